@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/site"
+)
+
+type buildCommand struct {
+	stdout, stderr io.Writer
+}
+
+// Run builds the site: read, check, total, render, and publish atomically.
+func (c *buildCommand) Run(ctx context.Context, args []string) error {
+	var bf blogFlags
+	fs := newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]", c.stderr)
+	bf.register(fs, true)
+	out := fs.String("out", "", "write the site into `DIR` (default: public/ in the blog)")
+	baseURL := fs.String("base-url", "", "the site's absolute `URL`, overriding base_url in site.toml")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = filepath.Join(bf.src, "public")
+	}
+	start := time.Now()
+	s, err := bf.builder(*baseURL).Build(ctx, nil)
+	if err != nil {
+		return report(c.stderr, err, "build failed, "+*out+" was left as it was")
+	}
+	var stats site.Stats
+	err = site.Publish(*out, func(w site.Writer) error {
+		var err error
+		stats, err = s.Render(ctx, w)
+		return err
+	})
+	if err != nil {
+		return report(c.stderr, err, "build failed, "+*out+" was left as it was")
+	}
+	fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) from %d posts into %s in %s. %s\n",
+		stats.Pages, stats.Files, byteSize(stats.Bytes), len(s.Posts), *out,
+		time.Since(start).Round(time.Millisecond), headline(s))
+	return nil
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// headline is the one-line summary of the totals.
+func headline(s *site.Site) string {
+	t := s.Totals
+	if t.Empty() {
+		return "No figures yet."
+	}
+	l := s.Locale()
+	return fmt.Sprintf("Given: %s in %d donations. Offset: %s t CO2e (cost %s) in %d offsets.",
+		l.Sums(t.Donations.Total), t.Donations.Count, l.Tonnes(t.Offsets.Tonnes), l.Sums(t.Offsets.Cost), t.Offsets.Count)
+}

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+type checkCommand struct {
+	stdout, stderr io.Writer
+}
+
+// Run checks every post (drafts and future posts too), the config and the
+// templates, and writes nothing.
+func (c *checkCommand) Run(ctx context.Context, args []string) error {
+	bf := blogFlags{drafts: true, future: true}
+	fs := newFlagSet("check", "[-src DIR]", c.stderr)
+	bf.register(fs, false)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	s, err := bf.builder("").Build(ctx, nil)
+	if err == nil {
+		err = s.Check(ctx)
+	}
+	if err != nil {
+		return report(c.stderr, err, "check failed")
+	}
+	fmt.Fprintf(c.stdout, "All %d posts, site.toml and the templates are fine.\n", len(s.Posts))
+	return nil
+}

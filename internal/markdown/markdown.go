@@ -1,0 +1,130 @@
+// Package markdown is the one configured goldmark instance of impactblog.
+//
+// Posts are CommonMark with GitHub's extensions (tables, strikethrough,
+// autolinks, task lists), footnotes, typographer quotes and dashes, and an
+// id on every heading. Raw HTML in a post is dropped unless the site allows
+// it (unsafe_html in site.toml).
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configure the renderer.
+type Options struct {
+	UnsafeHTML bool // pass raw HTML through
+}
+
+// A Renderer turns a post's Markdown into HTML. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns the configured renderer.
+func New(opts Options) *Renderer {
+	rendererOpts := []goldmark.Option{}
+	htmlOpts := []renderer.Option{}
+	if opts.UnsafeHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	rendererOpts = append(rendererOpts,
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)
+	return &Renderer{md: goldmark.New(rendererOpts...)}
+}
+
+// A Document is a rendered post body.
+type Document struct {
+	HTML    []byte
+	Summary string // plain text: before <!--more-->, or the first paragraph
+}
+
+// MoreMarker ends a post's summary where the writer puts it.
+const MoreMarker = "<!--more-->"
+
+// Render converts src.
+func (r *Renderer) Render(src []byte) (*Document, error) {
+	reader := text.NewReader(src)
+	doc := r.md.Parser().Parse(reader)
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, err
+	}
+	return &Document{HTML: buf.Bytes(), Summary: summary(doc, src)}, nil
+}
+
+// summary is the plain text before the more marker, or of the first paragraph.
+func summary(doc ast.Node, src []byte) string {
+	var more ast.Node
+	for n := doc.FirstChild(); n != nil && more == nil; n = n.NextSibling() {
+		if isMore(n, src) {
+			more = n
+		}
+	}
+	var b strings.Builder
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if more == nil && n.Kind() == ast.KindParagraph {
+			return plainText(n, src)
+		}
+		if n == more {
+			break
+		}
+		if more != nil {
+			if t := plainText(n, src); t != "" {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t)
+			}
+		}
+	}
+	return b.String()
+}
+
+func isMore(n ast.Node, src []byte) bool {
+	if n.Kind() != ast.KindHTMLBlock {
+		return false
+	}
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if strings.TrimSpace(string(seg.Value(src))) == MoreMarker {
+			return true
+		}
+	}
+	return false
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			// its Text children carry the content
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

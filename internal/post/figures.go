@@ -1,0 +1,270 @@
+package post
+
+import (
+	"time"
+
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/shopspring/decimal"
+)
+
+var (
+	impactKeys   = []string{"donations", "offsets", "emissions"}
+	donationKeys = []string{"recipient", "amount", "currency", "project", "date", "url"}
+	offsetKeys   = []string{"provider", "tonnes", "price_per_tonne", "cost", "currency", "project", "scope", "date"}
+	emissionKeys = []string{"source", "share", "tonnes"}
+)
+
+func (r *reader) impact(p *Post, v *node) {
+	if !r.mapOf(v, "impact", "donations: …") {
+		return
+	}
+	r.unknownKeys(v, "impact", impactKeys...)
+	if d := v.get("donations"); d != nil {
+		for _, it := range r.listOf(d, "impact.donations") {
+			if don, ok := r.donation(it); ok {
+				p.Donations = append(p.Donations, don)
+			}
+		}
+	}
+	if o := v.get("offsets"); o != nil {
+		for _, it := range r.listOf(o, "impact.offsets") {
+			if off, ok := r.offset(it); ok {
+				p.Offsets = append(p.Offsets, off)
+			}
+		}
+	}
+	if e := v.get("emissions"); e != nil {
+		total := decimal.Zero
+		var first *node
+		for _, it := range r.listOf(e, "impact.emissions") {
+			if em, ok := r.emission(it); ok {
+				p.Emissions = append(p.Emissions, em)
+				total = total.Add(em.Share)
+				if first == nil {
+					first = it
+				}
+			}
+		}
+		if total.GreaterThan(decimal.NewFromInt(100)) {
+			r.errorf(first, "the emission shares add up to %s%%, more than 100%%: correct them", total.String())
+		}
+	}
+}
+
+// required returns the scalar at key in m, reporting it when missing.
+func (r *reader) required(m *node, key, where, example string) *node {
+	v := m.get(key)
+	if v == nil || v.kind == nullNode || (v.kind == scalarNode && v.value == "") {
+		r.errorf(m, "%s needs %s: add \"%s: %s\"", where, key, key, example)
+		return nil
+	}
+	if v.kind != scalarNode {
+		r.errorf(v, "%s must be a single value, not %s", key, v.kind)
+		return nil
+	}
+	return v
+}
+
+func (r *reader) optionalText(m *node, key string) string {
+	if v := m.get(key); v != nil {
+		return r.text(v, key)
+	}
+	return ""
+}
+
+// number reads a positive decimal.
+func (r *reader) number(v *node, key string) (decimal.Decimal, bool) {
+	if v.kind != scalarNode {
+		r.errorf(v, "%s must be a number, not %s", key, v.kind)
+		return decimal.Decimal{}, false
+	}
+	d, err := impact.ParseNumber(v.value)
+	if err != nil {
+		r.errorf(v, "%s %v", key, err)
+		return decimal.Decimal{}, false
+	}
+	if !d.IsPositive() {
+		r.errorf(v, "%s must be more than zero, not %s", key, v.value)
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
+// money reads an amount in cur.
+func (r *reader) money(v *node, key string, cur impact.Currency) (*impact.Money, bool) {
+	d, ok := r.number(v, key)
+	if !ok {
+		return nil, false
+	}
+	if err := impact.CheckAmount(d, cur, key); err != nil {
+		r.errorf(v, "%v", err)
+		return nil, false
+	}
+	return &impact.Money{Amount: d, Currency: cur}, true
+}
+
+func (r *reader) currency(m *node) (impact.Currency, bool) {
+	v := m.get("currency")
+	if v == nil {
+		return r.opts.Currency, r.opts.Currency.Code != ""
+	}
+	c, err := impact.ParseCurrency(r.text(v, "currency"))
+	if err != nil {
+		r.errorf(v, "%v", err)
+		return impact.Currency{}, false
+	}
+	return c, true
+}
+
+func (r *reader) entryDate(m *node) (time.Time, bool) {
+	if v := m.get("date"); v != nil {
+		t := r.date(v, "date")
+		return t, !t.IsZero()
+	}
+	return time.Time{}, true // the post's date, filled in later
+}
+
+func (r *reader) donation(m *node) (impact.Donation, bool) {
+	var d impact.Donation
+	if !r.mapOf(m, "each donation", "recipient: WWF") {
+		return d, false
+	}
+	r.unknownKeys(m, "a donation", donationKeys...)
+	ok := true
+	if v := r.required(m, "recipient", "a donation", "WWF"); v != nil {
+		d.Recipient = v.value
+	} else {
+		ok = false
+	}
+	cur, curOK := r.currency(m)
+	if v := r.required(m, "amount", "a donation", "45000"); v != nil && curOK {
+		if amt, good := r.money(v, "amount", cur); good {
+			d.Money = *amt
+		} else {
+			ok = false
+		}
+	} else {
+		ok = false
+	}
+	d.Project = r.optionalText(m, "project")
+	d.URL = r.optionalText(m, "url")
+	var dateOK bool
+	d.Date, dateOK = r.entryDate(m)
+	d.Source = impact.Source{File: r.file, Line: m.line}
+	return d, ok && dateOK
+}
+
+func (r *reader) offset(m *node) (impact.Offset, bool) {
+	var o impact.Offset
+	if !r.mapOf(m, "each offset", "provider: GoodPlanet Foundation") {
+		return o, false
+	}
+	r.unknownKeys(m, "an offset", offsetKeys...)
+	ok := true
+	if v := r.required(m, "provider", "an offset", "GoodPlanet Foundation"); v != nil {
+		o.Provider = v.value
+	} else {
+		ok = false
+	}
+	if v := r.required(m, "tonnes", "an offset", "31.4"); v != nil {
+		if t, good := r.number(v, "tonnes"); good {
+			o.Tonnes = impact.Tonnes{Decimal: t}
+		} else {
+			ok = false
+		}
+	} else {
+		ok = false
+	}
+	cur, curOK := r.currency(m)
+	var price, cost *impact.Money
+	priceNode, costNode := m.get("price_per_tonne"), m.get("cost")
+	if (priceNode != nil || costNode != nil) && !curOK {
+		ok = false
+	} else {
+		if priceNode != nil {
+			var good bool
+			if price, good = r.money(priceNode, "price_per_tonne", cur); !good {
+				ok = false
+			}
+		}
+		if costNode != nil {
+			var good bool
+			if cost, good = r.money(costNode, "cost", cur); !good {
+				ok = false
+			}
+		}
+	}
+	if ok {
+		c, err := impact.OffsetCost(o.Tonnes.Decimal, price, cost)
+		if err != nil {
+			r.errorf(costNode, "%v", err)
+			ok = false
+		}
+		o.Cost = c
+		o.PricePerTonne = price
+	}
+	o.Project = r.optionalText(m, "project")
+	o.Scope = r.optionalText(m, "scope")
+	var dateOK bool
+	o.Date, dateOK = r.entryDate(m)
+	o.Source = impact.Source{File: r.file, Line: m.line}
+	return o, ok && dateOK
+}
+
+func (r *reader) emission(m *node) (Emission, bool) {
+	var e Emission
+	if !r.mapOf(m, "each emission", "source: Deliveries") {
+		return e, false
+	}
+	r.unknownKeys(m, "an emission", emissionKeys...)
+	v := r.required(m, "source", "an emission", "Deliveries")
+	if v == nil {
+		return e, false
+	}
+	e.Source = v.value
+	share, tonnes := m.get("share"), m.get("tonnes")
+	switch {
+	case share != nil && tonnes != nil:
+		r.errorf(tonnes, "an emission takes share or tonnes, not both: keep one")
+		return e, false
+	case share != nil:
+		d, ok := r.number(share, "share")
+		if !ok {
+			return e, false
+		}
+		if d.GreaterThan(decimal.NewFromInt(100)) {
+			r.errorf(share, "share is a percentage and cannot be more than 100, not %s", share.value)
+			return e, false
+		}
+		e.Share = d
+	case tonnes != nil:
+		d, ok := r.number(tonnes, "tonnes")
+		if !ok {
+			return e, false
+		}
+		e.Tonnes = impact.Tonnes{Decimal: d}
+	default:
+		r.errorf(m, "an emission needs share (a percentage) or tonnes: add \"share: 60\"")
+		return e, false
+	}
+	return e, true
+}
+
+// finishImpact fills in what depends on the whole post: default dates and
+// the post's URL in each entry's source.
+func (r *reader) finishImpact(p *Post) {
+	for i := range p.Donations {
+		d := &p.Donations[i]
+		if d.Date.IsZero() {
+			d.Date = p.Date
+		}
+		d.Source.Post, d.Source.Title = p.URL(), p.Title
+	}
+	for i := range p.Offsets {
+		o := &p.Offsets[i]
+		if o.Date.IsZero() {
+			o.Date = p.Date
+		}
+		o.Source.Post, o.Source.Title = p.URL(), p.Title
+	}
+}

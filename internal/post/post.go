@@ -1,0 +1,479 @@
+// Package post reads one post: its front matter into typed fields that keep
+// their positions, its Markdown body, and every problem a writer can make.
+//
+// # Files
+//
+// A post is a file under posts/ (any depth) whose name ends in .md or
+// .markdown. A file named index.md (or index.markdown) is a page bundle: the
+// folder names the post. A file name may start with a date, YYYY-MM-DD-,
+// which then gives the post's date and is not part of its slug.
+//
+// # Front matter
+//
+// The file starts with front matter in YAML (between --- lines), TOML
+// (between +++ lines) or JSON (a { … } object followed by an empty line, or
+// between ;;; lines). Keys:
+//
+//	title         required
+//	date          required unless the file name starts with YYYY-MM-DD-;
+//	              YYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm
+//	slug          letters, digits and -; default: the file name without date and extension
+//	author        a name; authors: a list of names
+//	tags          a list (or one string); categories and category are read as tags
+//	summary       plain text; description and excerpt are read as summary
+//	draft         true leaves the post out unless drafts are asked for
+//	updated       a date, as date; lastmod and last_modified_at are read as updated
+//	aliases       old URLs of the post; redirect_from is read as aliases
+//	impact        the figures, below
+//
+// Every other top-level key is kept in Params for templates.
+//
+// # Impact
+//
+//	impact:
+//	  donations:          a list; each:
+//	    - recipient:      required
+//	      amount:         required, > 0: 112000 or "2500.75", no symbol or separators
+//	      currency:       ISO 4217 code; default: the site's currency
+//	      project, url:   optional text
+//	      date:           the day the donation counts for; default: the post's date
+//	  offsets:            a list; each:
+//	    - provider:       required
+//	      tonnes:         required, > 0: tonnes of CO2e
+//	      price_per_tonne, cost: optional amounts; with a price, cost = tonnes × price
+//	      currency, project, scope, date: as for donations
+//	  emissions:          optional: where the offset emissions came from; each:
+//	    - source:         required
+//	      share:          a percentage (the shares of a post add up to 100 at most)
+//	      tonnes:         or tonnes of CO2e
+//
+// Inside impact, an unknown key is a problem (with a "did you mean" hint),
+// since a typo there would silently drop money from a total.
+package post
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/shopspring/decimal"
+)
+
+// A Post is one post, read and checked.
+type Post struct {
+	File     string // "posts/2021-01-15-our-small-victories-of-2020.md", relative to the blog's root
+	Title    string
+	Slug     string
+	Date     time.Time
+	Updated  time.Time // zero when not given
+	Authors  []string
+	Tags     []string
+	Summary  string // as written in the front matter; may be empty
+	Draft    bool
+	Aliases  []string
+	Params   map[string]any // every other top-level key
+	Body     []byte         // the Markdown after the front matter
+	BodyLine int            // the line of the file where Body starts
+
+	Donations []impact.Donation
+	Offsets   []impact.Offset
+	Emissions []Emission
+}
+
+// An Emission says where some of the offset emissions came from.
+type Emission struct {
+	Source string
+	Share  decimal.Decimal // percent; zero when Tonnes is given
+	Tonnes impact.Tonnes
+}
+
+// Options are what a post needs from the site.
+type Options struct {
+	Currency impact.Currency // the site's currency
+	Location *time.Location  // for dates without a zone; default UTC
+}
+
+// URL is the post's path on the site: "/posts/<slug>/".
+func (p *Post) URL() string { return "/posts/" + p.Slug + "/" }
+
+// IsPost reports whether a file name is a post.
+func IsPost(name string) bool {
+	return strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown")
+}
+
+var (
+	datePrefixRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.*)$`)
+	slugRE       = regexp.MustCompile(`^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$`)
+)
+
+// Parse reads the post in src, whose path relative to the blog's root is
+// file. It returns the post and every problem found; the post is nil when it
+// cannot be used at all.
+func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
+	if opts.Location == nil {
+		opts.Location = time.UTC
+	}
+	r := &reader{file: file, opts: opts}
+	p := r.parse(src)
+	r.problems.Sort()
+	if len(r.problems) > 0 {
+		return p, r.problems
+	}
+	return p, nil
+}
+
+type reader struct {
+	file     string
+	opts     Options
+	problems problem.List
+}
+
+func (r *reader) errorf(n *node, format string, args ...any) {
+	line, col := 0, 0
+	if n != nil {
+		line, col = n.line, n.col
+	}
+	r.problems.Add(r.file, line, col, format, args...)
+}
+
+func (r *reader) parse(src []byte) *Post {
+	if len(bytes.TrimSpace(src)) == 0 {
+		r.problems.Add(r.file, 1, 0, "the file is empty: a post needs front matter with at least a title, then its text")
+		return nil
+	}
+	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
+		r.problems.Add(r.file, 1, 0, "the file is not UTF-8 text: save it as UTF-8, or move it out of posts/ if it is not a post")
+		return nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	h, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		if se, ok := err.(*syntaxError); ok {
+			r.problems.Add(r.file, se.line, se.col, "%s", se.msg)
+		} else if err == errNoFrontMatter {
+			r.problems.Add(r.file, 1, 1, "no front matter: start the file with a line \"---\", then at least \"title: …\", then a line \"---\"")
+		} else {
+			r.problems.Add(r.file, 1, 0, "reading the front matter: %v", err)
+		}
+		return nil
+	}
+	if h.err != nil {
+		se := h.err.(*syntaxError)
+		r.problems.Add(r.file, se.line, se.col, "%s", se.msg)
+		return nil
+	}
+	root := h.root
+	if root.kind != mapNode {
+		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
+		return nil
+	}
+	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}}
+	dir, base := path.Split(r.file)
+	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
+	if name == "index" && dir != "" {
+		name = path.Base(dir)
+	}
+	var fileDate string
+	if m := datePrefixRE.FindStringSubmatch(name); m != nil {
+		fileDate, name = m[1], m[2]
+	}
+
+	seen := map[string]*node{}
+	for i, k := range root.keys {
+		v := root.vals[i]
+		canon := strings.ToLower(k)
+		switch canon {
+		case "category", "categories":
+			canon = "tags"
+		case "description", "excerpt":
+			canon = "summary"
+		case "lastmod", "last_modified_at":
+			canon = "updated"
+		case "redirect_from":
+			canon = "aliases"
+		}
+		if prev, dup := seen[canon]; dup && isKnown(canon) {
+			if canon == "tags" || canon == "aliases" {
+				// categories and tags together: take both.
+			} else if canon == "summary" && prev != nil {
+				continue // summary wins over description
+			} else {
+				r.errorf(v, "%q is given twice (also at line %d): keep one", k, prev.line)
+				continue
+			}
+		}
+		seen[canon] = v
+		switch canon {
+		case "title":
+			p.Title = r.text(v, k)
+		case "slug":
+			p.Slug = r.text(v, k)
+			if p.Slug != "" && !slugRE.MatchString(p.Slug) {
+				r.errorf(v, "slug %q is not a plain name: use only letters, digits and single hyphens, such as %q", p.Slug, Slugify(p.Slug))
+				p.Slug = Slugify(p.Slug)
+			}
+		case "date":
+			p.Date = r.date(v, k)
+		case "updated":
+			p.Updated = r.date(v, k)
+		case "author":
+			if a := r.text(v, k); a != "" {
+				p.Authors = append(p.Authors, a)
+			}
+		case "authors":
+			p.Authors = append(p.Authors, r.list(v, k)...)
+		case "tags":
+			p.Tags = append(p.Tags, r.list(v, k)...)
+		case "summary":
+			p.Summary = r.text(v, k)
+		case "draft":
+			p.Draft = r.boolean(v, k)
+		case "aliases":
+			p.Aliases = append(p.Aliases, r.list(v, k)...)
+		case "impact":
+			r.impact(p, v)
+		default:
+			p.Params[k] = v.toAny()
+		}
+	}
+	if seen["title"] == nil {
+		r.errorf(root, "title is missing: add a line such as \"title: Our small victories of 2020\"")
+	} else if strings.TrimSpace(p.Title) == "" && len(r.problems) == 0 {
+		r.errorf(seen["title"], "title is empty: give the post a title")
+	}
+	if seen["date"] == nil {
+		if fileDate == "" {
+			r.errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start the file name with the date (2021-01-15-%s)", base)
+		} else {
+			d, err := time.ParseInLocation("2006-01-02", fileDate, r.opts.Location)
+			if err != nil {
+				r.problems.Add(r.file, 0, 0, "the file name's date %s is not a real date: rename the file", fileDate)
+			}
+			p.Date = d
+		}
+	}
+	if p.Slug == "" {
+		p.Slug = Slugify(name)
+		if p.Slug == "" {
+			r.errorf(root, "cannot make a slug from the file name %q: add \"slug: some-name\"", base)
+		}
+	}
+	p.Tags = dedupe(p.Tags)
+	r.finishImpact(p)
+	return p
+}
+
+func isKnown(k string) bool {
+	switch k {
+	case "title", "slug", "date", "updated", "author", "authors", "tags", "summary", "draft", "aliases", "impact":
+		return true
+	}
+	return false
+}
+
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	out := list[:0]
+	for _, s := range list {
+		if s = strings.TrimSpace(s); s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Slugify turns a file name or title into a slug: lower case, runs of
+// anything but ASCII letters and digits become one hyphen.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func (r *reader) text(v *node, key string) string {
+	switch v.kind {
+	case scalarNode:
+		return v.value
+	case nullNode:
+		return ""
+	}
+	r.errorf(v, "%s must be text, not %s", key, v.kind)
+	return ""
+}
+
+func (r *reader) list(v *node, key string) []string {
+	switch v.kind {
+	case scalarNode:
+		// "a, b" or "a b" as Jekyll allows for categories.
+		if strings.Contains(v.value, ",") {
+			return strings.Split(v.value, ",")
+		}
+		return []string{v.value}
+	case nullNode:
+		return nil
+	case listNode:
+		var out []string
+		for _, it := range v.items {
+			if it.kind != scalarNode {
+				r.errorf(it, "each of %s must be text, not %s", key, it.kind)
+				continue
+			}
+			out = append(out, it.value)
+		}
+		return out
+	}
+	r.errorf(v, "%s must be a list such as [impact, carbon], not %s", key, v.kind)
+	return nil
+}
+
+func (r *reader) boolean(v *node, key string) bool {
+	if v.kind == scalarNode && !v.str {
+		switch v.value {
+		case "true":
+			return true
+		case "false":
+			return false
+		}
+	}
+	if v.kind == nullNode {
+		return false
+	}
+	r.errorf(v, "%s must be true or false, not %q", key, v.value)
+	return false
+}
+
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+}
+
+// ParseDate reads a date as the front matter allows it; a date without a
+// zone is in loc.
+func ParseDate(s string, loc *time.Location) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func (r *reader) date(v *node, key string) time.Time {
+	if v.kind != scalarNode {
+		r.errorf(v, "%s must be a date such as 2021-01-15, not %s", key, v.kind)
+		return time.Time{}
+	}
+	t, ok := ParseDate(v.value, r.opts.Location)
+	if !ok {
+		r.errorf(v, "%s %q is not a date: write it as 2021-01-15, 2021-01-15T09:30:00Z or \"2021-01-15 09:30:00 +0100\"", key, v.value)
+	}
+	return t
+}
+
+func (r *reader) mapOf(v *node, what, example string) bool {
+	if v.kind == mapNode {
+		return true
+	}
+	if v.kind != nullNode {
+		r.errorf(v, "%s must be a table of keys such as %q, not %s", what, example, v.kind)
+	}
+	return false
+}
+
+func (r *reader) listOf(v *node, what string) []*node {
+	switch v.kind {
+	case listNode:
+		return v.items
+	case nullNode:
+		return nil
+	case mapNode:
+		r.errorf(v, "%s must be a list: start each entry with \"- \"", what)
+		return nil
+	}
+	r.errorf(v, "%s must be a list of entries, not %s", what, v.kind)
+	return nil
+}
+
+// unknownKeys reports keys of m that are not in allowed, with a hint.
+func (r *reader) unknownKeys(m *node, where string, allowed ...string) {
+	for i, k := range m.keys {
+		ok := false
+		for _, a := range allowed {
+			if k == a {
+				ok = true
+			}
+		}
+		if !ok {
+			msg := fmt.Sprintf("unknown key %q in %s", k, where)
+			if s := suggest(k, allowed); s != "" {
+				msg += fmt.Sprintf(": did you mean %s?", s)
+			} else {
+				msg += ": the keys allowed are " + strings.Join(allowed, ", ")
+			}
+			r.errorf(m.vals[i], "%s", msg)
+		}
+	}
+}
+
+// suggest returns the allowed key closest to k, if any is close.
+func suggest(k string, allowed []string) string {
+	best, bestD := "", 3
+	kl := strings.ToLower(k)
+	for _, a := range allowed {
+		d := distance(kl, a)
+		if strings.HasPrefix(a, kl) || strings.HasPrefix(kl, a) {
+			d = min(d, 1)
+		}
+		if d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

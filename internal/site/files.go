@@ -1,0 +1,244 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/impact"
+)
+
+// FeedSize is how many of the newest posts the feeds carry.
+const FeedSize = 20
+
+// A File is a file of the site that is not a templated page.
+type File struct {
+	Name   string // "feed.xml"
+	Render func() ([]byte, error)
+}
+
+// Files lists the site's other files: feeds, sitemap, robots.txt, the
+// impact data and the theme's static files.
+func (s *Site) Files() []File {
+	files := []File{
+		{"feed.xml", s.atom},
+		{"rss.xml", s.rss},
+		{"sitemap.xml", s.sitemap},
+		{"robots.txt", func() ([]byte, error) {
+			return []byte("User-agent: *\nAllow: /\nSitemap: " + s.abs("/sitemap.xml") + "\n"), nil
+		}},
+		{"impact.json", func() ([]byte, error) { return ImpactJSON(s.Totals) }},
+		{"impact.csv", func() ([]byte, error) {
+			var b bytes.Buffer
+			err := impact.WriteCSV(&b, s.Totals)
+			return b.Bytes(), err
+		}},
+	}
+	names := make([]string, 0, len(s.tmpl.static))
+	for n := range s.tmpl.static {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fsys := s.tmpl.static[n]
+		files = append(files, File{n, func() ([]byte, error) { return fs.ReadFile(fsys, "static/"+n) }})
+	}
+	return files
+}
+
+// ImpactJSON is the impact.json document: the totals, indented.
+func ImpactJSON(t *impact.Totals) ([]byte, error) {
+	b, err := json.MarshalIndent(t, "", "  ")
+	return append(b, '\n'), err
+}
+
+func (s *Site) abs(u string) string {
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + strings.TrimPrefix(u, "/")
+}
+
+func (s *Site) feedPosts() []*Post {
+	return s.Posts[:min(FeedSize, len(s.Posts))]
+}
+
+// updated is the newest date of the site's posts: the feeds' own date, so
+// that a build does not depend on the clock.
+func (s *Site) updated() time.Time {
+	var t time.Time
+	for _, p := range s.Posts {
+		for _, d := range []time.Time{p.Date, p.Updated} {
+			if d.After(t) {
+				t = d
+			}
+		}
+	}
+	if t.IsZero() {
+		t = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+func (p *Post) lastChange() time.Time {
+	if p.Updated.After(p.Date) {
+		return p.Updated
+	}
+	return p.Date
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  *atomAuthor `xml:"author,omitempty"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title     string       `xml:"title"`
+	ID        string       `xml:"id"`
+	Link      atomLink     `xml:"link"`
+	Published string       `xml:"published"`
+	Updated   string       `xml:"updated"`
+	Authors   []atomAuthor `xml:"author"`
+	Summary   string       `xml:"summary,omitempty"`
+	Content   atomContent  `xml:"content"`
+	Category  []atomCat    `xml:"category"`
+}
+
+type atomContent struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+type atomCat struct {
+	Term string `xml:"term,attr"`
+}
+
+func (s *Site) atom() ([]byte, error) {
+	f := atomFeed{
+		Lang:    s.Config.Language,
+		Title:   s.Config.Title,
+		ID:      s.abs("/"),
+		Updated: s.updated().Format(time.RFC3339),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: s.abs("/feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: s.abs("/")},
+		},
+	}
+	if s.Config.Author != "" {
+		f.Author = &atomAuthor{Name: s.Config.Author}
+	}
+	for _, p := range s.feedPosts() {
+		e := atomEntry{
+			Title:     p.Title,
+			ID:        s.abs(p.URL()),
+			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: s.abs(p.URL())},
+			Published: p.Date.Format(time.RFC3339),
+			Updated:   p.lastChange().Format(time.RFC3339),
+			Summary:   p.Summary,
+			Content:   atomContent{Type: "html", Body: string(p.Content)},
+		}
+		for _, a := range p.Authors {
+			e.Authors = append(e.Authors, atomAuthor{Name: a})
+		}
+		for _, t := range p.Tags {
+			e.Category = append(e.Category, atomCat{Term: t})
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	return marshalXML(f)
+}
+
+type rssFeed struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title       string    `xml:"title"`
+	Link        string    `xml:"link"`
+	Description string    `xml:"description"`
+	Language    string    `xml:"language"`
+	LastBuild   string    `xml:"lastBuildDate"`
+	Self        atomLink  `xml:"atom:link"`
+	Items       []rssItem `xml:"item"`
+}
+
+type rssItem struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        string   `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Description string   `xml:"description"`
+	Category    []string `xml:"category"`
+}
+
+func (s *Site) rss() ([]byte, error) {
+	desc := s.Config.Description
+	if desc == "" {
+		desc = s.Config.Title
+	}
+	f := rssFeed{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: rssChannel{
+		Title: s.Config.Title, Link: s.abs("/"), Description: desc, Language: s.Config.Language,
+		LastBuild: s.updated().Format(time.RFC1123Z),
+		Self:      atomLink{Rel: "self", Type: "application/rss+xml", Href: s.abs("/rss.xml")},
+	}}
+	for _, p := range s.feedPosts() {
+		f.Channel.Items = append(f.Channel.Items, rssItem{
+			Title: p.Title, Link: s.abs(p.URL()), GUID: s.abs(p.URL()),
+			PubDate: p.Date.Format(time.RFC1123Z), Description: string(p.Content), Category: p.Tags,
+		})
+	}
+	return marshalXML(f)
+}
+
+type urlSet struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+func (s *Site) sitemap() ([]byte, error) {
+	var set urlSet
+	for _, p := range s.pages {
+		if p.Kind == "alias" || p.Kind == "404" {
+			continue
+		}
+		u := sitemapURL{Loc: s.abs(p.URL)}
+		if p.Post != nil {
+			u.LastMod = p.Post.lastChange().Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	return marshalXML(set)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	b, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(b, '\n')...), nil
+}

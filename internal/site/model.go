@@ -1,0 +1,257 @@
+package site
+
+import (
+	"errors"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/impactblog/impactblog/internal/config"
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/locale"
+	"github.com/impactblog/impactblog/internal/post"
+)
+
+func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// A Site is a blog read, checked and totalled, ready to render.
+type Site struct {
+	Config *config.Config
+	Posts  []*Post // published, newest first
+	Tags   []*Tag  // by name
+	Years  []*Year // newest first
+	Totals *impact.Totals
+	Impact *ImpactReport
+
+	locale *locale.Locale
+	tmpl   *templates
+	pages  []*Page
+}
+
+// A Post is a post as the site shows it.
+type Post struct {
+	*post.Post
+	Content template.HTML
+	Summary string
+	Totals  *impact.Totals // the post's own
+	TagList []*Tag
+	Prev    *Post // older
+	Next    *Post // newer
+}
+
+// ReadingTime is the minutes a reader needs, at 220 words a minute.
+func (p *Post) ReadingTime() int {
+	words := len(strings.FieldsFunc(string(p.Body), unicode.IsSpace))
+	return max(1, (words+110)/220)
+}
+
+// A Tag is a tag and its posts.
+type Tag struct {
+	Name   string
+	Slug   string
+	Posts  []*Post // newest first
+	Totals *impact.Totals
+}
+
+// URL is "/tags/<slug>/".
+func (t *Tag) URL() string { return "/tags/" + t.Slug + "/" }
+
+// A Year is the posts published in one year.
+type Year struct {
+	Year  int
+	Posts []*Post
+}
+
+// An ImpactReport groups the totals with the posts behind each figure.
+type ImpactReport struct {
+	Years      []ImpactGroup // newest first
+	Recipients []ImpactGroup // by name
+	Providers  []ImpactGroup // by name
+}
+
+// An ImpactGroup is one line of the impact page: a year, a recipient or a
+// provider, its figures and the posts they come from.
+type ImpactGroup struct {
+	Name      string
+	Donations impact.Sums
+	Tonnes    impact.Tonnes
+	Cost      impact.Sums
+	Posts     []*Post
+}
+
+func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates) *Site {
+	sort.SliceStable(posts, func(i, j int) bool {
+		a, b := posts[i], posts[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Slug < b.Slug
+	})
+	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
+	tags := map[string]*Tag{}
+	years := map[int]*Year{}
+	for i, p := range posts {
+		p.Prev, p.Next, p.TagList = nil, nil, nil
+		if i+1 < len(posts) {
+			p.Prev = posts[i+1]
+		}
+		if i > 0 {
+			p.Next = posts[i-1]
+		}
+		p.Totals = impact.Compute(1, p.Donations, p.Offsets)
+		for _, name := range p.Tags {
+			slug := post.Slugify(name)
+			t := tags[slug]
+			if t == nil {
+				t = &Tag{Name: name, Slug: slug}
+				tags[slug] = t
+			}
+			t.Posts = append(t.Posts, p)
+			p.TagList = append(p.TagList, t)
+		}
+		y := years[p.Date.Year()]
+		if y == nil {
+			y = &Year{Year: p.Date.Year()}
+			years[p.Date.Year()] = y
+		}
+		y.Posts = append(y.Posts, p)
+	}
+	for _, t := range tags {
+		if t.Slug == "" {
+			continue
+		}
+		t.Totals = totalsOf(t.Posts)
+		s.Tags = append(s.Tags, t)
+	}
+	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
+	for _, y := range years {
+		s.Years = append(s.Years, y)
+	}
+	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
+	s.Totals = totalsOf(posts)
+	s.Impact = newImpactReport(s.Totals, posts)
+	s.pages = s.makePages()
+	return s
+}
+
+// newImpactReport lays the totals out by year, recipient and provider, with
+// the posts behind each figure. The figures themselves come from Totals.
+func newImpactReport(t *impact.Totals, posts []*Post) *ImpactReport {
+	byURL := map[string]*Post{}
+	for _, p := range posts {
+		byURL[p.URL()] = p
+	}
+	postsOf := func(match func(e impact.Entry) bool) []*Post {
+		var out []*Post
+		seen := map[*Post]bool{}
+		for _, e := range t.Entries {
+			if p := byURL[e.Post]; p != nil && !seen[p] && match(e) {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
+		return out
+	}
+	r := &ImpactReport{}
+	for _, y := range t.Years() {
+		g := ImpactGroup{Name: y, Donations: t.Donations.ByYear[y]}
+		if o := t.Offsets.ByYear[y]; o != nil {
+			g.Tonnes, g.Cost = o.Tonnes, o.Cost
+		}
+		g.Posts = postsOf(func(e impact.Entry) bool { return strings.HasPrefix(e.Date, y+"-") })
+		r.Years = append(r.Years, g)
+	}
+	for _, name := range t.Recipients() {
+		g := ImpactGroup{Name: name, Donations: t.Donations.ByRecipient[name]}
+		g.Posts = postsOf(func(e impact.Entry) bool { return e.Kind == "donation" && e.Recipient == name })
+		r.Recipients = append(r.Recipients, g)
+	}
+	for _, name := range t.Providers() {
+		o := t.Offsets.ByProvider[name]
+		g := ImpactGroup{Name: name, Tonnes: o.Tonnes, Cost: o.Cost}
+		g.Posts = postsOf(func(e impact.Entry) bool { return e.Kind == "offset" && e.Provider == name })
+		r.Providers = append(r.Providers, g)
+	}
+	return r
+}
+
+// A Page is one HTML page of the site and what its template gets.
+type Page struct {
+	Kind     string // "home", "post", "tags", "tag", "archive", "impact", "404", "alias"
+	URL      string
+	Title    string
+	Template string // "post.html"
+	Site     *Site
+	Post     *Post   // on a post page
+	Posts    []*Post // on listings: this page's posts
+	Tag      *Tag    // on a tag page
+	Pager    *Pager  // on paginated listings
+	Target   string  // on an alias page: where it redirects
+}
+
+// A Pager places a page in a paginated listing.
+type Pager struct {
+	Number int // 1-based
+	Total  int
+	Prev   string // URL, or ""
+	Next   string
+}
+
+func (s *Site) makePages() []*Page {
+	var pages []*Page
+	pages = append(pages, s.paginate("home", "/", s.Config.Title, "index.html", nil, s.Posts)...)
+	for _, p := range s.Posts {
+		pages = append(pages, &Page{Kind: "post", URL: p.URL(), Title: p.Title, Template: "post.html", Post: p})
+		for _, a := range p.Aliases {
+			pages = append(pages, &Page{Kind: "alias", URL: aliasURL(a), Title: p.Title, Template: "alias", Post: p, Target: p.URL()})
+		}
+	}
+	pages = append(pages, &Page{Kind: "tags", URL: "/tags/", Title: "Tags", Template: "tags.html"})
+	for _, t := range s.Tags {
+		pages = append(pages, s.paginate("tag", t.URL(), "Posts tagged "+t.Name, "tag.html", t, t.Posts)...)
+	}
+	pages = append(pages,
+		&Page{Kind: "archive", URL: "/archive/", Title: "Archive", Template: "archive.html"},
+		&Page{Kind: "impact", URL: "/impact/", Title: "Our impact", Template: "impact.html"},
+		&Page{Kind: "404", URL: "/404.html", Title: "Page not found", Template: "404.html"},
+	)
+	for _, p := range pages {
+		p.Site = s
+	}
+	return pages
+}
+
+func (s *Site) paginate(kind, url, title, tmpl string, tag *Tag, posts []*Post) []*Page {
+	per := s.Config.PostsPerPage
+	total := max(1, (len(posts)+per-1)/per)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return url
+		}
+		return url + "page/" + strconv.Itoa(n) + "/"
+	}
+	pages := make([]*Page, 0, total)
+	for n := 1; n <= total; n++ {
+		pg := &Pager{Number: n, Total: total}
+		if n > 1 {
+			pg.Prev = pageURL(n - 1)
+		}
+		if n < total {
+			pg.Next = pageURL(n + 1)
+		}
+		lo, hi := (n-1)*per, min(n*per, len(posts))
+		t := title
+		if n > 1 {
+			t += " – page " + strconv.Itoa(n)
+		}
+		pages = append(pages, &Page{Kind: kind, URL: pageURL(n), Title: t, Template: tmpl, Tag: tag, Posts: posts[lo:hi], Pager: pg})
+	}
+	return pages
+}
+
+// Pages lists every HTML page of the site.
+func (s *Site) Pages() []*Page { return s.pages }

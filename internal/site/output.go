@@ -1,0 +1,154 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// A Writer receives the files of a built site, by slash-separated path
+// relative to the site's root ("posts/x/index.html"). WriteFile may be called
+// from several goroutines at once.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// DirWriter writes files under a directory.
+type DirWriter struct {
+	Dir  string
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+// WriteFile writes data to name under the directory, making folders as needed.
+func (w *DirWriter) WriteFile(name string, data []byte) error {
+	full := filepath.Join(w.Dir, filepath.FromSlash(name))
+	dir := filepath.Dir(full)
+	w.mu.Lock()
+	if w.made == nil {
+		w.made = map[string]bool{}
+	}
+	made := w.made[dir]
+	w.made[dir] = true
+	w.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Files is a built site in memory: path → content. It is a Writer.
+type Files struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// NewFiles returns an empty in-memory site.
+func NewFiles() *Files { return &Files{files: map[string][]byte{}} }
+
+// WriteFile stores a file.
+func (f *Files) WriteFile(name string, data []byte) error {
+	f.mu.Lock()
+	f.files[name] = data
+	f.mu.Unlock()
+	return nil
+}
+
+// Get returns a file's content.
+func (f *Files) Get(name string) ([]byte, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b, ok := f.files[name]
+	return b, ok
+}
+
+// Names lists the files, sorted.
+func (f *Files) Names() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	names := make([]string, 0, len(f.files))
+	for n := range f.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Len is the number of files.
+func (f *Files) Len() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.files)
+}
+
+// Publish writes a site into dir atomically: write is given a Writer on a
+// fresh directory beside dir, and only when it succeeds does that directory
+// replace dir. When write fails, dir is left exactly as it was.
+func Publish(dir string, write func(Writer) error) (err error) {
+	dir = filepath.Clean(dir)
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("making %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return fmt.Errorf("making a directory beside %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := write(&DirWriter{Dir: tmp}); err != nil {
+		return err
+	}
+	old := ""
+	if fi, statErr := os.Lstat(dir); statErr == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("%s exists and is not a directory: move it away or choose another -out", dir)
+		}
+		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(tmp)[len(base)+6:])
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("moving the old %s aside: %w", dir, err)
+		}
+	} else if !errors.Is(statErr, fs.ErrNotExist) {
+		return statErr
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		return fmt.Errorf("moving the new site into %s: %w", dir, err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}
+
+// outputPath turns a page URL into the file that holds it: "/posts/x/" →
+// "posts/x/index.html", "/feed.xml" → "feed.xml".
+func outputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	if path.Ext(p) == "" {
+		return p + "/index.html"
+	}
+	return p
+}

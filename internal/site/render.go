@@ -1,0 +1,281 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/locale"
+	"github.com/impactblog/impactblog/internal/problem"
+)
+
+// TemplatesDir is the folder of templates in the blog and in the theme.
+const TemplatesDir = "templates"
+
+// pageTemplates are the templates every theme has, one per kind of page.
+var pageTemplates = []string{"index.html", "post.html", "tags.html", "tag.html", "archive.html", "impact.html", "404.html"}
+
+// templates are the parsed page templates and the theme's static files.
+type templates struct {
+	pages  map[string]*template.Template // by file name: "post.html"
+	static map[string]fs.FS              // static file name → the FS holding templates/static/<name>
+}
+
+// layered opens name from the blog's templates/ first, then from the theme.
+type layered struct{ blog, theme fs.FS }
+
+func (l layered) ReadFile(name string) ([]byte, string, error) {
+	if l.blog != nil {
+		if b, err := fs.ReadFile(l.blog, name); err == nil {
+			return b, TemplatesDir + "/" + name, nil
+		}
+	}
+	b, err := fs.ReadFile(l.theme, name)
+	return b, TemplatesDir + "/" + name, err
+}
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateProblem turns an html/template error into a positioned problem.
+func templateProblem(file string, err error) *problem.Problem {
+	msg := err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return problem.New(m[1], line, col, "%s", m[4])
+	}
+	return problem.New(file, 0, 0, "%s", strings.TrimPrefix(msg, "template: "))
+}
+
+func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templates, problem.List) {
+	var blog fs.FS
+	if fi, err := fs.Stat(src, TemplatesDir); err == nil && fi.IsDir() {
+		blog, _ = fs.Sub(src, TemplatesDir)
+	}
+	l := layered{blog: blog, theme: theme}
+	var problems problem.List
+	common := template.New("").Funcs(funcMap(loc, baseURL))
+	shared := []string{"base.html"}
+	for _, fsys := range []fs.FS{theme, blog} {
+		if fsys == nil {
+			continue
+		}
+		names, _ := fs.Glob(fsys, "partials/*.html")
+		shared = append(shared, names...)
+	}
+	sort.Strings(shared[1:])
+	seen := map[string]bool{}
+	for _, name := range shared {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		text, file, err := l.ReadFile(name)
+		if err != nil {
+			problems.Add(file, 0, 0, "missing template: add it, or delete templates/ to use the built-in theme")
+			continue
+		}
+		if _, err := common.New(file).Parse(string(text)); err != nil {
+			problems = append(problems, templateProblem(file, err))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	t := &templates{pages: map[string]*template.Template{}, static: map[string]fs.FS{}}
+	for _, name := range pageTemplates {
+		text, file, err := l.ReadFile(name)
+		if err != nil {
+			problems.Add(file, 0, 0, "missing template: add it, or delete templates/ to use the built-in theme")
+			continue
+		}
+		pt, err := common.Clone()
+		if err == nil {
+			_, err = pt.New(file).Parse(string(text))
+		}
+		if err != nil {
+			problems = append(problems, templateProblem(file, err))
+			continue
+		}
+		if pt.Lookup("base") == nil {
+			problems.Add(TemplatesDir+"/base.html", 0, 0, "base.html must define the layout: {{define \"base\"}}…{{end}}")
+			continue
+		}
+		t.pages[name] = pt
+	}
+	for _, fsys := range []fs.FS{theme, blog} {
+		if fsys == nil {
+			continue
+		}
+		fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+				t.static[strings.TrimPrefix(p, "static/")] = fsys
+			}
+			return nil
+		})
+	}
+	return t, problems
+}
+
+func funcMap(loc *locale.Locale, baseURL string) template.FuncMap {
+	basePath := "/"
+	if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(baseURL, "https://"), "http://"), "/"); i >= 0 {
+		basePath = strings.TrimPrefix(strings.TrimPrefix(baseURL, "https://"), "http://")[i:]
+	}
+	return template.FuncMap{
+		"money":   loc.Money,
+		"sums":    loc.Sums,
+		"tonnes":  loc.Tonnes,
+		"date":    loc.Date,
+		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"year":    func(t time.Time) int { return t.Year() },
+		// abs makes a site path absolute: "/posts/x/" → "https://impact.example/posts/x/".
+		"abs": func(u string) string {
+			return strings.TrimSuffix(baseURL, "/") + path.Join(basePath, u) + trailingSlash(u)
+		},
+		// rel makes a site path relative to the host, under base_url's path.
+		"rel":        func(u string) string { return path.Join(basePath, u) + trailingSlash(u) },
+		"hasFigures": func(t *impact.Totals) bool { return t != nil && !t.Empty() },
+	}
+}
+
+func trailingSlash(u string) string {
+	if strings.HasSuffix(u, "/") && u != "/" {
+		return "/"
+	}
+	return ""
+}
+
+// RenderPage renders one page.
+func (s *Site) RenderPage(p *Page) ([]byte, error) {
+	if p.Kind == "alias" {
+		return aliasPage(s, p), nil
+	}
+	t := s.tmpl.pages[p.Template]
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
+		return nil, problem.List{templateProblem(TemplatesDir+"/"+p.Template, err)}
+	}
+	return buf.Bytes(), nil
+}
+
+func aliasPage(s *Site, p *Page) []byte {
+	target := template.HTMLEscapeString(funcMap(s.locale, s.Config.BaseURL)["abs"].(func(string) string)(p.Target))
+	return []byte(`<!DOCTYPE html><html><head><title>` + template.HTMLEscapeString(p.Title) +
+		`</title><link rel="canonical" href="` + target + `"><meta name="robots" content="noindex"><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=` +
+		target + `"></head><body><p>This post has moved to <a href="` + target + `">` + target + "</a>.</p></body></html>\n")
+}
+
+// Stats describe what a render wrote.
+type Stats struct {
+	Pages int // HTML pages
+	Files int // every file
+	Bytes int64
+}
+
+// Render renders every page and file of the site into w, using every core.
+// The first error stops it.
+func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
+	type job struct {
+		name   string
+		render func() ([]byte, error)
+	}
+	var jobs []job
+	for _, p := range s.pages {
+		jobs = append(jobs, job{outputPath(p.URL), func() ([]byte, error) { return s.RenderPage(p) }})
+	}
+	for _, f := range s.Files() {
+		jobs = append(jobs, job{f.Name, f.Render})
+	}
+	var (
+		mu       sync.Mutex
+		stats    Stats
+		problems problem.List
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	next := make(chan job)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for j := range next {
+				data, err := j.render()
+				if err == nil {
+					err = w.WriteFile(j.name, data)
+				}
+				mu.Lock()
+				if err != nil {
+					if ps := problem.From("", err); ps != nil && ps[0].File != "" {
+						problems = append(problems, ps...)
+					} else if firstErr == nil {
+						firstErr = fmt.Errorf("writing %s: %w", j.name, err)
+					}
+					cancel()
+				} else {
+					stats.Files++
+					stats.Bytes += int64(len(data))
+					if strings.HasSuffix(j.name, ".html") {
+						stats.Pages++
+					}
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return stats, firstErr
+	}
+	if len(problems) > 0 {
+		problems = dedupeProblems(problems)
+		problems.Sort()
+		return stats, problems
+	}
+	return stats, ctx.Err()
+}
+
+func dedupeProblems(l problem.List) problem.List {
+	seen := map[string]bool{}
+	out := l[:0]
+	for _, p := range l {
+		if k := p.Error(); !seen[k] {
+			seen[k] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Check renders every page and discards it: template errors that only show
+// when a template runs are found without writing anything.
+func (s *Site) Check(ctx context.Context) error {
+	_, err := s.Render(ctx, discard{})
+	return err
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// Locale is how the site writes numbers and money.
+func (s *Site) Locale() *locale.Locale { return s.locale }

@@ -1,0 +1,367 @@
+// Package site builds the whole blog: it reads every post, checks it, totals
+// the figures, renders the pages and writes them out.
+//
+// # Input
+//
+// The blog is an fs.FS holding posts/ (any depth; see package post),
+// templates/ (optional: any file there replaces the built-in theme's file of
+// the same name) and site.toml (optional; see package config).
+//
+// # Output
+//
+// Every URL ending in / is written as index.html in its folder:
+//
+//	/                          index.html: newest posts first, PostsPerPage a page
+//	/page/N/                   the following pages of the index (N ≥ 2)
+//	/posts/<slug>/             post.html: one post, its figures and totals
+//	/tags/                     tags.html: every tag with its post count
+//	/tags/<tag>/ (page/N/)     tag.html: the posts of one tag, paginated
+//	/archive/                  archive.html: posts by year
+//	/impact/                   impact.html: the site-wide totals
+//	/404.html                  404.html
+//	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts
+//	/sitemap.xml, /robots.txt
+//	/impact.json, /impact.csv  the totals and every entry (package impact)
+//	<alias>/                   a redirect page for each alias of a post
+//	/<file>                    each file of templates/static/, at the site's root
+//
+// # Templates
+//
+// Templates are html/template files named after their file, so that an error
+// names templates/post.html:12:3. base.html defines "base", the layout;
+// every page template defines "title" and "main", and may use the partials
+// in templates/partials/. Each page gets a Page (see the type) and the
+// functions of funcMap: money, sums, tonnes, date, isodate, abs, rel.
+//
+// # Determinism
+//
+// Two builds of the same input write byte-identical files: nothing depends
+// on the clock (except which posts are in the future), map order or the
+// order in which goroutines finish.
+package site
+
+import (
+	"context"
+	"fmt"
+	"hash/maphash"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/config"
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/locale"
+	"github.com/impactblog/impactblog/internal/markdown"
+	"github.com/impactblog/impactblog/internal/post"
+	"github.com/impactblog/impactblog/internal/problem"
+)
+
+// PostsDir is the folder of posts in the blog.
+const PostsDir = "posts"
+
+// Options change what a build includes.
+type Options struct {
+	Drafts  bool      // include drafts
+	Future  bool      // include posts dated after Now
+	BaseURL string    // overrides site.toml's base_url
+	Now     time.Time // default: time.Now()
+}
+
+// A Builder builds a blog, again and again: it keeps every post it has read
+// and rendered, and reads again only the files it is told have changed.
+type Builder struct {
+	src   fs.FS // the blog
+	theme fs.FS // the built-in theme: a templates/ tree
+	opts  Options
+
+	seed    maphash.Seed
+	config  *config.Config
+	cfgHash uint64
+	md      *markdown.Renderer
+	posts   map[string]*entry // by file
+	loaded  bool
+}
+
+// An entry is one post file as last read.
+type entry struct {
+	hash     uint64
+	post     *post.Post
+	doc      *markdown.Document
+	problems problem.List
+}
+
+// NewBuilder returns a builder for the blog in src. theme holds the
+// built-in templates/ folder, used for every template the blog lacks.
+func NewBuilder(src, theme fs.FS, opts Options) *Builder {
+	return &Builder{src: src, theme: theme, opts: opts, seed: maphash.MakeSeed(), posts: map[string]*entry{}}
+}
+
+// Build reads the blog and prepares the site; nothing is rendered yet. The
+// first call reads every file; later calls read again only the files named in
+// changed (slash-separated, relative to the blog's root), or every file when
+// changed is nil. The error, if any, is a problem.List.
+func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
+	var problems problem.List
+	cfgChanged := !b.loaded || changed == nil || contains(changed, config.File)
+	if cfgChanged {
+		cfg, ps := b.readConfig()
+		problems = append(problems, ps...)
+		if cfg == nil {
+			return nil, problems
+		}
+		if b.opts.BaseURL != "" {
+			cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
+		}
+		h := maphash.Comparable(b.seed, *cfg)
+		if h != b.cfgHash {
+			// Every post depends on the config (currency, zone, raw HTML).
+			b.config, b.cfgHash = cfg, h
+			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+			b.posts = map[string]*entry{}
+			b.loaded = false
+		}
+	}
+	if !b.loaded || changed == nil {
+		if err := b.readAll(ctx); err != nil {
+			return nil, err
+		}
+		b.loaded = true
+	} else if err := b.readChanged(ctx, changed); err != nil {
+		return nil, err
+	}
+	loc := locale.New(b.config.Lang)
+	tmpl, ps := loadTemplates(b.src, b.theme, loc, b.config.BaseURL)
+	problems = append(problems, ps...)
+
+	files := make([]string, 0, len(b.posts))
+	for f := range b.posts {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	now := b.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var posts []*Post
+	bySlug := map[string]*Post{}
+	for _, f := range files {
+		e := b.posts[f]
+		problems = append(problems, e.problems...)
+		if e.post == nil || len(e.problems) > 0 {
+			continue
+		}
+		p := e.post
+		if other, dup := bySlug[p.Slug]; dup {
+			problems.Add(p.File, 0, 0, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
+			continue
+		}
+		sp := &Post{Post: p, Content: template.HTML(e.doc.HTML), Summary: p.Summary}
+		if sp.Summary == "" {
+			sp.Summary = e.doc.Summary
+		}
+		bySlug[p.Slug] = sp
+		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
+			continue
+		}
+		posts = append(posts, sp)
+	}
+	problems = append(problems, checkAliases(posts)...)
+	if len(problems) > 0 {
+		problems.Sort()
+		return nil, problems
+	}
+	return newSite(b.config, loc, posts, tmpl), nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *Builder) readConfig() (*config.Config, problem.List) {
+	src, err := fs.ReadFile(b.src, config.File)
+	if err != nil {
+		if errorsIsNotExist(err) {
+			c := config.DefaultConfig()
+			if err := c.Validate(); err != nil {
+				return nil, problem.From(config.File, err)
+			}
+			return c, nil
+		}
+		return nil, problem.List{problem.New(config.File, 0, 0, "reading: %v", err)}
+	}
+	cfg, ps := config.Parse(src)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return cfg, nil
+}
+
+// readAll reads every post under posts/.
+func (b *Builder) readAll(ctx context.Context) error {
+	var files []string
+	err := fs.WalkDir(b.src, PostsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == PostsDir && errorsIsNotExist(err) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			if p != PostsDir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if post.IsPost(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", PostsDir, err)
+	}
+	old := b.posts
+	b.posts = make(map[string]*entry, len(files))
+	return b.read(ctx, files, old)
+}
+
+// readChanged reads the changed files again, and drops the deleted ones.
+func (b *Builder) readChanged(ctx context.Context, changed []string) error {
+	var files []string
+	for _, c := range changed {
+		if c != PostsDir && !strings.HasPrefix(c, PostsDir+"/") {
+			continue
+		}
+		fi, err := fs.Stat(b.src, c)
+		switch {
+		case err != nil:
+			// Gone: the file, or a whole folder of posts.
+			for f := range b.posts {
+				if f == c || strings.HasPrefix(f, c+"/") {
+					delete(b.posts, f)
+				}
+			}
+		case fi.IsDir():
+			fs.WalkDir(b.src, c, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && post.IsPost(d.Name()) {
+					files = append(files, p)
+				}
+				return nil
+			})
+		case post.IsPost(c):
+			files = append(files, c)
+		}
+	}
+	return b.read(ctx, files, b.posts)
+}
+
+// read reads and renders files in parallel into b.posts, reusing the
+// entries of old whose content has not changed.
+func (b *Builder) read(ctx context.Context, files []string, old map[string]*entry) error {
+	results := make([]*entry, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = b.readOne(files[i], old[files[i]])
+			}
+		})
+	}
+	var err error
+	for i := range files {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	for i, f := range files {
+		b.posts[f] = results[i]
+	}
+	return nil
+}
+
+func (b *Builder) readOne(file string, old *entry) *entry {
+	src, err := fs.ReadFile(b.src, file)
+	if err != nil {
+		return &entry{problems: problem.List{problem.New(file, 0, 0, "reading: %v", err)}}
+	}
+	h := maphash.Bytes(b.seed, src)
+	if old != nil && old.hash == h {
+		return old
+	}
+	p, problems := post.Parse(file, src, post.Options{Currency: b.config.Cur, Location: b.config.Location})
+	e := &entry{hash: h, post: p, problems: problems}
+	if p != nil && len(problems) == 0 {
+		doc, err := b.md.Render(p.Body)
+		if err != nil {
+			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
+		}
+		e.doc = doc
+	}
+	return e
+}
+
+func checkAliases(posts []*Post) problem.List {
+	var problems problem.List
+	seen := map[string]string{}
+	for _, p := range posts {
+		seen[p.URL()] = p.File
+	}
+	for _, p := range posts {
+		for _, a := range p.Aliases {
+			u := aliasURL(a)
+			if u == "" {
+				problems.Add(p.File, 0, 0, "alias %q is not a path on the site: write it as /old/path/", a)
+				continue
+			}
+			if other, dup := seen[u]; dup {
+				problems.Add(p.File, 0, 0, "alias %s is already the address of %s: remove it", u, other)
+				continue
+			}
+			seen[u] = p.File
+		}
+	}
+	return problems
+}
+
+// aliasURL cleans an alias into a site path ending in / (or .html).
+func aliasURL(a string) string {
+	if strings.Contains(a, "://") || strings.ContainsAny(a, "?#\\") || a == "" {
+		return ""
+	}
+	u := path.Clean("/" + a)
+	if u == "/" || strings.Contains(u, "..") {
+		return ""
+	}
+	if path.Ext(u) != ".html" {
+		u += "/"
+	}
+	return u
+}
+
+// Totals computes the site-wide totals of the posts.
+func totalsOf(posts []*Post) *impact.Totals {
+	var ds []impact.Donation
+	var os []impact.Offset
+	for _, p := range posts {
+		ds = append(ds, p.Donations...)
+		os = append(os, p.Offsets...)
+	}
+	return impact.Compute(len(posts), ds, os)
+}
