@@ -8,6 +8,7 @@ package markdown
 
 import (
 	"bytes"
+	stdhtml "html"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -120,7 +121,8 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			// Typographer quotes and dashes are entities: "&rsquo;".
+			b.WriteString(stdhtml.UnescapeString(string(t.Value)))
 		case *ast.CodeSpan:
 			// its Text children carry the content
 		}

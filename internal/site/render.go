@@ -134,8 +134,11 @@ func funcMap(loc *locale.Locale, baseURL string) template.FuncMap {
 		basePath = strings.TrimPrefix(strings.TrimPrefix(baseURL, "https://"), "http://")[i:]
 	}
 	return template.FuncMap{
-		"money":   loc.Money,
-		"sums":    loc.Sums,
+		"money": loc.Money,
+		// sums joins amounts with " + ", which html/template would escape.
+		"sums": func(s impact.Sums) template.HTML {
+			return template.HTML(template.HTMLEscapeString(loc.Sums(s)))
+		},
 		"tonnes":  loc.Tonnes,
 		"date":    loc.Date,
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },

@@ -1,0 +1,445 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/problem"
+	theme "github.com/impactblog/impactblog/templates"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/*.txtar")
+
+// now is the fixed clock of the tests.
+var now = time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// loadTxtar splits an archive into the blog (every file not under want/)
+// and the expected output (the files under want/).
+func loadTxtar(t *testing.T, file string) (*txtar.Archive, fstest.MapFS, map[string][]byte) {
+	t.Helper()
+	a, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blog := fstest.MapFS{}
+	want := map[string][]byte{}
+	for _, f := range a.Files {
+		if name, ok := strings.CutPrefix(f.Name, "want/"); ok {
+			want[name] = f.Data
+		} else {
+			blog[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return a, blog, want
+}
+
+// build builds blog into memory.
+func build(t *testing.T, blog fs.FS, opts Options) (*Files, error) {
+	t.Helper()
+	if opts.Now.IsZero() {
+		opts.Now = now
+	}
+	s, err := NewBuilder(blog, theme.FS, opts).Build(context.Background(), nil)
+	if err != nil {
+		return nil, err
+	}
+	out := NewFiles()
+	_, err = s.Render(context.Background(), out)
+	return out, err
+}
+
+// TestGolden builds each testdata/*.txtar blog and compares every output
+// file with the archive's want/ files. Run with -update to rewrite them.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.txtar")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			a, blog, want := loadTxtar(t, file)
+			out, err := build(t, blog, Options{})
+			if err != nil {
+				t.Fatalf("build: %v", err)
+			}
+			if *update {
+				var kept []txtar.File
+				for _, f := range a.Files {
+					if !strings.HasPrefix(f.Name, "want/") {
+						kept = append(kept, f)
+					}
+				}
+				for _, name := range out.Names() {
+					if name == "style.css" {
+						continue // the theme's own file, tested by being served
+					}
+					data, _ := out.Get(name)
+					kept = append(kept, txtar.File{Name: "want/" + name, Data: data})
+				}
+				a.Files = kept
+				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			var haveNames, wantNames []string
+			for _, name := range out.Names() {
+				if name != "style.css" {
+					haveNames = append(haveNames, name)
+				}
+			}
+			for name := range want {
+				wantNames = append(wantNames, name)
+			}
+			sort.Strings(wantNames)
+			if strings.Join(haveNames, "\n") != strings.Join(wantNames, "\n") {
+				t.Errorf("files:\nhave %v\nwant %v", haveNames, wantNames)
+			}
+			for _, name := range wantNames {
+				have, _ := out.Get(name)
+				if !bytes.Equal(have, want[name]) {
+					t.Errorf("%s differs (run go test ./internal/site -run TestGolden -update to accept):\n%s", name, firstDiff(have, want[name]))
+				}
+			}
+		})
+	}
+}
+
+func firstDiff(have, want []byte) string {
+	hl, wl := strings.Split(string(have), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(hl), len(wl)); i++ {
+		var h, w string
+		if i < len(hl) {
+			h = hl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if h != w {
+			return "line " + itoa(i+1) + ":\nhave: " + h + "\nwant: " + w
+		}
+	}
+	return "(same lines)"
+}
+
+func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}
+
+// blogOf is a blog from name → content pairs.
+func blogOf(files ...string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for i := 0; i+1 < len(files); i += 2 {
+		m[files[i]] = &fstest.MapFile{Data: []byte(files[i+1])}
+	}
+	return m
+}
+
+const goodPost = `---
+title: Black Friday
+date: 2020-11-30
+tags: [carbon]
+impact:
+  offsets:
+    - provider: GoodPlanet Foundation
+      tonnes: 31.4
+      price_per_tonne: 20
+---
+We offset Black Friday.
+`
+
+const giftPost = `---
+title: Gifts
+date: 2021-01-15
+impact:
+  donations:
+    - recipient: WWF
+      amount: 45000
+      date: 2020-12-01
+    - recipient: Tokyo Bridge
+      amount: 150000
+      currency: JPY
+---
+Thank you.
+`
+
+func TestDraftsAndFuture(t *testing.T) {
+	blog := blogOf(
+		"posts/gift.md", giftPost,
+		"posts/draft.md", "---\ntitle: Draft\ndate: 2021-02-01\ndraft: true\nimpact:\n  donations:\n    - recipient: WWF\n      amount: 10\n---\n",
+		"posts/future.md", "---\ntitle: Future\ndate: 2030-01-01\nimpact:\n  donations:\n    - recipient: WWF\n      amount: 7\n---\n",
+	)
+	tests := []struct {
+		name string
+		opts Options
+		want string // the GBP total
+		has  []string
+		not  []string
+	}{
+		{"default", Options{}, "45000.00", []string{"posts/gift/index.html"}, []string{"posts/draft/index.html", "posts/future/index.html"}},
+		{"drafts", Options{Drafts: true}, "45010.00", []string{"posts/draft/index.html"}, []string{"posts/future/index.html"}},
+		{"future", Options{Future: true}, "45007.00", []string{"posts/future/index.html"}, []string{"posts/draft/index.html"}},
+		{"both", Options{Drafts: true, Future: true}, "45017.00", []string{"posts/draft/index.html", "posts/future/index.html"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opts.Now = now
+			s, err := NewBuilder(blog, theme.FS, tt.opts).Build(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gbp, _ := s.Totals.Donations.Total.Get("GBP")
+			if have := gbp.Fixed(); have != tt.want {
+				t.Errorf("GBP total: have %s, want %s", have, tt.want)
+			}
+			jpy, _ := s.Totals.Donations.Total.Get("JPY")
+			if have := jpy.Fixed(); have != "150000" {
+				t.Errorf("JPY total: have %s, want 150000", have)
+			}
+			out := NewFiles()
+			if _, err := s.Render(context.Background(), out); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range tt.has {
+				if _, ok := out.Get(f); !ok {
+					t.Errorf("%s missing", f)
+				}
+			}
+			for _, f := range tt.not {
+				if _, ok := out.Get(f); ok {
+					t.Errorf("%s written, want it left out", f)
+				}
+			}
+			feed, _ := out.Get("feed.xml")
+			for _, f := range tt.not {
+				slug := strings.Split(f, "/")[1]
+				if bytes.Contains(feed, []byte("/posts/"+slug+"/")) {
+					t.Errorf("feed.xml has %s", slug)
+				}
+			}
+		})
+	}
+}
+
+func TestTotalsByYearOfEntry(t *testing.T) {
+	s, err := NewBuilder(blogOf("posts/gift.md", giftPost, "posts/bf.md", goodPost), theme.FS, Options{Now: now}).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := s.Totals.Donations.ByYear
+	if have := by["2020"]; len(have) != 1 || have[0].Fixed() != "45000.00" {
+		t.Errorf("2020 donations: have %v, want 45000.00 GBP", have)
+	}
+	if have := by["2021"]; len(have) != 1 || have[0].String() != "150000 JPY" {
+		t.Errorf("2021 donations: have %v, want 150000 JPY", have)
+	}
+	if have := s.Totals.Offsets.Cost; len(have) != 1 || have[0].String() != "628.00 GBP" {
+		t.Errorf("offset cost: have %v, want 628.00 GBP", have)
+	}
+	if have := s.Totals.Offsets.Tonnes.String(); have != "31.400" {
+		t.Errorf("tonnes: have %s, want 31.400", have)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		blog fstest.MapFS
+		want []string // problems, in order
+	}{
+		{
+			"same slug",
+			blogOf("posts/a.md", "---\ntitle: A\ndate: 2020-01-01\nslug: same\n---\n", "posts/b.md", "---\ntitle: B\ndate: 2020-01-02\nslug: same\n---\n"),
+			[]string{`posts/b.md:4:7: slug "same" is also the slug of posts/a.md`},
+		},
+		{
+			"bad config",
+			blogOf("site.toml", "title = \"T\"\ncurrency = \"XXY\"\n", "posts/a.md", goodPost),
+			[]string{`site.toml:2: currency: unknown currency "XXY"`},
+		},
+		{
+			"unknown setting",
+			blogOf("site.toml", "title = \"T\"\npost_per_page = 3\n"),
+			[]string{`site.toml:2: unknown setting "post_per_page"`},
+		},
+		{
+			"template syntax",
+			blogOf("templates/post.html", "{{define \"main\"}}\n<p>{{.Post.Title}</p>\n{{end}}\n", "posts/a.md", goodPost),
+			[]string{"templates/post.html:2: "},
+		},
+		{
+			"every post's problems",
+			blogOf("posts/a.md", "---\ntitle: A\ndate: 2020-13-01\n---\n", "posts/b.md", "---\ntitle: B\ndate: 2020-01-01\nimpact:\n  donations:\n    - recipient: WWF\n      amount: \"£112,000\"\n---\n"),
+			[]string{`posts/a.md:3:7: date "2020-13-01" is not a date`, `posts/b.md:7:15: amount not a number: "£112,000"`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := build(t, tt.blog, Options{})
+			var list problem.List
+			if !errors.As(err, &list) {
+				t.Fatalf("have error %v, want problems", err)
+			}
+			if len(list) != len(tt.want) {
+				t.Fatalf("have %d problems:\n%v\nwant %d", len(list), list, len(tt.want))
+			}
+			for i, p := range list {
+				if !strings.HasPrefix(p.Error(), tt.want[i]) {
+					t.Errorf("problem %d:\nhave %s\nwant %s…", i, p.Error(), tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestTemplateExecutionError(t *testing.T) {
+	blog := blogOf("templates/post.html", "{{define \"main\"}}\n\n<p>{{.Post.NoSuchField}}</p>\n{{end}}\n", "posts/a.md", goodPost)
+	_, err := build(t, blog, Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/post.html:3:") {
+		t.Errorf("have %v, want templates/post.html:3:…", err)
+	}
+}
+
+// readTree reads every file under dir.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func publish(t *testing.T, blog fs.FS, out string) error {
+	t.Helper()
+	s, err := NewBuilder(blog, theme.FS, Options{Now: now}).Build(context.Background(), nil)
+	if err != nil {
+		return err
+	}
+	return Publish(out, func(w Writer) error {
+		_, err := s.Render(context.Background(), w)
+		return err
+	})
+}
+
+func TestPublishIsAtomicAndDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	blog := blogOf("posts/gift.md", giftPost, "posts/bf.md", goodPost)
+	if err := publish(t, blog, out); err != nil {
+		t.Fatal(err)
+	}
+	first := readTree(t, out)
+	if len(first) < 10 {
+		t.Fatalf("only %d files written", len(first))
+	}
+
+	// The same input again: byte-identical.
+	if err := publish(t, blog, out); err != nil {
+		t.Fatal(err)
+	}
+	second := readTree(t, out)
+	if len(first) != len(second) {
+		t.Errorf("second build wrote %d files, first %d", len(second), len(first))
+	}
+	for name, data := range first {
+		if second[name] != data {
+			t.Errorf("%s differs between two builds of the same blog", name)
+		}
+	}
+
+	// A broken post: the build fails and public/ is untouched.
+	broken := blogOf("posts/gift.md", giftPost, "posts/bf.md", strings.Replace(goodPost, "tonnes: 31.4", "tonnes: lots", 1))
+	if err := publish(t, broken, out); err == nil {
+		t.Fatal("a broken post built")
+	}
+	// A template that fails while rendering, after some files were written.
+	broken = blogOf("posts/gift.md", giftPost, "posts/bf.md", goodPost, "templates/tag.html", "{{define \"main\"}}{{.Nope}}{{end}}")
+	if err := publish(t, broken, out); err == nil {
+		t.Fatal("a broken template built")
+	}
+	after := readTree(t, out)
+	if len(after) != len(first) {
+		t.Errorf("after failed builds: %d files, want %d", len(after), len(first))
+	}
+	for name, data := range first {
+		if after[name] != data {
+			t.Errorf("%s changed by a failed build", name)
+		}
+	}
+	// Nothing left beside it.
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left beside public/: %v", names)
+	}
+}
+
+func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
+	blog := blogOf("posts/gift.md", giftPost, "posts/bf.md", goodPost)
+	b := NewBuilder(blog, theme.FS, Options{Now: now})
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	// Edit one post, add one, delete one.
+	blog["posts/gift.md"] = &fstest.MapFile{Data: []byte(strings.Replace(giftPost, "amount: 45000", "amount: 46000", 1))}
+	blog["posts/new.md"] = &fstest.MapFile{Data: []byte("---\ntitle: New\ndate: 2022-01-01\ntags: [carbon]\n---\nNew.\n")}
+	delete(blog, "posts/bf.md")
+	s, err := b.Build(context.Background(), []string{"posts/gift.md", "posts/new.md", "posts/bf.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc := NewFiles()
+	if _, err := s.Render(context.Background(), inc); err != nil {
+		t.Fatal(err)
+	}
+	full, err := build(t, blog, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := strings.Join(inc.Names(), ","), strings.Join(full.Names(), ","); a != b {
+		t.Fatalf("files:\nincremental %s\nfull        %s", a, b)
+	}
+	for _, name := range full.Names() {
+		x, _ := inc.Get(name)
+		y, _ := full.Get(name)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s: incremental build differs from full build", name)
+		}
+	}
+	if _, ok := inc.Get("posts/black-friday/index.html"); ok {
+		t.Error("deleted post still built")
+	}
+}
