@@ -28,7 +28,11 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		*out = filepath.Join(bf.src, "public")
 	}
 	start := time.Now()
-	s, err := bf.builder(*baseURL).Build(ctx, nil)
+	b, err := bf.builder(*baseURL)
+	if err != nil {
+		return err
+	}
+	s, err := b.Build(ctx, nil)
 	if err != nil {
 		return report(c.stderr, err, "build failed, "+*out+" was left as it was")
 	}
