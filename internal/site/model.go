@@ -13,6 +13,7 @@ import (
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/post"
+	"github.com/impactblog/impactblog/internal/problem"
 )
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -26,9 +27,10 @@ type Site struct {
 	Totals *impact.Totals
 	Impact *ImpactReport
 
-	locale *locale.Locale
-	tmpl   *templates
-	pages  []*Page
+	locale   *locale.Locale
+	tmpl     *templates
+	pages    []*Page
+	problems problem.List // found while totalling: a missing rate
 }
 
 // A Post is a post as the site shows it.
@@ -101,7 +103,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if i > 0 {
 			p.Next = posts[i-1]
 		}
-		p.Totals = impact.Compute(1, p.Donations, p.Offsets)
+		p.Totals, _ = impact.ComputeIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
 		for _, name := range p.Tags {
 			slug := post.Slugify(name)
 			t := tags[slug]
@@ -123,7 +125,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if t.Slug == "" {
 			continue
 		}
-		t.Totals = totalsOf(t.Posts)
+		t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
 		s.Tags = append(s.Tags, t)
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
@@ -131,7 +133,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		s.Years = append(s.Years, y)
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
-	s.Totals = totalsOf(posts)
+	var err error
+	s.Totals, err = totalsOf(cfg.Rates, posts)
+	s.problems = rateProblems(err)
 	s.Impact = newImpactReport(s.Totals, posts)
 	s.pages = s.makePages()
 	return s

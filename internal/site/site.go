@@ -117,7 +117,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		if b.opts.BaseURL != "" {
 			cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
 		}
-		h := maphash.Comparable(b.seed, *cfg)
+		key := *cfg
+		key.Rates = nil // rates change only the totals, which every build makes afresh
+		h := maphash.Comparable(b.seed, key)
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
@@ -125,6 +127,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			b.posts = map[string]*entry{}
 			b.loaded = false
 		}
+		b.config = cfg
 	}
 	if !b.loaded || changed == nil {
 		if err := b.readAll(ctx); err != nil {
@@ -175,7 +178,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		problems.Sort()
 		return nil, problems
 	}
-	return newSite(b.config, loc, posts, tmpl), nil
+	s := newSite(b.config, loc, posts, tmpl)
+	if len(s.problems) > 0 {
+		s.problems.Sort()
+		return nil, s.problems
+	}
+	return s, nil
 }
 
 func contains(list []string, s string) bool {
@@ -355,13 +363,13 @@ func aliasURL(a string) string {
 	return u
 }
 
-// Totals computes the site-wide totals of the posts.
-func totalsOf(posts []*Post) *impact.Totals {
+// totalsOf computes the totals of the posts, converted at rates when not nil.
+func totalsOf(rates *impact.Rates, posts []*Post) (*impact.Totals, error) {
 	var ds []impact.Donation
 	var os []impact.Offset
 	for _, p := range posts {
 		ds = append(ds, p.Donations...)
 		os = append(os, p.Offsets...)
 	}
-	return impact.Compute(len(posts), ds, os)
+	return impact.ComputeIn(rates, len(posts), ds, os)
 }
