@@ -120,7 +120,7 @@ func TestSeriesHaveDistinctPatterns(t *testing.T) {
 func TestBarsAreToScale(t *testing.T) {
 	svg := string(sample().SVG())
 	for _, want := range []string{
-		`x="44.00" y="10" width="14.19"`, // 8193.41 / 157000 × 272
+		`x="44.00" y="10" width="14.19"`,  // 8193.41 / 157000 × 272
 		`x="44.00" y="42" width="194.04"`, // 112000 / 157000 × 272
 		`x="238.04" y="42" width="77.96"`, // then 45000
 	} {
