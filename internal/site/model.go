@@ -26,6 +26,7 @@ type Site struct {
 	Years  []*Year // newest first
 	Totals *impact.Totals
 	Impact *ImpactReport
+	Report *Report // the impact page (report.go)
 
 	locale   *locale.Locale
 	tmpl     *templates
@@ -137,6 +138,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 	s.Totals, err = totalsOf(cfg.Rates, posts)
 	s.problems = rateProblems(err)
 	s.Impact = newImpactReport(s.Totals, posts)
+	s.Report = newReport(s)
 	s.pages = s.makePages()
 	return s
 }

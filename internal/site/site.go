@@ -123,7 +123,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
-			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true})
 			b.posts = map[string]*entry{}
 			b.loaded = false
 		}
@@ -150,7 +150,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	var posts []*Post
+	var posts, withFigures []*Post
 	bySlug := map[string]*Post{}
 	for _, f := range files {
 		e := b.posts[f]
@@ -168,6 +168,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			sp.Summary = e.doc.Summary
 		}
 		bySlug[p.Slug] = sp
+		if e.doc.Figures > 0 {
+			withFigures = append(withFigures, sp) // rendered again once the totals are known
+		}
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
 			continue
 		}
@@ -179,6 +182,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		return nil, problems
 	}
 	s := newSite(b.config, loc, posts, tmpl)
+	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
 		s.problems.Sort()
 		return nil, s.problems
@@ -321,6 +325,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
 		}
 		e.doc = doc
+		e.problems = append(e.problems, figureProblems(p, doc)...)
 	}
 	return e
 }
