@@ -41,7 +41,8 @@ type Post struct {
 	Summary string
 	Totals  *impact.Totals // the post's own
 	TagList []*Tag
-	Prev    *Post // older
+	Report  *PostReport // its share of each year's totals, its emissions bar (report.go)
+	Prev    *Post       // older
 	Next    *Post // newer
 }
 
