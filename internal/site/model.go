@@ -43,7 +43,7 @@ type Post struct {
 	TagList []*Tag
 	Report  *PostReport // its share of each year's totals, its emissions bar (report.go)
 	Prev    *Post       // older
-	Next    *Post // newer
+	Next    *Post       // newer
 }
 
 // ReadingTime is the minutes a reader needs, at 220 words a minute.
