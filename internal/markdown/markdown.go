@@ -23,6 +23,7 @@ import (
 // Options configure the renderer.
 type Options struct {
 	UnsafeHTML bool // pass raw HTML through
+	Figures    bool // figures in prose: {{< total … >}} (figure.go)
 }
 
 // A Renderer turns a post's Markdown into HTML. It is safe for concurrent use.
@@ -37,8 +38,12 @@ func New(opts Options) *Renderer {
 	if opts.UnsafeHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, extension.Typographer}
+	if opts.Figures {
+		exts = append(exts, figures{})
+	}
 	rendererOpts = append(rendererOpts,
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
@@ -49,21 +54,31 @@ func New(opts Options) *Renderer {
 type Document struct {
 	HTML    []byte
 	Summary string // plain text: before <!--more-->, or the first paragraph
+	Figures int    // how many {{< total … >}} the source has
+	// Problems are the figures that cannot be written, at their line and
+	// column in src.
+	Problems []FigureProblem
 }
 
 // MoreMarker ends a post's summary where the writer puts it.
 const MoreMarker = "<!--more-->"
 
-// Render converts src.
+// Render converts src. Its figures, if any, are left empty: see RenderFigures.
 func (r *Renderer) Render(src []byte) (*Document, error) {
+	return r.RenderFigures(src, nil)
+}
+
+// RenderFigures converts src, asking figs for the value of each figure.
+func (r *Renderer) RenderFigures(src []byte, figs FigureSource) (*Document, error) {
 	reader := text.NewReader(src)
 	doc := r.md.Parser().Parse(reader)
+	count, problems := fillFigures(doc, src, figs)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
 	}
-	return &Document{HTML: buf.Bytes(), Summary: summary(doc, src)}, nil
+	return &Document{HTML: buf.Bytes(), Summary: summary(doc, src), Figures: count, Problems: problems}, nil
 }
 
 // summary is the plain text before the more marker, or of the first paragraph.
@@ -123,6 +138,8 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.String:
 			// Typographer quotes and dashes are entities: "&rsquo;".
 			b.WriteString(stdhtml.UnescapeString(string(t.Value)))
+		case *FigureNode:
+			b.WriteString(t.Value)
 		case *ast.CodeSpan:
 			// its Text children carry the content
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/post"
+	"github.com/impactblog/impactblog/internal/problem"
 )
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -25,10 +26,12 @@ type Site struct {
 	Years  []*Year // newest first
 	Totals *impact.Totals
 	Impact *ImpactReport
+	Report *Report // the impact page (report.go)
 
-	locale *locale.Locale
-	tmpl   *templates
-	pages  []*Page
+	locale   *locale.Locale
+	tmpl     *templates
+	pages    []*Page
+	problems problem.List // found while totalling: a missing rate
 }
 
 // A Post is a post as the site shows it.
@@ -38,8 +41,9 @@ type Post struct {
 	Summary string
 	Totals  *impact.Totals // the post's own
 	TagList []*Tag
-	Prev    *Post // older
-	Next    *Post // newer
+	Report  *PostReport // its share of each year's totals, its emissions bar (report.go)
+	Prev    *Post       // older
+	Next    *Post       // newer
 }
 
 // ReadingTime is the minutes a reader needs, at 220 words a minute.
@@ -101,7 +105,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if i > 0 {
 			p.Next = posts[i-1]
 		}
-		p.Totals = impact.Compute(1, p.Donations, p.Offsets)
+		p.Totals, _ = impact.ComputeIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
 		for _, name := range p.Tags {
 			slug := post.Slugify(name)
 			t := tags[slug]
@@ -123,7 +127,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if t.Slug == "" {
 			continue
 		}
-		t.Totals = totalsOf(t.Posts)
+		t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
 		s.Tags = append(s.Tags, t)
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
@@ -131,8 +135,11 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		s.Years = append(s.Years, y)
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
-	s.Totals = totalsOf(posts)
+	var err error
+	s.Totals, err = totalsOf(cfg.Rates, posts)
+	s.problems = rateProblems(err)
 	s.Impact = newImpactReport(s.Totals, posts)
+	s.Report = newReport(s)
 	s.pages = s.makePages()
 	return s
 }

@@ -117,14 +117,17 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		if b.opts.BaseURL != "" {
 			cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
 		}
-		h := maphash.Comparable(b.seed, *cfg)
+		key := *cfg
+		key.Rates = nil // rates change only the totals, which every build makes afresh
+		h := maphash.Comparable(b.seed, key)
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
-			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true})
 			b.posts = map[string]*entry{}
 			b.loaded = false
 		}
+		b.config = cfg
 	}
 	if !b.loaded || changed == nil {
 		if err := b.readAll(ctx); err != nil {
@@ -147,7 +150,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	var posts []*Post
+	var posts, withFigures []*Post
 	bySlug := map[string]*Post{}
 	for _, f := range files {
 		e := b.posts[f]
@@ -165,6 +168,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			sp.Summary = e.doc.Summary
 		}
 		bySlug[p.Slug] = sp
+		if e.doc.Figures > 0 {
+			withFigures = append(withFigures, sp) // rendered again once the totals are known
+		}
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
 			continue
 		}
@@ -175,7 +181,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		problems.Sort()
 		return nil, problems
 	}
-	return newSite(b.config, loc, posts, tmpl), nil
+	s := newSite(b.config, loc, posts, tmpl)
+	s.renderFigures(b.md, withFigures)
+	if len(s.problems) > 0 {
+		s.problems.Sort()
+		return nil, s.problems
+	}
+	return s, nil
 }
 
 func contains(list []string, s string) bool {
@@ -313,6 +325,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
 		}
 		e.doc = doc
+		e.problems = append(e.problems, figureProblems(p, doc)...)
 	}
 	return e
 }
@@ -355,13 +368,13 @@ func aliasURL(a string) string {
 	return u
 }
 
-// Totals computes the site-wide totals of the posts.
-func totalsOf(posts []*Post) *impact.Totals {
+// totalsOf computes the totals of the posts, converted at rates when not nil.
+func totalsOf(rates *impact.Rates, posts []*Post) (*impact.Totals, error) {
 	var ds []impact.Donation
 	var os []impact.Offset
 	for _, p := range posts {
 		ds = append(ds, p.Donations...)
 		os = append(os, p.Offsets...)
 	}
-	return impact.Compute(len(posts), ds, os)
+	return impact.ComputeIn(rates, len(posts), ds, os)
 }
