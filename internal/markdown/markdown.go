@@ -4,6 +4,15 @@
 // autolinks, task lists), footnotes, typographer quotes and dashes, and an
 // id on every heading. Raw HTML in a post is dropped unless the site allows
 // it (unsafe_html in site.toml).
+//
+// For writers (see writers.go): fenced code is highlighted with CSS classes
+// (SyntaxCSS is the stylesheet); every heading with an id carries a "#" link
+// to itself, and Document.TOC lists the headings; links to other sites get
+// rel="noopener"; links and images that point into the site are listed in
+// Document.Refs, with their positions, for the site to check and resolve;
+// template syntax from other generators (Liquid {% … %}, Hugo shortcodes
+// {{< … >}} other than ours) is shown as plain text and listed in
+// Document.Warnings.
 package markdown
 
 import (
@@ -22,7 +31,8 @@ import (
 
 // Options configure the renderer.
 type Options struct {
-	UnsafeHTML bool // pass raw HTML through
+	UnsafeHTML bool   // pass raw HTML through
+	SiteURL    string // the site's base URL: links to other hosts are external
 }
 
 // A Renderer turns a post's Markdown into HTML. It is safe for concurrent use.
@@ -38,7 +48,7 @@ func New(opts Options) *Renderer {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	rendererOpts = append(rendererOpts,
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer, &writers{opts: opts}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
@@ -47,23 +57,35 @@ func New(opts Options) *Renderer {
 
 // A Document is a rendered post body.
 type Document struct {
-	HTML    []byte
-	Summary string // plain text: before <!--more-->, or the first paragraph
+	HTML     []byte
+	Summary  string    // plain text: before <!--more-->, or the first paragraph
+	TOC      []byte    // the headings as nested <ol> lists of links; nil without headings
+	Refs     []Ref     // links and images into the site, in order
+	Image    string    // the first image's destination, as written; "" if none
+	Warnings []Warning // template syntax of other generators, in order
 }
 
 // MoreMarker ends a post's summary where the writer puts it.
 const MoreMarker = "<!--more-->"
 
 // Render converts src.
-func (r *Renderer) Render(src []byte) (*Document, error) {
+func (r *Renderer) Render(src []byte) (*Document, error) { return r.RenderResolved(src, nil) }
+
+// RenderResolved converts src, rewriting the destination of each relative
+// link and image (see Ref.Relative) to resolve(destination) when that is
+// not "".
+func (r *Renderer) RenderResolved(src []byte, resolve func(dest string) string) (*Document, error) {
 	reader := text.NewReader(src)
-	doc := r.md.Parser().Parse(reader)
+	pc := newContext(resolve)
+	doc := r.md.Parser().Parse(reader, parser.WithContext(pc))
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
 	}
-	return &Document{HTML: buf.Bytes(), Summary: summary(doc, src)}, nil
+	d := &Document{HTML: buf.Bytes(), Summary: summary(doc, src)}
+	finish(d, pc, src)
+	return d, nil
 }
 
 // summary is the plain text before the more marker, or of the first paragraph.
