@@ -71,9 +71,9 @@ const MoreMarker = "<!--more-->"
 // Render converts src.
 func (r *Renderer) Render(src []byte) (*Document, error) { return r.RenderResolved(src, nil) }
 
-// RenderResolved converts src, rewriting the destination of each relative
-// link and image (see Ref.Relative) to resolve(destination) when that is
-// not "".
+// RenderResolved converts src, rewriting the destination of each link and
+// image into the site (each of Document.Refs) to resolve(destination) when
+// that is not "".
 func (r *Renderer) RenderResolved(src []byte, resolve func(dest string) string) (*Document, error) {
 	reader := text.NewReader(src)
 	pc := newContext(resolve)

@@ -178,7 +178,7 @@ func (t *transformer) ref(s *state, n ast.Node, dest *[]byte, image bool, src []
 	}
 	if isRelative(d) || strings.HasPrefix(d, "/") && !strings.HasPrefix(d, "//") || t.ownHost(d) {
 		s.refs = append(s.refs, Ref{Dest: d, Image: image, offset: offset})
-		if s.resolve != nil && isRelative(d) {
+		if s.resolve != nil {
 			if r := s.resolve(d); r != "" {
 				*dest = []byte(r)
 			}

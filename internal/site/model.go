@@ -13,6 +13,7 @@ import (
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/post"
+	"github.com/impactblog/impactblog/internal/problem"
 )
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -26,6 +27,12 @@ type Site struct {
 	Totals *impact.Totals
 	Impact *ImpactReport
 
+	// Warnings are what is shown, but not as its writer meant (template
+	// syntax of other generators); -strict makes them fail a build.
+	Warnings problem.List
+
+	assets []File // files copied with the posts (links.go)
+
 	locale *locale.Locale
 	tmpl   *templates
 	pages  []*Page
@@ -36,6 +43,8 @@ type Post struct {
 	*post.Post
 	Content template.HTML
 	Summary string
+	TOC     template.HTML  // the contents, when the front matter has toc: true
+	Image   string         // absolute URL of the image that represents the post, or ""
 	Totals  *impact.Totals // the post's own
 	TagList []*Tag
 	Prev    *Post // older

@@ -93,6 +93,9 @@ type entry struct {
 	post     *post.Post
 	doc      *markdown.Document
 	problems problem.List
+
+	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
+	linkedKey string             // the resolutions linked was rendered with
 }
 
 // NewBuilder returns a builder for the blog in src. theme holds the
@@ -121,7 +124,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
-			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, SiteURL: cfg.BaseURL})
 			b.posts = map[string]*entry{}
 			b.loaded = false
 		}
@@ -171,11 +174,15 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		posts = append(posts, sp)
 	}
 	problems = append(problems, checkAliases(posts)...)
+	extra, ps := b.link(posts)
+	problems = append(problems, ps...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return nil, problems
 	}
-	return newSite(b.config, loc, posts, tmpl), nil
+	s := newSite(b.config, loc, posts, tmpl)
+	s.Warnings, s.assets = extra.warnings, extra.assets
+	return s, nil
 }
 
 func contains(list []string, s string) bool {
