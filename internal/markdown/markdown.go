@@ -10,7 +10,7 @@
 // to itself, and Document.TOC lists the headings; links to other sites get
 // rel="noopener"; links and images that point into the site are listed in
 // Document.Refs, with their positions, for the site to check and resolve;
-// template syntax from other generators (Liquid {% … %}, Hugo shortcodes
+// template syntax from other generators (Liquid or Tera {% … %}, Hugo shortcodes
 // {{< … >}} other than ours) is shown as plain text and listed in
 // Document.Warnings.
 package markdown

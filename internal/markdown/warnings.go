@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -25,8 +26,12 @@ var hints = map[string]string{
 	"include":      "write its content into the post instead",
 }
 
-// templateParser recognises, on one line, a Liquid tag ({% … %}, Jekyll)
-// or a Hugo shortcode ({{< … >}}, {{% … %}}) that impactblog does not
+// zolaShortcode is the start of a Zola shortcode call: {{ name(.
+var zolaShortcode = regexp.MustCompile(`^\{\{\s*[A-Za-z_][A-Za-z0-9_]*\(`)
+
+// templateParser recognises, on one line, a template tag ({% … %}: Liquid
+// in Jekyll, Tera in Zola), a Zola shortcode ({{ name(…) }}) or a Hugo
+// shortcode ({{< … >}}, {{% … %}}) that impactblog does not
 // define. It keeps the construct as plain text (no smart quotes) and
 // records a warning naming it.
 type templateParser struct{}
@@ -38,11 +43,13 @@ func (templateParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) as
 	var open, closer, what string
 	switch {
 	case bytes.HasPrefix(line, []byte("{%")):
-		open, closer, what = "{%", "%}", "Liquid tag"
+		open, closer, what = "{%", "%}", "template tag"
 	case bytes.HasPrefix(line, []byte("{{<")):
 		open, closer, what = "{{<", ">}}", "Hugo shortcode"
 	case bytes.HasPrefix(line, []byte("{{%")):
 		open, closer, what = "{{%", "%}}", "Hugo shortcode"
+	case zolaShortcode.Match(line):
+		open, closer, what = "{{", "}}", "Zola shortcode"
 	default:
 		return nil
 	}
@@ -57,12 +64,13 @@ func (templateParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) as
 	if f := strings.Fields(name); len(f) > 0 {
 		name = f[0]
 	}
-	if what == "Hugo shortcode" && ownShortcodes[name] {
+	name, _, _ = strings.Cut(name, "(")
+	if what != "template tag" && ownShortcodes[name] {
 		return nil
 	}
 	msg := what + " " + clip(construct) + " is "
-	if what == "Liquid tag" {
-		msg += "Jekyll template syntax, which impactblog does not run"
+	if what == "template tag" {
+		msg += "Liquid (Jekyll) or Tera (Zola) syntax, which impactblog does not run"
 	} else {
 		msg += "not defined in impactblog"
 	}

@@ -20,7 +20,8 @@
 //	              YYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm
 //	slug          letters, digits and -; default: the file name without date and extension
 //	author        a name; authors: a list of names
-//	tags          a list (or one string); categories and category are read as tags,
+//	tags          a list (or one string); categories (a list, or words) and
+//	              category are read as tags,
 //	              and so are tags and categories inside a taxonomies table (Zola)
 //	summary       plain text; description and excerpt are read as summary
 //	draft         true leaves the post out unless drafts are asked for;
@@ -238,6 +239,10 @@ func (r *reader) parse(src []byte) *Post {
 		case "authors":
 			p.Authors = append(p.Authors, r.list(v, k)...)
 		case "tags":
+			if k == "categories" && v.kind == scalarNode && !strings.Contains(v.value, ",") {
+				p.Tags = append(p.Tags, strings.Fields(v.value)...) // Jekyll: "news giving"
+				break
+			}
 			p.Tags = append(p.Tags, r.list(v, k)...)
 		case "summary":
 			p.Summary = r.text(v, k)

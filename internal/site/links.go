@@ -32,6 +32,8 @@ import (
 //   - A post's image is, in order: the front matter's image (or the first
 //     of images), the same inside extra (Zola) or params (Hugo), else the
 //     first image of the body.
+//   - A post shows its contents (Post.TOC) when its front matter has
+//     toc: true, at the top or inside extra or params.
 //   - Template syntax of other generators is a warning (Site.Warnings).
 
 // linked is what resolving the posts' references adds to a site.
@@ -117,7 +119,7 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 		if len(resolved) > 0 {
 			l.render(p, e, resolved)
 		}
-		if toc, _ := p.Params["toc"].(bool); toc && len(doc.TOC) > 0 {
+		if wantsTOC(p.Params) && len(doc.TOC) > 0 {
 			p.TOC = template.HTML(doc.TOC)
 		}
 		p.Image = l.image(p, doc.Image, resolved)
@@ -356,6 +358,18 @@ func (l *linker) image(p *Post, first string, resolved map[string]string) string
 		return origin + u
 	}
 	return ""
+}
+
+// wantsTOC reports whether the front matter asks for the contents: toc:
+// true, at the top or inside extra (Zola) or params (Hugo).
+func wantsTOC(params map[string]any) bool {
+	for _, m := range []any{params, params["extra"], params["params"]} {
+		m, _ := m.(map[string]any)
+		if toc, _ := m["toc"].(bool); toc {
+			return true
+		}
+	}
+	return false
 }
 
 // frontImage is the image named in front matter: image, or the first of
