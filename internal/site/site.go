@@ -23,6 +23,7 @@
 //	/sitemap.xml, /robots.txt
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
 //	<alias>/                   a redirect page for each alias of a post
+//	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (links.go)
 //	/<file>                    each file of templates/static/, at the site's root
 //
 // # Templates
@@ -32,6 +33,8 @@
 // every page template defines "title" and "main", and may use the partials
 // in templates/partials/. Each page gets a Page (see the type) and the
 // functions of funcMap: money, sums, tonnes, date, isodate, abs, rel.
+// base.html includes partials/social.html, the OpenGraph and Twitter card
+// meta; post.html shows Post.TOC, the contents, when a post asks for it.
 //
 // # Determinism
 //
