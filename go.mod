@@ -11,7 +11,6 @@ require (
 	github.com/gosimple/unidecode v1.0.1
 	github.com/shopspring/decimal v1.6.0
 	github.com/yuin/goldmark v1.8.7
-	github.com/yuin/goldmark-highlighting/v2 v2.0.0-20230729083705-37449abec8cc
 	golang.org/x/text v0.44.0
 	golang.org/x/tools v0.52.0
 	gopkg.in/yaml.v3 v3.0.1

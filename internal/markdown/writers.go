@@ -115,8 +115,10 @@ func (w *writers) Extend(m goldmark.Markdown) {
 		parser.WithInlineParsers(util.Prioritized(templateParser{}, 500)),
 		parser.WithASTTransformers(util.Prioritized(&transformer{host: host}, 900)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 500)))
-	highlighter().Extend(m)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(nodeRenderer{}, 500),
+		util.Prioritized(newHighlighter(), 100), // before goldmark's own code blocks
+	))
 }
 
 // transformer adds heading anchors and collects the contents, marks

@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	theme "github.com/impactblog/impactblog/templates"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 )
 
 var update = flag.Bool("update", false, "rewrite the syntax highlighting block of templates/static/style.css")
@@ -249,5 +252,89 @@ func TestSummaryUnchanged(t *testing.T) {
 	d := render(t, "## Heading\n\nFirst {% x %} paragraph.\n\nSecond.\n")
 	if d.Summary != "First  paragraph." {
 		t.Errorf("summary: have %q", d.Summary)
+	}
+}
+
+// benchPost is a post of the size writers write, with what they use.
+var benchPost = []byte(strings.Repeat(`## A section with "quotes"
+
+Some text with a [link](https://go.dev/doc/), a [post](other-post.md#why), an
+![image](photo.jpg) and a footnote.[^n] {% include note.html %}
+
+`+"```go\nfunc cost(t, p decimal.Decimal) decimal.Decimal {\n\treturn t.Mul(p).Round(2)\n}\n```\n\n"+`| A | B |
+|---|---|
+| 1 | 2 |
+
+[^n]: A note.
+
+`, 8))
+
+// BenchmarkRender compares goldmark with the same GFM options and nothing
+// else ("plain") with this package's renderer ("impactblog"): the cost of
+// highlighting, anchors, contents, refs and warnings.
+func BenchmarkRender(b *testing.B) {
+	plain := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+	b.Run("plain", func(b *testing.B) {
+		b.SetBytes(int64(len(benchPost)))
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := plain.Convert(benchPost, &buf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	r := New(Options{SiteURL: "https://blog.example/"})
+	b.Run("impactblog", func(b *testing.B) {
+		b.SetBytes(int64(len(benchPost)))
+		for b.Loop() {
+			if _, err := r.Render(benchPost); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// Without the code blocks: what the AST passes cost, apart from chroma.
+	noCode := bytes.ReplaceAll(benchPost, []byte("```go"), []byte("```text-nolexer"))
+	b.Run("plain-nohighlight", func(b *testing.B) {
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := plain.Convert(noCode, &buf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("impactblog-nohighlight", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := r.Render(noCode); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// TestConcurrentRenders renders from several goroutines at once, as the
+// site does; run with -race.
+func TestConcurrentRenders(t *testing.T) {
+	r := New(Options{})
+	want, err := r.Render(benchPost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			d, err := r.Render(benchPost)
+			if err == nil && !bytes.Equal(d.HTML, want.HTML) {
+				err = fmt.Errorf("a concurrent render differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
