@@ -4,8 +4,9 @@
 //
 // Usage:
 //
-//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]
-//	impactblog check  [-src DIR]
+//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]
+//	impactblog check  [-src DIR] [-strict]
+//	impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
 //	impactblog totals [-json] [-src DIR] [-drafts] [-future]
 //	impactblog help
 //
@@ -22,6 +23,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/impactblog/impactblog/internal/problem"
 )
@@ -46,10 +48,13 @@ offsets in their front matter become a static site with exact totals.
 
 Usage:
 
-  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]
+  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]
                     build the site into DIR/public (or -out)
-  impactblog check  [-src DIR]
+  impactblog check  [-src DIR] [-strict]
                     check every post, the config and the templates; write nothing
+                    (-strict: fail on warnings, such as Liquid tags in a post)
+  impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
+                    write posts/DATE-TITLE.md, a draft to fill in
   impactblog totals [-json] [-src DIR] [-drafts] [-future]
                     print the computed totals
   impactblog help   print this help
@@ -68,6 +73,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &buildCommand{stdout: stdout, stderr: stderr}
 	case "check":
 		cmd = &checkCommand{stdout: stdout, stderr: stderr}
+	case "new":
+		cmd = &newCommand{stdout: stdout, stderr: stderr, now: time.Now}
 	case "totals":
 		cmd = &totalsCommand{stdout: stdout, stderr: stderr}
 	case "help", "-h", "-help", "--help":

@@ -41,7 +41,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/yuin/goldmark"
@@ -310,10 +309,3 @@ func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []FigureProb
 	return count, problems
 }
 
-// position turns a byte offset of src into a 1-based line and column (in characters).
-func position(src []byte, off int) (int, int) {
-	off = min(off, len(src))
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:off])
-}

@@ -39,7 +39,7 @@ func TestFigures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := r.RenderFigures([]byte(tt.src), fakeFigures{})
+			doc, err := r.RenderWith([]byte(tt.src), Env{Figures: fakeFigures{}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +57,7 @@ func TestFigures(t *testing.T) {
 		t.Errorf("figures without the option: %q", doc.HTML)
 	}
 	// The summary carries the value.
-	doc, _ = r.RenderFigures([]byte("So far: {{< total donations >}}.\n\nMore."), fakeFigures{})
+	doc, _ = r.RenderWith([]byte("So far: {{< total donations >}}.\n\nMore."), Env{Figures: fakeFigures{}})
 	if doc.Summary != "So far: [donations & co]." {
 		t.Errorf("summary: have %q", doc.Summary)
 	}
@@ -85,7 +85,7 @@ func TestFigureProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := r.RenderFigures([]byte(tt.src), fakeFigures{})
+			doc, err := r.RenderWith([]byte(tt.src), Env{Figures: fakeFigures{}})
 			if err != nil {
 				t.Fatal(err)
 			}

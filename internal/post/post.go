@@ -4,7 +4,8 @@
 // # Files
 //
 // A post is a file under posts/ (any depth) whose name ends in .md or
-// .markdown. A file named index.md (or index.markdown) is a page bundle: the
+// .markdown, except a section page of Hugo or Zola (_index.md), which is
+// not a post. A file named index.md (or index.markdown) is a page bundle: the
 // folder names the post. A file name may start with a date, YYYY-MM-DD-,
 // which then gives the post's date and is not part of its slug.
 //
@@ -19,11 +20,15 @@
 //	              YYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm
 //	slug          letters, digits and -; default: the file name without date and extension
 //	author        a name; authors: a list of names
-//	tags          a list (or one string); categories and category are read as tags
+//	tags          a list (or one string); categories (a list, or words) and
+//	              category are read as tags,
+//	              and so are tags and categories inside a taxonomies table (Zola)
 //	summary       plain text; description and excerpt are read as summary
-//	draft         true leaves the post out unless drafts are asked for
+//	draft         true leaves the post out unless drafts are asked for;
+//	              published: false (Jekyll) is read as draft: true
 //	updated       a date, as date; lastmod and last_modified_at are read as updated
-//	aliases       old URLs of the post; redirect_from is read as aliases
+//	aliases       old URLs of the post; redirect_from, and permalink without
+//	              :placeholders (Jekyll), are read as aliases
 //	impact        the figures, below
 //
 // Every other top-level key is kept in Params for templates.
@@ -60,6 +65,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/gosimple/unidecode"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/shopspring/decimal"
@@ -104,7 +110,7 @@ func (p *Post) URL() string { return "/posts/" + p.Slug + "/" }
 
 // IsPost reports whether a file name is a post.
 func IsPost(name string) bool {
-	return strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown")
+	return (strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown")) && !strings.HasPrefix(path.Base(name), "_index.")
 }
 
 var (
@@ -197,6 +203,10 @@ func (r *reader) parse(src []byte) *Post {
 			canon = "updated"
 		case "redirect_from":
 			canon = "aliases"
+		case "permalink":
+			if v.kind == scalarNode && !strings.Contains(v.value, ":") {
+				canon = "aliases"
+			}
 		}
 		if prev, dup := seen[canon]; dup && isKnown(canon) {
 			if canon == "tags" || canon == "aliases" {
@@ -229,6 +239,10 @@ func (r *reader) parse(src []byte) *Post {
 		case "authors":
 			p.Authors = append(p.Authors, r.list(v, k)...)
 		case "tags":
+			if k == "categories" && v.kind == scalarNode && !strings.Contains(v.value, ",") {
+				p.Tags = append(p.Tags, strings.Fields(v.value)...) // Jekyll: "news giving"
+				break
+			}
 			p.Tags = append(p.Tags, r.list(v, k)...)
 		case "summary":
 			p.Summary = r.text(v, k)
@@ -238,6 +252,15 @@ func (r *reader) parse(src []byte) *Post {
 			p.Aliases = append(p.Aliases, r.list(v, k)...)
 		case "impact":
 			r.impact(p, v)
+		case "published":
+			p.Draft = !r.boolean(v, k)
+		case "taxonomies":
+			for i, tk := range v.keys {
+				if tk == "tags" || tk == "categories" {
+					p.Tags = append(p.Tags, r.list(v.vals[i], tk)...)
+				}
+			}
+			p.Params[k] = v.toAny()
 		default:
 			p.Params[k] = v.toAny()
 		}
@@ -265,8 +288,21 @@ func (r *reader) parse(src []byte) *Post {
 		}
 	}
 	p.Tags = dedupe(p.Tags)
+	p.Aliases = dropAlias(p.Aliases, p.URL())
 	r.finishImpact(p)
 	return p
+}
+
+// dropAlias removes the post's own address from its aliases: a permalink
+// may be the address the post has here too.
+func dropAlias(aliases []string, own string) []string {
+	out := aliases[:0]
+	for _, a := range aliases {
+		if strings.TrimSuffix(path.Clean("/"+a), "/")+"/" != own {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func isKnown(k string) bool {
@@ -289,9 +325,17 @@ func dedupe(list []string) []string {
 	return out
 }
 
-// Slugify turns a file name or title into a slug: lower case, runs of
-// anything but ASCII letters and digits become one hyphen.
+// Slugify turns a file name or title into a slug: letters with accents and
+// other scripts are transliterated ("Joué" → "joue", by gosimple/unidecode,
+// the tables of gosimple/slug), then lower case, runs of anything but ASCII
+// letters and digits become one hyphen.
 func Slugify(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = unidecode.Unidecode(s)
+			break
+		}
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {

@@ -28,6 +28,12 @@ type Site struct {
 	Impact *ImpactReport
 	Report *Report // the impact page (report.go)
 
+	// Warnings are what is shown, but not as its writer meant (template
+	// syntax of other generators); -strict makes them fail a build.
+	Warnings problem.List
+
+	assets []File // files copied with the posts (links.go)
+
 	locale   *locale.Locale
 	tmpl     *templates
 	pages    []*Page
@@ -39,11 +45,15 @@ type Post struct {
 	*post.Post
 	Content template.HTML
 	Summary string
+	TOC     template.HTML  // the contents, when the front matter has toc: true
+	Image   string         // absolute URL of the image that represents the post, or ""
 	Totals  *impact.Totals // the post's own
 	TagList []*Tag
 	Report  *PostReport // its share of each year's totals, its emissions bar (report.go)
 	Prev    *Post       // older
 	Next    *Post       // newer
+
+	resolve func(dest string) string // its links into the site, resolved (links.go)
 }
 
 // ReadingTime is the minutes a reader needs, at 220 words a minute.

@@ -417,7 +417,7 @@ func figureProblems(p *post.Post, doc *markdown.Document) problem.List {
 // a total is always up to date with every other post's figures.
 func (s *Site) renderFigures(md *markdown.Renderer, posts []*Post) {
 	for _, p := range posts {
-		doc, err := md.RenderFigures(p.Body, figureSource{s: s, post: p})
+		doc, err := md.RenderWith(p.Body, markdown.Env{Resolve: p.resolve, Figures: figureSource{s: s, post: p}})
 		if err != nil {
 			s.problems.Add(p.File, p.BodyLine, 0, "rendering Markdown: %v", err)
 			continue

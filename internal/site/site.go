@@ -23,6 +23,7 @@
 //	/sitemap.xml, /robots.txt
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
 //	<alias>/                   a redirect page for each alias of a post
+//	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (links.go)
 //	/<file>                    each file of templates/static/, at the site's root
 //
 // # Templates
@@ -32,6 +33,8 @@
 // every page template defines "title" and "main", and may use the partials
 // in templates/partials/. Each page gets a Page (see the type) and the
 // functions of funcMap: money, sums, tonnes, date, isodate, abs, rel.
+// base.html includes partials/social.html, the OpenGraph and Twitter card
+// meta; post.html shows Post.TOC, the contents, when a post asks for it.
 //
 // # Determinism
 //
@@ -93,6 +96,9 @@ type entry struct {
 	post     *post.Post
 	doc      *markdown.Document
 	problems problem.List
+
+	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
+	linkedKey string             // the resolutions linked was rendered with
 }
 
 // NewBuilder returns a builder for the blog in src. theme holds the
@@ -123,7 +129,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
-			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true})
+			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL})
 			b.posts = map[string]*entry{}
 			b.loaded = false
 		}
@@ -177,11 +183,14 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		posts = append(posts, sp)
 	}
 	problems = append(problems, checkAliases(posts)...)
+	extra, ps := b.link(posts)
+	problems = append(problems, ps...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return nil, problems
 	}
 	s := newSite(b.config, loc, posts, tmpl)
+	s.Warnings, s.assets = extra.warnings, extra.assets
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
 		s.problems.Sort()
