@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Totals are the computed figures of a set of posts. It is also the
@@ -172,9 +173,15 @@ var CSVHeader = []string{"kind", "date", "year", "post", "source", "recipient", 
 // WriteCSV writes every entry as one row of impact.csv.
 func WriteCSV(w io.Writer, t *Totals) error {
 	cw := csv.NewWriter(w)
-	cw.Write(CSVHeader)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
 	for _, e := range t.Entries {
-		cw.Write([]string{e.Kind, e.Date, e.Date[:4], e.Post, e.Source, e.Recipient, e.Provider, e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, e.Project, e.Scope, e.URL})
+		year, _, _ := strings.Cut(e.Date, "-")
+		row := []string{e.Kind, e.Date, year, e.Post, e.Source, e.Recipient, e.Provider, e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, e.Project, e.Scope, e.URL}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
