@@ -89,11 +89,18 @@ type Post struct {
 	Params   map[string]any // every other top-level key
 	Body     []byte         // the Markdown after the front matter
 	BodyLine int            // the line of the file where Body starts
+	// Keys holds where each known key's value was written, by its
+	// canonical name ("slug", "aliases", "tags"…), so that a problem found
+	// later, such as two posts with one slug, can name the line.
+	Keys map[string]Pos
 
 	Donations []impact.Donation
 	Offsets   []impact.Offset
 	Emissions []Emission
 }
+
+// Pos is a line and column in the post's file; zero when unknown.
+type Pos struct{ Line, Col int }
 
 // An Emission says where some of the offset emissions came from.
 type Emission struct {
@@ -180,7 +187,7 @@ func (r *reader) parse(src []byte) *Post {
 		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
 		return nil
 	}
-	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}}
+	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}, Keys: map[string]Pos{}}
 	dir, base := path.Split(r.file)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
 	bundle := name == "index" && dir != ""
@@ -221,6 +228,9 @@ func (r *reader) parse(src []byte) *Post {
 			}
 		}
 		seen[canon] = v
+		if isKnown(canon) {
+			p.Keys[canon] = Pos{v.line, v.col}
+		}
 		switch canon {
 		case "title":
 			p.Title = strings.TrimSpace(r.text(v, k))
