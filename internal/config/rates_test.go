@@ -54,7 +54,7 @@ func TestRatesProblems(t *testing.T) {
 		{"bad year", "title = \"T\"\n[rates.twenty]\nEUR = \"0.9\"\n", []string{`site.toml:2: rates.twenty is not a year`}},
 		{"bad currency", "title = \"T\"\n[rates.2020]\nEUR = \"0.9\"\nEURO = \"0.9\"\n", []string{`site.toml:4: rates.2020: unknown currency "EURO"`}},
 		{"bad rate", "title = \"T\"\n[rates.2020]\nEUR = \"0,9\"\n[rates.2021]\nEUR = \"-1\"\n", []string{
-			`site.toml:3: rates.2020.EUR: not a number: "0,9"`,
+			`site.toml:3: rates.2020.EUR: "0,9" is not a number`,
 			`site.toml:5: rates.2021.EUR must be more than zero`,
 		}},
 		{"the reporting currency's own rate", "title = \"T\"\nreporting_currency = \"EUR\"\n[rates.2020]\nEUR = 1\n", []string{`site.toml:4: rates.2020: EUR is the reporting currency`}},

@@ -11,21 +11,13 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func cur(t *testing.T, code string) Currency {
-	t.Helper()
-	c, err := ParseCurrency(code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
 
-func money(t *testing.T, amount, code string) Money {
+func moneyOf(t *testing.T, amount, code string) Money {
 	t.Helper()
 	return Money{Amount: decimal.RequireFromString(amount), Currency: cur(t, code)}
 }
 
-func day(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
+func midYear(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
 
 func TestConvertRoundsOnceHalfAwayFromZero(t *testing.T) {
 	rates := NewRates(cur(t, "GBP"))
@@ -36,18 +28,18 @@ func TestConvertRoundsOnceHalfAwayFromZero(t *testing.T) {
 		in   Money
 		want string
 	}{
-		{money(t, "100.00", "EUR"), "88.97 GBP"},
-		{money(t, "2500.75", "EUR"), "2224.92 GBP"}, // 2224.917275
-		{money(t, "150000", "JPY"), "1095.00 GBP"},
-		{money(t, "0.01", "USD"), "0.01 GBP"},            // 0.005: the half rounds up
-		{money(t, "0.03", "USD"), "0.02 GBP"},            // 0.015
-		{money(t, "-0.01", "USD"), "-0.01 GBP"},          // -0.005: away from zero
-		{money(t, "12.34", "GBP"), "12.34 GBP"},          // the reporting currency itself
-		{money(t, "1.01", "EUR"), "0.90 GBP"},            // 0.898597
-		{money(t, "5.62", "EUR"), "5.00 GBP"},            // 5.000114
-		{money(t, "0.05", "EUR"), "0.04 GBP"},            // 0.044485
-		{money(t, "101", "JPY"), "0.74 GBP"},             // 0.7373
-		{money(t, "1000000.01", "USD"), "500000.01 GBP"}, // 500000.005
+		{moneyOf(t, "100.00", "EUR"), "88.97 GBP"},
+		{moneyOf(t, "2500.75", "EUR"), "2224.92 GBP"}, // 2224.917275
+		{moneyOf(t, "150000", "JPY"), "1095.00 GBP"},
+		{moneyOf(t, "0.01", "USD"), "0.01 GBP"},            // 0.005: the half rounds up
+		{moneyOf(t, "0.03", "USD"), "0.02 GBP"},            // 0.015
+		{moneyOf(t, "-0.01", "USD"), "-0.01 GBP"},          // -0.005: away from zero
+		{moneyOf(t, "12.34", "GBP"), "12.34 GBP"},          // the reporting currency itself
+		{moneyOf(t, "1.01", "EUR"), "0.90 GBP"},            // 0.898597
+		{moneyOf(t, "5.62", "EUR"), "5.00 GBP"},            // 5.000114
+		{moneyOf(t, "0.05", "EUR"), "0.04 GBP"},            // 0.044485
+		{moneyOf(t, "101", "JPY"), "0.74 GBP"},             // 0.7373
+		{moneyOf(t, "1000000.01", "USD"), "500000.01 GBP"}, // 500000.005
 	}
 	for _, tt := range tests {
 		t.Run(tt.in.String(), func(t *testing.T) {
@@ -63,11 +55,11 @@ func TestConvertRoundsOnceHalfAwayFromZero(t *testing.T) {
 	// Into a currency without minor units, the half rounds to a whole unit.
 	yen := NewRates(cur(t, "JPY"))
 	yen.Set(2020, "GBP", decimal.RequireFromString("137.5"))
-	have, _, _ := yen.Convert(money(t, "0.02", "GBP"), 2020) // 2.75
+	have, _, _ := yen.Convert(moneyOf(t, "0.02", "GBP"), 2020) // 2.75
 	if have.String() != "3 JPY" {
 		t.Errorf("0.02 GBP at 137.5: have %s, want 3 JPY", have)
 	}
-	have, _, _ = yen.Convert(money(t, "0.01", "GBP"), 2020) // 1.375
+	have, _, _ = yen.Convert(moneyOf(t, "0.01", "GBP"), 2020) // 1.375
 	if have.String() != "1 JPY" {
 		t.Errorf("0.01 GBP at 137.5: have %s, want 1 JPY", have)
 	}
@@ -80,17 +72,17 @@ func TestComputeInSeveralCurrenciesAndYears(t *testing.T) {
 	rates.Set(2020, "USD", decimal.RequireFromString("0.7798"))
 	src := func(line int) Source { return Source{Post: "/posts/p/", File: "posts/p.md", Line: line} }
 	donations := []Donation{
-		{Recipient: "A", Money: money(t, "2500.75", "EUR"), Date: day(2019), Source: src(10)}, // 2193.4078… → 2193.41
-		{Recipient: "A", Money: money(t, "1000.00", "EUR"), Date: day(2020), Source: src(14)}, // 889.70
-		{Recipient: "B", Money: money(t, "45000", "GBP"), Date: day(2020), Source: src(18)},   // 45000.00
-		{Recipient: "B", Money: money(t, "0.01", "EUR"), Date: day(2020), Source: src(22)},    // 0.008897 → 0.01
-		{Recipient: "B", Money: money(t, "0.01", "EUR"), Date: day(2020), Source: src(26)},    // again 0.01, not 0.02 of 0.017794
+		{Recipient: "A", Money: moneyOf(t, "2500.75", "EUR"), Date: midYear(2019), Source: src(10)}, // 2193.4078… → 2193.41
+		{Recipient: "A", Money: moneyOf(t, "1000.00", "EUR"), Date: midYear(2020), Source: src(14)}, // 889.70
+		{Recipient: "B", Money: moneyOf(t, "45000", "GBP"), Date: midYear(2020), Source: src(18)},   // 45000.00
+		{Recipient: "B", Money: moneyOf(t, "0.01", "EUR"), Date: midYear(2020), Source: src(22)},    // 0.008897 → 0.01
+		{Recipient: "B", Money: moneyOf(t, "0.01", "EUR"), Date: midYear(2020), Source: src(26)},    // again 0.01, not 0.02 of 0.017794
 	}
-	price := money(t, "11.20", "USD")
-	cost := money(t, "456.40", "USD") // 40.75 × 11.20
+	price := moneyOf(t, "11.20", "USD")
+	cost := moneyOf(t, "456.40", "USD") // 40.75 × 11.20
 	offsets := []Offset{
-		{Provider: "M", Tonnes: Tonnes{decimal.RequireFromString("40.75")}, PricePerTonne: &price, Cost: &cost, Date: day(2020), Source: src(30)}, // 355.900… → 355.90
-		{Provider: "N", Tonnes: Tonnes{decimal.RequireFromString("1")}, Date: day(2021), Source: src(36)},                                         // no cost: nothing to convert
+		{Provider: "M", Tonnes: Tonnes{decimal.RequireFromString("40.75")}, PricePerTonne: &price, Cost: &cost, Date: midYear(2020), Source: src(30)}, // 355.900… → 355.90
+		{Provider: "N", Tonnes: Tonnes{decimal.RequireFromString("1")}, Date: midYear(2021), Source: src(36)},                                         // no cost: nothing to convert
 	}
 	tot, err := ComputeIn(rates, 2, donations, offsets)
 	if err != nil {
@@ -134,11 +126,11 @@ func TestComputeInMissingRate(t *testing.T) {
 	rates := NewRates(cur(t, "GBP"))
 	rates.Set(2020, "EUR", decimal.RequireFromString("0.8897"))
 	donations := []Donation{
-		{Recipient: "A", Money: money(t, "10", "EUR"), Date: day(2020), Source: Source{File: "posts/a.md", Line: 8}},
-		{Recipient: "A", Money: money(t, "10", "EUR"), Date: day(2021), Source: Source{File: "posts/a.md", Line: 12}},
+		{Recipient: "A", Money: moneyOf(t, "10", "EUR"), Date: midYear(2020), Source: Source{File: "posts/a.md", Line: 8}},
+		{Recipient: "A", Money: moneyOf(t, "10", "EUR"), Date: midYear(2021), Source: Source{File: "posts/a.md", Line: 12}},
 	}
-	price := money(t, "20", "USD")
-	offsets := []Offset{{Provider: "P", Tonnes: Tonnes{decimal.NewFromInt(1)}, PricePerTonne: &price, Cost: &price, Date: day(2020), Source: Source{File: "posts/b.md", Line: 3}}}
+	price := moneyOf(t, "20", "USD")
+	offsets := []Offset{{Provider: "P", Tonnes: Tonnes{decimal.NewFromInt(1)}, PricePerTonne: &price, Cost: &price, Date: midYear(2020), Source: Source{File: "posts/b.md", Line: 3}}}
 	_, err := ComputeIn(rates, 1, donations, offsets)
 	if !errors.Is(err, ErrNoRate) {
 		t.Fatalf("have %v, want ErrNoRate", err)
@@ -163,7 +155,7 @@ func TestComputeInMissingRate(t *testing.T) {
 }
 
 func TestComputeWithoutRatesHasNoReporting(t *testing.T) {
-	tot := Compute(1, []Donation{{Recipient: "A", Money: money(t, "10", "EUR"), Date: day(2020)}}, nil)
+	tot := Compute(1, []Donation{{Recipient: "A", Money: moneyOf(t, "10", "EUR"), Date: midYear(2020)}}, nil)
 	if tot.Reporting != nil {
 		t.Error("Reporting without rates")
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -233,9 +234,12 @@ func WriteCSV(w io.Writer, t *Totals) error {
 	if t.Reporting != nil {
 		header = append(header[:len(header):len(header)], CSVReportingHeader...)
 	}
-	cw.Write(header)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
 	for _, e := range t.Entries {
-		row := []string{e.Kind, e.Date, e.Date[:4], e.Post, e.Source, e.Recipient, e.Provider, e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, e.Project, e.Scope, e.URL}
+		year, _, _ := strings.Cut(e.Date, "-")
+		row := []string{e.Kind, e.Date, year, e.Post, e.Source, e.Recipient, e.Provider, e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, e.Project, e.Scope, e.URL}
 		if t.Reporting != nil {
 			cur := ""
 			if e.Converted != "" {
@@ -243,7 +247,9 @@ func WriteCSV(w io.Writer, t *Totals) error {
 			}
 			row = append(row, e.Rate, e.Converted, cur)
 		}
-		cw.Write(row)
+		if err := cw.Write(row); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()

@@ -308,4 +308,3 @@ func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []FigureProb
 	})
 	return count, problems
 }
-

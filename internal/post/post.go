@@ -53,7 +53,15 @@
 //	      tonnes:         or tonnes of CO2e
 //
 // Inside impact, an unknown key is a problem (with a "did you mean" hint),
-// since a typo there would silently drop money from a total.
+// and so is a key given twice, since either would silently drop or change
+// money in a total.
+//
+// # Problems
+//
+// Every problem names the file, line and column of what to fix, counted in
+// the file as the writer sees it: the opening delimiter and any blank lines
+// before it count. YAML and JSON positions come from their decoders; TOML
+// positions are found in the text of the front matter.
 package post
 
 import (
@@ -61,6 +69,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -86,11 +95,18 @@ type Post struct {
 	Params   map[string]any // every other top-level key
 	Body     []byte         // the Markdown after the front matter
 	BodyLine int            // the line of the file where Body starts
+	// Keys holds where each known key's value was written, by its
+	// canonical name ("slug", "aliases", "tags"…), so that a problem found
+	// later, such as two posts with one slug, can name the line.
+	Keys map[string]Pos
 
 	Donations []impact.Donation
 	Offsets   []impact.Offset
 	Emissions []Emission
 }
+
+// Pos is a line and column in the post's file; zero when unknown.
+type Pos struct{ Line, Col int }
 
 // An Emission says where some of the offset emissions came from.
 type Emission struct {
@@ -136,6 +152,7 @@ func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
 
 type reader struct {
 	file     string
+	format   string // of the front matter: "YAML", "TOML" or "JSON"
 	opts     Options
 	problems problem.List
 }
@@ -159,30 +176,28 @@ func (r *reader) parse(src []byte) *Post {
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	h, body, bodyLine, err := splitFrontMatter(src)
+	if err == nil {
+		err = h.err
+	}
 	if err != nil {
 		if se, ok := err.(*syntaxError); ok {
 			r.problems.Add(r.file, se.line, se.col, "%s", se.msg)
-		} else if err == errNoFrontMatter {
-			r.problems.Add(r.file, 1, 1, "no front matter: start the file with a line \"---\", then at least \"title: …\", then a line \"---\"")
 		} else {
 			r.problems.Add(r.file, 1, 0, "reading the front matter: %v", err)
 		}
 		return nil
 	}
-	if h.err != nil {
-		se := h.err.(*syntaxError)
-		r.problems.Add(r.file, se.line, se.col, "%s", se.msg)
-		return nil
-	}
+	r.format = h.format
 	root := h.root
 	if root.kind != mapNode {
 		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
 		return nil
 	}
-	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}}
+	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}, Keys: map[string]Pos{}}
 	dir, base := path.Split(r.file)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
-	if name == "index" && dir != "" {
+	bundle := name == "index" && dir != ""
+	if bundle {
 		name = path.Base(dir)
 	}
 	var fileDate string
@@ -191,8 +206,9 @@ func (r *reader) parse(src []byte) *Post {
 	}
 
 	seen := map[string]*node{}
+	summaryKey := "" // the key the summary came from
 	for i, k := range root.keys {
-		v := root.vals[i]
+		v, kp := root.vals[i], root.kpos[i]
 		canon := strings.ToLower(k)
 		switch canon {
 		case "category", "categories":
@@ -209,19 +225,25 @@ func (r *reader) parse(src []byte) *Post {
 			}
 		}
 		if prev, dup := seen[canon]; dup && isKnown(canon) {
-			if canon == "tags" || canon == "aliases" {
+			switch {
+			case canon == "tags" || canon == "aliases":
 				// categories and tags together: take both.
-			} else if canon == "summary" && prev != nil {
-				continue // summary wins over description
-			} else {
-				r.errorf(v, "%q is given twice (also at line %d): keep one", k, prev.line)
+			case canon == "summary" && strings.ToLower(k) != "summary":
+				continue // summary wins over description and excerpt
+			case canon == "summary" && summaryKey != "summary":
+				// summary after description: summary wins.
+			default:
+				r.problems.Add(r.file, kp.line, kp.col, "%q is given twice (also at line %d): keep one", k, prev.line)
 				continue
 			}
 		}
 		seen[canon] = v
+		if isKnown(canon) {
+			p.Keys[canon] = Pos{v.line, v.col}
+		}
 		switch canon {
 		case "title":
-			p.Title = r.text(v, k)
+			p.Title = strings.TrimSpace(r.text(v, k))
 		case "slug":
 			p.Slug = r.text(v, k)
 			if p.Slug != "" && !slugRE.MatchString(p.Slug) {
@@ -233,7 +255,7 @@ func (r *reader) parse(src []byte) *Post {
 		case "updated":
 			p.Updated = r.date(v, k)
 		case "author":
-			if a := r.text(v, k); a != "" {
+			if a := strings.TrimSpace(r.text(v, k)); a != "" {
 				p.Authors = append(p.Authors, a)
 			}
 		case "authors":
@@ -246,6 +268,7 @@ func (r *reader) parse(src []byte) *Post {
 			p.Tags = append(p.Tags, r.list(v, k)...)
 		case "summary":
 			p.Summary = r.text(v, k)
+			summaryKey = strings.ToLower(k)
 		case "draft":
 			p.Draft = r.boolean(v, k)
 		case "aliases":
@@ -265,14 +288,18 @@ func (r *reader) parse(src []byte) *Post {
 			p.Params[k] = v.toAny()
 		}
 	}
-	if seen["title"] == nil {
+	if t := seen["title"]; t == nil {
 		r.errorf(root, "title is missing: add a line such as \"title: Our small victories of 2020\"")
-	} else if strings.TrimSpace(p.Title) == "" && len(r.problems) == 0 {
-		r.errorf(seen["title"], "title is empty: give the post a title")
+	} else if p.Title == "" && (t.kind == scalarNode || t.kind == nullNode) {
+		r.errorf(t, "title is empty: give the post a title")
 	}
 	if seen["date"] == nil {
 		if fileDate == "" {
-			r.errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start the file name with the date (2021-01-15-%s)", base)
+			rename := "the file name with the date (2021-01-15-" + base + ")"
+			if bundle {
+				rename = "the folder's name with the date (2021-01-15-" + name + "/)"
+			}
+			r.errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start %s", rename)
 		} else {
 			d, err := time.ParseInLocation("2006-01-02", fileDate, r.opts.Location)
 			if err != nil {
@@ -366,7 +393,7 @@ func (r *reader) text(v *node, key string) string {
 func (r *reader) list(v *node, key string) []string {
 	switch v.kind {
 	case scalarNode:
-		// "a, b" or "a b" as Jekyll allows for categories.
+		// One string, or "a, b".
 		if strings.Contains(v.value, ",") {
 			return strings.Split(v.value, ",")
 		}
@@ -389,18 +416,20 @@ func (r *reader) list(v *node, key string) []string {
 }
 
 func (r *reader) boolean(v *node, key string) bool {
-	if v.kind == scalarNode && !v.str {
-		switch v.value {
-		case "true":
-			return true
-		case "false":
-			return false
-		}
-	}
-	if v.kind == nullNode {
+	switch {
+	case v.kind == nullNode:
 		return false
+	case v.kind != scalarNode:
+		r.errorf(v, "%s must be true or false, not %s", key, v.kind)
+	case v.str && (v.value == "true" || v.value == "false"):
+		r.errorf(v, "%s must be true or false without quotes, not %q", key, v.value)
+	case !v.str && v.value == "true":
+		return true
+	case !v.str && v.value == "false":
+		return false
+	default:
+		r.errorf(v, "%s must be true or false, not %q", key, v.value)
 	}
-	r.errorf(v, "%s must be true or false, not %q", key, v.value)
 	return false
 }
 
@@ -457,31 +486,39 @@ func (r *reader) listOf(v *node, what string) []*node {
 	case nullNode:
 		return nil
 	case mapNode:
-		r.errorf(v, "%s must be a list: start each entry with \"- \"", what)
+		switch r.format {
+		case "TOML":
+			r.errorf(v, "%s must be a list: start each entry with a line [[%s]]", what, what)
+		case "JSON":
+			r.errorf(v, "%s must be a list: write its entries in [ … ]", what)
+		default:
+			r.errorf(v, "%s must be a list: start each entry with \"- \"", what)
+		}
 		return nil
 	}
 	r.errorf(v, "%s must be a list of entries, not %s", what, v.kind)
 	return nil
 }
 
-// unknownKeys reports keys of m that are not in allowed, with a hint.
-func (r *reader) unknownKeys(m *node, where string, allowed ...string) {
+// checkKeys reports the keys of m that are not in allowed, with a hint, and
+// the keys given twice: either would silently drop or change a figure.
+func (r *reader) checkKeys(m *node, where string, allowed ...string) {
 	for i, k := range m.keys {
-		ok := false
-		for _, a := range allowed {
-			if k == a {
-				ok = true
-			}
+		kp := m.kpos[i]
+		if j := slices.Index(m.keys, k); j < i {
+			r.problems.Add(r.file, kp.line, kp.col, "%q is given twice in %s (also at line %d): keep one", k, where, m.kpos[j].line)
+			continue
 		}
-		if !ok {
-			msg := fmt.Sprintf("unknown key %q in %s", k, where)
-			if s := suggest(k, allowed); s != "" {
-				msg += fmt.Sprintf(": did you mean %s?", s)
-			} else {
-				msg += ": the keys allowed are " + strings.Join(allowed, ", ")
-			}
-			r.errorf(m.vals[i], "%s", msg)
+		if slices.Contains(allowed, k) {
+			continue
 		}
+		msg := fmt.Sprintf("unknown key %q in %s", k, where)
+		if s := suggest(k, allowed); s != "" {
+			msg += fmt.Sprintf(": did you mean %s?", s)
+		} else {
+			msg += ": the keys allowed are " + strings.Join(allowed, ", ")
+		}
+		r.problems.Add(r.file, kp.line, kp.col, "%s", msg)
 	}
 }
 

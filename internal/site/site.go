@@ -166,7 +166,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 		p := e.post
 		if other, dup := bySlug[p.Slug]; dup {
-			problems.Add(p.File, 0, 0, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
+			at := p.Keys["slug"]
+			problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 			continue
 		}
 		sp := &Post{Post: p, Content: template.HTML(e.doc.HTML), Summary: p.Summary}
@@ -349,11 +350,13 @@ func checkAliases(posts []*Post) problem.List {
 		for _, a := range p.Aliases {
 			u := aliasURL(a)
 			if u == "" {
-				problems.Add(p.File, 0, 0, "alias %q is not a path on the site: write it as /old/path/", a)
+				at := p.Keys["aliases"]
+				problems.Add(p.File, at.Line, at.Col, "alias %q is not a path on the site: write it as /old/path/", a)
 				continue
 			}
 			if other, dup := seen[u]; dup {
-				problems.Add(p.File, 0, 0, "alias %s is already the address of %s: remove it", u, other)
+				at := p.Keys["aliases"]
+				problems.Add(p.File, at.Line, at.Col, "alias %s is already the address of %s: remove it", u, other)
 				continue
 			}
 			seen[u] = p.File
