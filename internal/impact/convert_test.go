@@ -11,7 +11,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-
 func moneyOf(t *testing.T, amount, code string) Money {
 	t.Helper()
 	return Money{Amount: decimal.RequireFromString(amount), Currency: cur(t, code)}
