@@ -44,7 +44,6 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -85,6 +84,7 @@ type Builder struct {
 	md      *markdown.Renderer
 	posts   map[string]*entry // by file
 	loaded  bool
+	inc     incremental // what the next build reuses (incremental.go)
 }
 
 // An entry is one post file as last read.
@@ -160,7 +160,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			problems.Add(p.File, 0, 0, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 			continue
 		}
-		sp := &Post{Post: p, Content: template.HTML(e.doc.HTML), Summary: p.Summary}
+		sp := &Post{Post: p, Content: b.content(e), Summary: p.Summary}
 		if sp.Summary == "" {
 			sp.Summary = e.doc.Summary
 		}
@@ -175,7 +175,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		problems.Sort()
 		return nil, problems
 	}
-	return newSite(b.config, loc, posts, tmpl), nil
+	return b.newSite(b.config, loc, posts, tmpl), nil
 }
 
 func contains(list []string, s string) bool {
