@@ -7,6 +7,7 @@
 //	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]
 //	impactblog check  [-src DIR]
 //	impactblog totals [-json] [-src DIR] [-drafts] [-future]
+//	impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
 //	impactblog help
 //
 // Exit status: 0 on success, 1 when a post, the config or a template has a
@@ -52,6 +53,8 @@ Usage:
                     check every post, the config and the templates; write nothing
   impactblog totals [-json] [-src DIR] [-drafts] [-future]
                     print the computed totals
+  impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
+                    preview the blog in a browser; rebuild and reload on every save
   impactblog help   print this help
 
 Run 'impactblog COMMAND -h' for a command's flags.
@@ -70,6 +73,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &checkCommand{stdout: stdout, stderr: stderr}
 	case "totals":
 		cmd = &totalsCommand{stdout: stdout, stderr: stderr}
+	case "serve":
+		cmd = &serveCommand{stdout: stdout, stderr: stderr}
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
