@@ -57,6 +57,9 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	url := "http://" + ln.Addr().String() + "/"
+	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
+		fmt.Fprintf(c.stderr, "Note: listening on %s, so other machines can reach this preview, drafts included.\n", ln.Addr())
+	}
 
 	srv := preview.New()
 	r := &rebuilder{
