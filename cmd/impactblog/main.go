@@ -8,6 +8,7 @@
 //	impactblog check  [-src DIR] [-strict]
 //	impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
 //	impactblog totals [-json] [-src DIR] [-drafts] [-future]
+//	impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
 //	impactblog help
 //
 // Exit status: 0 on success, 1 when a post, the config or a template has a
@@ -57,6 +58,8 @@ Usage:
                     write posts/DATE-TITLE.md, a draft to fill in
   impactblog totals [-json] [-src DIR] [-drafts] [-future]
                     print the computed totals
+  impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
+                    preview the blog in a browser; rebuild and reload on every save
   impactblog help   print this help
 
 Run 'impactblog COMMAND -h' for a command's flags.
@@ -77,6 +80,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &newCommand{stdout: stdout, stderr: stderr, now: time.Now}
 	case "totals":
 		cmd = &totalsCommand{stdout: stdout, stderr: stderr}
+	case "serve":
+		cmd = &serveCommand{stdout: stdout, stderr: stderr}
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -96,7 +96,11 @@ type ImpactGroup struct {
 	Posts     []*Post
 }
 
-func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates) *Site {
+// newSite lays out the site: posts newest first, tags, years, totals and
+// pages. prev, when not nil, is the last site built with the same config;
+// figures whose inputs are unchanged are taken from it rather than computed
+// again (see incremental.go).
+func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site) *Site {
 	sort.SliceStable(posts, func(i, j int) bool {
 		a, b := posts[i], posts[j]
 		if !a.Date.Equal(b.Date) {
@@ -105,6 +109,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		return a.Slug < b.Slug
 	})
 	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
+	old := newReuse(prev)
 	tags := map[string]*Tag{}
 	years := map[int]*Year{}
 	for i, p := range posts {
@@ -115,7 +120,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if i > 0 {
 			p.Next = posts[i-1]
 		}
-		p.Totals, _ = impact.ComputeIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
+		if p.Totals = old.postTotals(p); p.Totals == nil {
+			p.Totals, _ = impact.ComputeIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
+		}
 		for _, name := range p.Tags {
 			slug := post.Slugify(name)
 			t := tags[slug]
@@ -137,7 +144,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if t.Slug == "" {
 			continue
 		}
-		t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
+		if t.Totals = old.tagTotals(t); t.Totals == nil {
+			t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
+		}
 		s.Tags = append(s.Tags, t)
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
@@ -145,10 +154,15 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		s.Years = append(s.Years, y)
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
-	var err error
-	s.Totals, err = totalsOf(cfg.Rates, posts)
-	s.problems = rateProblems(err)
-	s.Impact = newImpactReport(s.Totals, posts)
+	if prev != nil && sameFigures(prev.Posts, posts) {
+		s.Totals, s.problems = prev.Totals, prev.problems
+		s.Impact = remapReport(prev.Impact, prev.Posts, posts)
+	} else {
+		var err error
+		s.Totals, err = totalsOf(cfg.Rates, posts)
+		s.problems = rateProblems(err)
+		s.Impact = newImpactReport(s.Totals, posts)
+	}
 	s.Report = newReport(s)
 	s.pages = s.makePages()
 	return s

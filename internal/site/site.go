@@ -47,7 +47,6 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -88,6 +87,7 @@ type Builder struct {
 	md      *markdown.Renderer
 	posts   map[string]*entry // by file
 	loaded  bool
+	inc     incremental // what the next build reuses (incremental.go)
 }
 
 // An entry is one post file as last read.
@@ -170,7 +170,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 			continue
 		}
-		sp := &Post{Post: p, Content: template.HTML(e.doc.HTML), Summary: p.Summary}
+		sp := &Post{Post: p, Content: b.content(e), Summary: p.Summary}
 		if sp.Summary == "" {
 			sp.Summary = e.doc.Summary
 		}
@@ -190,7 +190,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		problems.Sort()
 		return nil, problems
 	}
-	s := newSite(b.config, loc, posts, tmpl)
+	s := b.newSite(b.config, loc, posts, tmpl)
 	s.Warnings, s.assets = extra.warnings, extra.assets
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
