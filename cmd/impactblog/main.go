@@ -144,12 +144,7 @@ func report(stderr io.Writer, err error, what string) error {
 	for _, p := range list {
 		fmt.Fprintln(stderr, p.Error())
 	}
-	files := map[string]bool{}
-	for _, p := range list {
-		files[p.File] = true
-	}
-	fmt.Fprintf(stderr, "%s: %d problem%s in %d file%s. Fix %s and run it again.\n",
-		what, len(list), plural(len(list)), len(files), plural(len(files)), them(len(list)))
+	fmt.Fprintf(stderr, "%s: %s. Fix %s and run it again.\n", what, list.Count(), them(len(list)))
 	return err
 }
 

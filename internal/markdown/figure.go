@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -117,7 +118,7 @@ func ParseFigure(s string) (*Figure, int, error) {
 	}
 	if !contains(FigureNames, base) || own && base == "posts" {
 		msg := fmt.Sprintf("unknown figure %q", name)
-		if s := suggest(base, FigureNames); s != "" {
+		if s := suggest.Closest(base, FigureNames); s != "" {
 			if own {
 				s = "post." + s
 			}
@@ -142,7 +143,7 @@ func ParseFigure(s string) (*Figure, int, error) {
 		}
 		if !contains(FigureKeys, key) {
 			msg := fmt.Sprintf("unknown argument %q", key)
-			if s := suggest(key, FigureKeys); s != "" {
+			if s := suggest.Closest(key, FigureKeys); s != "" {
 				msg += fmt.Sprintf(": did you mean %s?", s)
 			}
 			return nil, at, fmt.Errorf("%s; the arguments are %s", msg, strings.Join(FigureKeys, ", "))
@@ -178,37 +179,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// suggest returns the word of list closest to s, if one is close.
-func suggest(s string, list []string) string {
-	best, bestD := "", 3
-	for _, w := range list {
-		if d := distance(s, w); d < bestD {
-			best, bestD = w, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // KindFigure is the node kind of a figure.

@@ -77,6 +77,7 @@ import (
 	"github.com/gosimple/unidecode"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/shopspring/decimal"
 )
 
@@ -513,48 +514,11 @@ func (r *reader) checkKeys(m *node, where string, allowed ...string) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown key %q in %s", k, where)
-		if s := suggest(k, allowed); s != "" {
+		if s := suggest.Closest(k, allowed); s != "" {
 			msg += fmt.Sprintf(": did you mean %s?", s)
 		} else {
 			msg += ": the keys allowed are " + strings.Join(allowed, ", ")
 		}
 		r.problems.Add(r.file, kp.line, kp.col, "%s", msg)
 	}
-}
-
-// suggest returns the allowed key closest to k, if any is close.
-func suggest(k string, allowed []string) string {
-	best, bestD := "", 3
-	kl := strings.ToLower(k)
-	for _, a := range allowed {
-		d := distance(kl, a)
-		if strings.HasPrefix(a, kl) || strings.HasPrefix(kl, a) {
-			d = min(d, 1)
-		}
-		if d < bestD {
-			best, bestD = a, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

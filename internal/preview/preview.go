@@ -431,8 +431,8 @@ func inject(page []byte, problems problem.List, version string) []byte {
 func overlay(problems problem.List) string {
 	var b strings.Builder
 	b.WriteString(`<div id="impactblog-problems" role="alert" style="position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;background:#fff5f5;color:#1a1a1a;border-top:4px solid #c0262d;box-shadow:0 -4px 16px rgba(0,0,0,.25);font:15px/1.45 system-ui,sans-serif;text-align:left">`)
-	fmt.Fprintf(&b, `<p style="margin:0 0 .6em;font-weight:600;color:#c0262d">impactblog serve: %d problem%s. This is the last version that built; fix %s and save.</p>`,
-		len(problems), plural(len(problems)), them(len(problems)))
+	fmt.Fprintf(&b, `<p style="margin:0 0 .6em;font-weight:600;color:#c0262d">impactblog serve: %s. This is the last version that built: fix the files and save.</p>`,
+		html.EscapeString(problems.Count()))
 	b.WriteString(`<pre style="margin:0;white-space:pre-wrap;word-break:break-word;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;background:none;color:inherit">`)
 	for i, p := range problems {
 		if i > 0 {
@@ -442,18 +442,4 @@ func overlay(problems problem.List) string {
 	}
 	b.WriteString("</pre></div>\n")
 	return b.String()
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-func them(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
 }
