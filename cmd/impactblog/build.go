@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/impactblog/impactblog/internal/site"
@@ -27,6 +30,16 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	}
 	if *out == "" {
 		*out = filepath.Join(bf.src, "public")
+	}
+	if err := checkOut(bf.src, *out); err != nil {
+		fmt.Fprintf(c.stderr, "impactblog build: %v\n", err)
+		return errUsage
+	}
+	if *baseURL != "" {
+		if u, err := url.Parse(*baseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			fmt.Fprintf(c.stderr, "impactblog build: -base-url %q is not an absolute http or https URL, such as https://impact.example.com/\n", *baseURL)
+			return errUsage
+		}
 	}
 	start := time.Now()
 	b, err := bf.builder(*baseURL)
@@ -53,6 +66,32 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		stats.Pages, stats.Files, byteSize(stats.Bytes), len(s.Posts), *out,
 		time.Since(start).Round(time.Millisecond), headline(s))
 	return nil
+}
+
+// checkOut refuses an output folder that a build, which replaces the whole
+// folder, would destroy the blog with: the blog itself, a folder holding it,
+// or a folder inside posts/ or templates/.
+func checkOut(src, out string) error {
+	absSrc, err1 := filepath.Abs(src)
+	absOut, err2 := filepath.Abs(out)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if within(absSrc, absOut) {
+		return fmt.Errorf("-out %s holds the blog itself, and a build replaces the whole folder: choose a folder such as %s", out, filepath.Join(src, "public"))
+	}
+	for _, dir := range []string{site.PostsDir, site.TemplatesDir} {
+		if within(absOut, filepath.Join(absSrc, dir)) {
+			return fmt.Errorf("-out %s is inside the blog's %s/ folder: choose a folder such as %s", out, dir, filepath.Join(src, "public"))
+		}
+	}
+	return nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != "..")
 }
 
 func byteSize(n int64) string {

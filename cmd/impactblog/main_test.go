@@ -165,3 +165,19 @@ func TestExitCodeOfOtherErrors(t *testing.T) {
 		t.Errorf("have %d %q", code, buf.String())
 	}
 }
+
+func TestBuildRefusesAnOutThatWouldDestroyTheBlog(t *testing.T) {
+	dir := copyBlog(t)
+	for _, out := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "posts"), filepath.Join(dir, "posts", "2023"), filepath.Join(dir, "templates", "x")} {
+		code, _, stderr := runCmd(t, "build", "-src", dir, "-out", out)
+		if code != 2 {
+			t.Errorf("-out %s: exit %d, want 2 (%s)", out, code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "posts", "2021-01-15-our-small-victories-of-2020.md")); err != nil {
+		t.Fatalf("the blog was damaged: %v", err)
+	}
+	if code, _, stderr := runCmd(t, "build", "-src", dir, "-base-url", "impact.example.com/blog"); code != 2 || !strings.Contains(stderr, "-base-url") {
+		t.Errorf("bad -base-url: exit %d, %s", code, stderr)
+	}
+}

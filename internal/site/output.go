@@ -89,11 +89,23 @@ func (f *Files) Len() int {
 	return len(f.files)
 }
 
+// Marker is the file Publish leaves in every site it writes. Publish
+// replaces a folder only if it is empty or holds this file, so that a
+// mistyped -out never deletes anything impactblog did not write.
+const Marker = ".impactblog"
+
+// markerText is the content of Marker.
+const markerText = "This folder was written by impactblog build; each build replaces all of it.\n"
+
 // Publish writes a site into dir atomically: write is given a Writer on a
 // fresh directory beside dir, and only when it succeeds does that directory
-// replace dir. When write fails, dir is left exactly as it was.
+// replace dir. When write fails, dir is left exactly as it was. A dir that
+// holds files but no Marker is refused before anything is written.
 func Publish(dir string, write func(Writer) error) (err error) {
 	dir = filepath.Clean(dir)
+	if err := replaceable(dir); err != nil {
+		return err
+	}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
@@ -113,7 +125,11 @@ func Publish(dir string, write func(Writer) error) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := write(&DirWriter{Dir: tmp}); err != nil {
+	w := &DirWriter{Dir: tmp}
+	if err := write(w); err != nil {
+		return err
+	}
+	if err := w.WriteFile(Marker, []byte(markerText)); err != nil {
 		return err
 	}
 	old := ""
@@ -138,6 +154,25 @@ func Publish(dir string, write func(Writer) error) (err error) {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// replaceable reports why dir may not be replaced by a new site: it holds
+// files, and no Marker says that an earlier build wrote them.
+func replaceable(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) || len(entries) == 0 {
+		return nil
+	}
+	if err != nil {
+		if fi, statErr := os.Stat(dir); statErr == nil && !fi.IsDir() {
+			return fmt.Errorf("%s exists and is not a folder: move it away or choose another -out", dir)
+		}
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s already holds files that impactblog did not write (it has no %s file), and a build replaces the whole folder: choose an empty or new folder for -out, or empty %s first", dir, Marker, dir)
 }
 
 // outputPath turns a page URL into the file that holds it: "/posts/x/" →

@@ -443,3 +443,28 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 		t.Error("deleted post still built")
 	}
 }
+
+func TestPublishRefusesAFolderItDidNotWrite(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "www")
+	os.MkdirAll(filepath.Join(out, ".well-known"), 0o755)
+	os.WriteFile(filepath.Join(out, "CNAME"), []byte("keep"), 0o644)
+	err := publish(t, blogOf("posts/gift.md", giftPost), out)
+	if err == nil || !strings.Contains(err.Error(), "did not write") {
+		t.Fatalf("have %v, want a refusal", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "CNAME")); string(b) != "keep" {
+		t.Error("CNAME was touched")
+	}
+	// An empty folder, or one an earlier build wrote, is replaced.
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
+	for range 2 {
+		if err := publish(t, blogOf("posts/gift.md", giftPost), empty); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(empty, Marker)); err != nil {
+		t.Errorf("no %s in the site: %v", Marker, err)
+	}
+}
