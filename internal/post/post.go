@@ -316,6 +316,7 @@ func (r *reader) parse(src []byte) *Post {
 		}
 	}
 	p.Tags = dedupe(p.Tags)
+	p.Tags = r.tagSlugs(p.Tags, p.Keys["tags"])
 	p.Aliases = dropAlias(p.Aliases, p.URL())
 	r.finishImpact(p)
 	return p
@@ -339,6 +340,24 @@ func isKnown(k string) bool {
 		return true
 	}
 	return false
+}
+
+// tagSlugs drops tags that name the same tag page as an earlier one
+// ("Carbon" and "carbon"), and reports tags that name none ("!!!").
+func (r *reader) tagSlugs(tags []string, at Pos) []string {
+	seen := map[string]bool{}
+	out := tags[:0]
+	for _, t := range tags {
+		slug := Slugify(t)
+		switch {
+		case slug == "":
+			r.problems.Add(r.file, at.Line, at.Col, "tag %q has no letters or digits, so it can have no page: use a word such as \"carbon\"", t)
+		case !seen[slug]:
+			seen[slug] = true
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func dedupe(list []string) []string {

@@ -1494,3 +1494,18 @@ func TestJSONPositions(t *testing.T) {
 		}
 	}
 }
+
+func TestTagsBySlug(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2020-01-01\ntags: [Carbon, carbon, \"Café\", cafe]\ncategories: [CARBON]\n---\n"
+	p, problems := Parse("posts/t.md", []byte(src), Options{})
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	if have := strings.Join(p.Tags, ","); have != "Carbon,Café" {
+		t.Errorf("tags: have %s, want Carbon,Café", have)
+	}
+	_, problems = Parse("posts/t.md", []byte("---\ntitle: T\ndate: 2020-01-01\ntags: [carbon, \"!!!\"]\n---\n"), Options{})
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), `posts/t.md:4:7: tag "!!!" has no letters or digits`) {
+		t.Errorf("have %v", problems)
+	}
+}
