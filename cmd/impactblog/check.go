@@ -1,8 +1,12 @@
 package main
 
 import (
+	"errors"
+
 	"context"
 	"fmt"
+	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/site"
 	"io"
 )
 
@@ -13,23 +17,39 @@ type checkCommand struct {
 // Run checks every post (drafts and future posts too), the config and the
 // templates, and writes nothing.
 func (c *checkCommand) Run(ctx context.Context, args []string) error {
-	bf := blogFlags{drafts: true, future: true}
+	var bf blogFlags
 	fs := newFlagSet("check", "[-src DIR] [-strict]", c.stderr)
 	bf.register(fs, false)
 	strict := fs.Bool("strict", false, "fail on warnings (template syntax of other generators in a post)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	b, err := bf.builder("")
-	if err != nil {
-		return err
+	// The published site, then every post: a draft may be fine on its own
+	// and still break the published build (a link to it, say).
+	var problems problem.List
+	var s *site.Site
+	for _, all := range []bool{false, true} {
+		bf.drafts, bf.future = all, all
+		b, err := bf.builder("")
+		if err != nil {
+			return err
+		}
+		built, err := b.Build(ctx, nil)
+		if err == nil {
+			err = built.Check(ctx)
+		}
+		var list problem.List
+		switch {
+		case errors.As(err, &list):
+			problems = append(problems, list...)
+		case err != nil:
+			return err
+		default:
+			s = built
+		}
 	}
-	s, err := b.Build(ctx, nil)
-	if err == nil {
-		err = s.Check(ctx)
-	}
-	if err != nil {
-		return report(c.stderr, err, "check failed")
+	if len(problems) > 0 {
+		return report(c.stderr, problems.Unique(), "check failed")
 	}
 	if err := warn(c.stderr, s.Warnings, *strict, "check failed"); err != nil {
 		return err

@@ -181,3 +181,17 @@ func TestBuildRefusesAnOutThatWouldDestroyTheBlog(t *testing.T) {
 		t.Errorf("bad -base-url: exit %d, %s", code, stderr)
 	}
 }
+
+// TestCheckSeesWhatBuildSees: a published post linking to a draft is fine
+// when drafts are built, and still breaks the published build; check must
+// say so.
+func TestCheckSeesWhatBuildSees(t *testing.T) {
+	dir := copyBlog(t)
+	post := filepath.Join(dir, "posts", "2021-01-15-our-small-victories-of-2020.md")
+	src, _ := os.ReadFile(post)
+	os.WriteFile(post, append(src, []byte("\nSee [next](2023-11-28-giving-tuesday-2023.md).\n")...), 0o644)
+	code, _, stderr := runCmd(t, "check", "-src", dir)
+	if code != 1 || !strings.Contains(stderr, "posts/2021-01-15-our-small-victories-of-2020.md:") {
+		t.Errorf("check: exit %d, want 1 naming the post:\n%s", code, stderr)
+	}
+}

@@ -72,6 +72,21 @@ func (l List) Sort() {
 	})
 }
 
+// Unique returns the list without the problems that print the same as an
+// earlier one (the same mistake found by two builds), sorted.
+func (l List) Unique() List {
+	seen := map[string]bool{}
+	var out List
+	for _, p := range l {
+		if k := p.Error(); !seen[k] {
+			seen[k] = true
+			out = append(out, p)
+		}
+	}
+	out.Sort()
+	return out
+}
+
 // Err returns nil for an empty list, or the list as an error.
 func (l List) Err() error {
 	if len(l) == 0 {

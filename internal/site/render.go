@@ -252,23 +252,9 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 		return stats, firstErr
 	}
 	if len(problems) > 0 {
-		problems = dedupeProblems(problems)
-		problems.Sort()
-		return stats, problems
+		return stats, problems.Unique()
 	}
 	return stats, ctx.Err()
-}
-
-func dedupeProblems(l problem.List) problem.List {
-	seen := map[string]bool{}
-	out := l[:0]
-	for _, p := range l {
-		if k := p.Error(); !seen[k] {
-			seen[k] = true
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // Check renders every page and discards it: template errors that only show

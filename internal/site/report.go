@@ -446,11 +446,15 @@ func (fs figureSource) Figure(f *markdown.Figure) (string, error) {
 		posts = []*Post{fs.post}
 	}
 	year, recipient, provider := f.Args["year"], f.Args["recipient"], f.Args["provider"]
-	if recipient != "" && s.Totals.Donations.ByRecipient[recipient] == nil {
-		return "", fmt.Errorf("no donation to %q on the site: the recipients are %s", recipient, quoteAll(s.Totals.Recipients()))
+	totals, where := s.Totals, "on the site"
+	if own {
+		totals, where = fs.post.Totals, "in this post"
 	}
-	if provider != "" && s.Totals.Offsets.ByProvider[provider] == nil {
-		return "", fmt.Errorf("no offset through %q on the site: the providers are %s", provider, quoteAll(s.Totals.Providers()))
+	if recipient != "" && totals.Donations.ByRecipient[recipient] == nil {
+		return "", fmt.Errorf("no donation to %q %s: the recipients are %s", recipient, where, quoteAll(totals.Recipients()))
+	}
+	if provider != "" && totals.Offsets.ByProvider[provider] == nil {
+		return "", fmt.Errorf("no offset through %q %s: the providers are %s", provider, where, quoteAll(totals.Providers()))
 	}
 	var ds []impact.Donation
 	var os []impact.Offset

@@ -175,11 +175,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			sp.Summary = e.doc.Summary
 		}
 		bySlug[p.Slug] = sp
-		if e.doc.Figures > 0 {
-			withFigures = append(withFigures, sp) // rendered again once the totals are known
-		}
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
 			continue
+		}
+		if e.doc.Figures > 0 {
+			withFigures = append(withFigures, sp) // rendered again once the totals are known
 		}
 		posts = append(posts, sp)
 	}
