@@ -192,6 +192,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	}
 	s := b.newSite(b.config, loc, posts, tmpl)
 	s.Warnings, s.assets = extra.warnings, extra.assets
+	s.problems = append(s.problems, s.aliasClashes()...)
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
 		s.problems.Sort()
@@ -360,6 +361,32 @@ func checkAliases(posts []*Post) problem.List {
 				continue
 			}
 			seen[u] = p.File
+		}
+	}
+	return problems
+}
+
+// aliasClashes reports aliases whose redirect page would be written where
+// the site has a page or file of its own (/index.html, /impact/, /feed.xml…).
+func (s *Site) aliasClashes() problem.List {
+	taken := map[string]bool{}
+	for _, p := range s.pages {
+		if p.Kind != "alias" {
+			taken[outputPath(p.URL)] = true
+		}
+	}
+	for _, f := range s.Files() {
+		taken[f.Name] = true
+	}
+	var problems problem.List
+	for _, p := range s.pages {
+		if p.Kind != "alias" {
+			continue
+		}
+		out := outputPath(p.URL)
+		if taken[out] || taken[strings.TrimSuffix(out, "/index.html")] {
+			at := p.Post.Keys["aliases"]
+			problems.Add(p.Post.File, at.Line, at.Col, "alias %s is the address of a page of the site (%s): remove it", p.URL, out)
 		}
 	}
 	return problems

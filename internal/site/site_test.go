@@ -468,3 +468,14 @@ func TestPublishRefusesAFolderItDidNotWrite(t *testing.T) {
 		t.Errorf("no %s in the site: %v", Marker, err)
 	}
 }
+
+func TestAliasOverSitePage(t *testing.T) {
+	for _, alias := range []string{"/index.html", "/impact/", "/tags/", "/feed.xml", "/page/2/"} {
+		src := strings.Replace(goodPost, "tags: [carbon]", "tags: [carbon]\naliases: [\""+alias+"\"]", 1)
+		blog := blogOf("site.toml", "title = \"T\"\nposts_per_page = 1\n", "posts/bf.md", src, "posts/gift.md", giftPost)
+		_, err := build(t, blog, Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), "posts/bf.md:5:") || !strings.Contains(err.Error(), "page of the site") {
+			t.Errorf("alias %s: have %v, want posts/bf.md:5:…page of the site", alias, err)
+		}
+	}
+}
