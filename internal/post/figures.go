@@ -95,6 +95,19 @@ func (r *reader) number(v *node, key string) (decimal.Decimal, bool) {
 	return d, true
 }
 
+// tonnes reads a positive number of tonnes, to the kilogram at most.
+func (r *reader) tonnes(v *node) (impact.Tonnes, bool) {
+	d, ok := r.number(v, "tonnes")
+	if !ok {
+		return impact.Tonnes{}, false
+	}
+	if !d.Equal(d.Truncate(impact.TonnesDigits)) {
+		r.errorf(v, "tonnes %s has more than %d decimals: tonnes are counted to the kilogram, so write %s", v.value, impact.TonnesDigits, d.Round(impact.TonnesDigits).StringFixed(impact.TonnesDigits))
+		return impact.Tonnes{}, false
+	}
+	return impact.Tonnes{Decimal: d}, true
+}
+
 // money reads an amount in cur. When the currency is unknown (curOK false,
 // already reported) the number is still checked.
 func (r *reader) money(v *node, key string, cur impact.Currency, curOK bool) (*impact.Money, bool) {
@@ -189,10 +202,7 @@ func (r *reader) offset(m *node) (impact.Offset, bool) {
 	}
 	tonnesOK := false
 	if v := r.required(m, "tonnes", "an offset", "31.4"); v != nil {
-		if t, good := r.number(v, "tonnes"); good {
-			o.Tonnes = impact.Tonnes{Decimal: t}
-			tonnesOK = true
-		}
+		o.Tonnes, tonnesOK = r.tonnes(v)
 	}
 	priceNode, costNode := m.get("price_per_tonne"), m.get("cost")
 	var cur impact.Currency
@@ -258,11 +268,11 @@ func (r *reader) emission(m *node) (Emission, bool) {
 		}
 		e.Share = d
 	case tonnes != nil:
-		d, ok := r.number(tonnes, "tonnes")
+		t, ok := r.tonnes(tonnes)
 		if !ok {
 			return e, false
 		}
-		e.Tonnes = impact.Tonnes{Decimal: d}
+		e.Tonnes = t
 	default:
 		r.errorf(m, "an emission needs share (a percentage) or tonnes: add \"share: 60\"")
 		return e, false

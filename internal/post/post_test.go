@@ -1509,3 +1509,14 @@ func TestTagsBySlug(t *testing.T) {
 		t.Errorf("have %v", problems)
 	}
 }
+
+func TestTonnesToTheKilogram(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2020-01-01\nimpact:\n  offsets:\n    - provider: P\n      tonnes: 0.0005\n---\n"
+	_, problems := Parse("posts/t.md", []byte(src), Options{})
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), "posts/t.md:7:15: tonnes 0.0005 has more than 3 decimals") {
+		t.Errorf("have %v", problems)
+	}
+	if _, problems := Parse("posts/t.md", []byte(strings.Replace(src, "0.0005", "0.125", 1)), Options{}); problems != nil {
+		t.Errorf("0.125 t: %v", problems)
+	}
+}
