@@ -142,9 +142,12 @@ func (s *Site) atom() ([]byte, error) {
 			{Rel: "alternate", Type: "text/html", Href: s.abs("/")},
 		},
 	}
-	if s.Config.Author != "" {
-		f.Author = &atomAuthor{Name: s.Config.Author}
+	// Atom needs an author for every entry: the site's, or else its title.
+	author := s.Config.Author
+	if author == "" {
+		author = s.Config.Title
 	}
+	f.Author = &atomAuthor{Name: author}
 	for _, p := range s.feedPosts() {
 		e := atomEntry{
 			Title:     p.Title,

@@ -318,8 +318,8 @@ func (l *linker) render(p *Post, e *entry, resolved map[string]string) {
 	for _, k := range keys {
 		key.WriteString(k + "\x00" + resolved[k] + "\x00")
 	}
+	p.resolve = func(d string) string { return resolved[d] } // also for a render with figures
 	if e.linked == nil || e.linkedKey != key.String() {
-		p.resolve = func(d string) string { return resolved[d] }
 		doc, err := l.b.md.RenderWith(p.Body, markdown.Env{Resolve: p.resolve})
 		if err != nil {
 			l.problems.Add(p.File, p.BodyLine, 0, "rendering Markdown: %v", err)

@@ -45,7 +45,7 @@ func (l layered) ReadFile(name string) ([]byte, string, error) {
 	return b, TemplatesDir + "/" + name, err
 }
 
-var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 // templateProblem turns an html/template error into a positioned problem.
 func templateProblem(file string, err error) *problem.Problem {

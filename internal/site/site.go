@@ -81,13 +81,14 @@ type Builder struct {
 	theme fs.FS // the built-in theme: a templates/ tree
 	opts  Options
 
-	seed    maphash.Seed
-	config  *config.Config
-	cfgHash uint64
-	md      *markdown.Renderer
-	posts   map[string]*entry // by file
-	loaded  bool
-	inc     incremental // what the next build reuses (incremental.go)
+	seed      maphash.Seed
+	config    *config.Config
+	configBad bool // the last read of site.toml failed
+	cfgHash   uint64
+	md        *markdown.Renderer
+	posts     map[string]*entry // by file
+	loaded    bool
+	inc       incremental // what the next build reuses (incremental.go)
 }
 
 // An entry is one post file as last read.
@@ -113,10 +114,13 @@ func NewBuilder(src, theme fs.FS, opts Options) *Builder {
 // changed is nil. The error, if any, is a problem.List.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	var problems problem.List
-	cfgChanged := !b.loaded || changed == nil || contains(changed, config.File)
+	// A config that did not read is read again until it does: its
+	// problems stay on screen until it is fixed.
+	cfgChanged := !b.loaded || changed == nil || b.configBad || contains(changed, config.File)
 	if cfgChanged {
 		cfg, ps := b.readConfig()
 		problems = append(problems, ps...)
+		b.configBad = cfg == nil
 		if cfg == nil {
 			return nil, problems
 		}

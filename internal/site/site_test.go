@@ -479,3 +479,51 @@ func TestAliasOverSitePage(t *testing.T) {
 		}
 	}
 }
+
+func TestRebuildKeepsReportingABrokenConfig(t *testing.T) {
+	blog := blogOf("site.toml", "title = \"T\"\n", "posts/gift.md", giftPost)
+	b := NewBuilder(blog, theme.FS, Options{Now: now})
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	blog["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\ntitle = \n")}
+	if _, err := b.Build(context.Background(), []string{"site.toml"}); err == nil {
+		t.Fatal("a broken site.toml built")
+	}
+	blog["posts/gift.md"] = &fstest.MapFile{Data: []byte(giftPost + "\nMore.\n")}
+	if _, err := b.Build(context.Background(), []string{"posts/gift.md"}); err == nil || !strings.HasPrefix(err.Error(), "site.toml:2") {
+		t.Fatalf("after a post edit: have %v, want the site.toml problem again", err)
+	}
+	blog["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\n")}
+	if _, err := b.Build(context.Background(), []string{"site.toml"}); err != nil {
+		t.Fatalf("fixed: %v", err)
+	}
+}
+
+func TestRebuildKeepsResolvedLinksOfAPostWithFigures(t *testing.T) {
+	quoting := "---\ntitle: Quoting\ndate: 2022-01-01\n---\nWe gave {{< total donations >}}; see [the gifts](gift.md).\n"
+	blog := blogOf("posts/gift.md", giftPost, "posts/quoting.md", quoting, "posts/bf.md", goodPost)
+	b := NewBuilder(blog, theme.FS, Options{Now: now})
+	for i, changed := range [][]string{nil, {"posts/bf.md"}} {
+		if i > 0 {
+			blog["posts/bf.md"] = &fstest.MapFile{Data: []byte(goodPost + "\nEdited.\n")}
+		}
+		s, err := b.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.Posts {
+			if p.Slug == "quoting" && !strings.Contains(string(p.Content), `href="/posts/gift/"`) {
+				t.Errorf("build %d: the link is not resolved: %s", i, p.Content)
+			}
+		}
+	}
+}
+
+func TestMissingTemplateCallHasAPosition(t *testing.T) {
+	blog := blogOf("templates/post.html", "{{define \"main\"}}\n\n<p>{{template \"nope\" .}}</p>\n{{end}}\n", "posts/a.md", goodPost)
+	_, err := build(t, blog, Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/post.html:3:") {
+		t.Errorf("have %v, want templates/post.html:3:…", err)
+	}
+}
