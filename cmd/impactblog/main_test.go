@@ -106,6 +106,22 @@ func TestSampleBlogTotals(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "£157,000") {
 		t.Errorf("totals table: exit %d, want £157,000 in:\n%s", code, out)
 	}
+	// The sample blog reports in GBP: the converted total is printed too,
+	// and is the one impact.json has.
+	var rep struct {
+		Reporting struct {
+			Donations struct {
+				Total string `json:"total"`
+			} `json:"donations"`
+		} `json:"reporting"`
+	}
+	_, js, _ := runCmd(t, "totals", "-json", "-src", filepath.Join("..", ".."))
+	if err := json.Unmarshal([]byte(js), &rep); err != nil || rep.Reporting.Donations.Total == "" {
+		t.Fatalf("no reporting total in totals -json: %v", err)
+	}
+	if !strings.Contains(out, "In GBP") {
+		t.Errorf("totals table has no converted figures:\n%s", out)
+	}
 }
 
 func TestBuildThenBrokenBuild(t *testing.T) {

@@ -64,5 +64,25 @@ func printTotals(w io.Writer, s *site.Site) error {
 	for _, p := range s.Impact.Providers {
 		fmt.Fprintf(tw, "  through %s\t\t%s t CO2e\t%s\n", p.Name, l.Tonnes(p.Tonnes), l.Sums(p.Cost))
 	}
+	if r := t.Reporting; r != nil {
+		fmt.Fprintf(tw, "\nIn %s, each entry at its year's rate\n", r.Currency)
+		fmt.Fprintf(tw, "Donations\t\t%s\n", l.Money(r.Donations.Total))
+		for _, y := range s.Impact.Years {
+			if m, ok := r.Donations.ByYear[y.Name]; ok {
+				fmt.Fprintf(tw, "  in %s\t\t%s\n", y.Name, l.Money(m))
+			}
+		}
+		for _, rc := range s.Impact.Recipients {
+			if m, ok := r.Donations.ByRecipient[rc.Name]; ok {
+				fmt.Fprintf(tw, "  to %s\t\t%s\n", rc.Name, l.Money(m))
+			}
+		}
+		fmt.Fprintf(tw, "Cost of offsets\t\t%s\n", l.Money(r.Offsets.Cost))
+		for _, y := range s.Impact.Years {
+			if m, ok := r.Offsets.ByYear[y.Name]; ok {
+				fmt.Fprintf(tw, "  in %s\t\t%s\n", y.Name, l.Money(m))
+			}
+		}
+	}
 	return tw.Flush()
 }
