@@ -427,8 +427,8 @@ func decodeTOML(data []byte, first int) (*node, error) {
 		}
 		return nil, &syntaxError{line: first, msg: "front matter is not valid TOML: " + err.Error()}
 	}
-	ps := tomlPositions(data, first)
-	root := fromTOML(m, ps, nil, 0)
+	ps, raw := tomlPositions(data, first)
+	root := fromTOML(m, ps, raw, nil, 0)
 	root.line, root.col = first, 1
 	if len(root.kpos) > 0 {
 		root.line, root.col = root.kpos[0].line, root.kpos[0].col
@@ -454,7 +454,7 @@ func tomlErrorCol(data []byte, p toml.Position) int {
 
 // fromTOML turns a decoded TOML value at path into a node, with the
 // positions found by tomlPositions.
-func fromTOML(v any, ps map[string]tomlPos, path []any, depth int) *node {
+func fromTOML(v any, ps map[string]tomlPos, raw map[string]string, path []any, depth int) *node {
 	p := lookup(ps, path)
 	n := &node{line: p.val.line, col: p.val.col}
 	if depth > maxDepth {
@@ -477,17 +477,17 @@ func fromTOML(v any, ps map[string]tomlPos, path []any, depth int) *node {
 			return keys[i] < keys[j]
 		})
 		for _, k := range keys {
-			n.addKey(k, lookup(ps, sub(k)).key, fromTOML(v[k], ps, sub(k), depth+1))
+			n.addKey(k, lookup(ps, sub(k)).key, fromTOML(v[k], ps, raw, sub(k), depth+1))
 		}
 	case []map[string]any:
 		n.kind = listNode
 		for i, it := range v {
-			n.items = append(n.items, fromTOML(it, ps, sub(i), depth+1))
+			n.items = append(n.items, fromTOML(it, ps, raw, sub(i), depth+1))
 		}
 	case []any:
 		n.kind = listNode
 		for i, it := range v {
-			n.items = append(n.items, fromTOML(it, ps, sub(i), depth+1))
+			n.items = append(n.items, fromTOML(it, ps, raw, sub(i), depth+1))
 		}
 	case nil:
 		n.kind = nullNode
@@ -495,11 +495,15 @@ func fromTOML(v any, ps map[string]tomlPos, path []any, depth int) *node {
 		n.value, n.str = v, true
 	case int64:
 		n.value = strconv.FormatInt(v, 10)
+		if text, ok := raw[pathKey(path)]; ok && text != n.value {
+			n.value = strings.ReplaceAll(text, "_", "") // 0x10 is no amount; 1_000 is 1000
+		}
 	case float64:
-		// The shortest form that reads back as the same float: for any
-		// number a person types (15 significant digits or fewer) this is
-		// the number as typed.
-		if math.IsInf(v, 0) || math.IsNaN(v) {
+		// The number as typed (BurntSushi/toml gives a float, which is not
+		// exact); "1e3" and "0x10" then fail as numbers should.
+		if text, ok := raw[pathKey(path)]; ok {
+			n.value = strings.ReplaceAll(text, "_", "")
+		} else if math.IsInf(v, 0) || math.IsNaN(v) {
 			n.value = fmt.Sprint(v)
 		} else {
 			n.value = strconv.FormatFloat(v, 'f', -1, 64)

@@ -1520,3 +1520,40 @@ func TestTonnesToTheKilogram(t *testing.T) {
 		t.Errorf("0.125 t: %v", problems)
 	}
 }
+
+func TestTOMLNumbersAreReadAsTyped(t *testing.T) {
+	post := func(amount string) string {
+		return "+++\ntitle = \"T\"\ndate = 2020-01-01\n\n[[impact.donations]]\nrecipient = \"WWF\"\namount = " + amount + "\n+++\n"
+	}
+	tests := []struct{ amount, want, problem string }{
+		{"12345678901234567.89", "12345678901234567.89", ""},
+		{"2500.75", "2500.75", ""},
+		{"1_000", "1000", ""},
+		{"1e3", "", "posts/t.md:7:10: amount \"1e3\" is not a number"},
+		{"0x10", "", "posts/t.md:7:10: amount \"0x10\" is not a number"},
+	}
+	for _, tt := range tests {
+		p, problems := Parse("posts/t.md", []byte(post(tt.amount)), Options{Currency: gbp(t)})
+		if tt.problem != "" {
+			if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), tt.problem) {
+				t.Errorf("%s: have %v, want %s…", tt.amount, problems, tt.problem)
+			}
+			continue
+		}
+		if problems != nil {
+			t.Fatalf("%s: %v", tt.amount, problems)
+		}
+		if have := p.Donations[0].Amount.String(); have != tt.want {
+			t.Errorf("%s: have %s, want %s", tt.amount, have, tt.want)
+		}
+	}
+}
+
+func gbp(t *testing.T) impact.Currency {
+	t.Helper()
+	c, err := impact.ParseCurrency("GBP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

@@ -13,10 +13,11 @@ type tomlPos struct{ key, val pos }
 // BurntSushi/toml has already accepted, by reading its structure: table
 // headers, [[arrays of tables]] (the Nth header is the Nth table), dotted
 // keys, inline tables and arrays. The result is keyed by pathKey.
-func tomlPositions(data []byte, first int) map[string]tomlPos {
-	s := &tomlScanner{text: string(data), lines: newLineIndex(data, first), ps: map[string]tomlPos{}, arrays: map[string]int{}}
+// raw holds the text of every number, boolean and date, by pathKey.
+func tomlPositions(data []byte, first int) (ps map[string]tomlPos, raw map[string]string) {
+	s := &tomlScanner{text: string(data), lines: newLineIndex(data, first), ps: map[string]tomlPos{}, raw: map[string]string{}, arrays: map[string]int{}}
 	s.document()
-	return s.ps
+	return s.ps, s.raw
 }
 
 // pathKey is the key of a path of map keys (string) and list indexes (int).
@@ -49,6 +50,7 @@ type tomlScanner struct {
 	i      int
 	lines  *lineIndex
 	ps     map[string]tomlPos
+	raw    map[string]string // the text of each scalar that is not a string
 	arrays map[string]int // how many [[tables]] each array has so far
 }
 
@@ -315,9 +317,12 @@ func (s *tomlScanner) value(path []any, depth int) {
 			}
 		}
 	default:
-		// A number, boolean or date: up to the end of the value.
+		// A number, boolean or date: up to the end of the value. Its text
+		// is kept, since a number's text is exact and its float is not.
+		start := s.i
 		for s.i < len(s.text) && strings.IndexByte(",]}#\r\n", s.text[s.i]) < 0 {
 			s.i++
 		}
+		s.raw[pathKey(path)] = strings.TrimSpace(s.text[start:s.i])
 	}
 }
