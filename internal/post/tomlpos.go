@@ -51,7 +51,7 @@ type tomlScanner struct {
 	lines  *lineIndex
 	ps     map[string]tomlPos
 	raw    map[string]string // the text of each scalar that is not a string
-	arrays map[string]int // how many [[tables]] each array has so far
+	arrays map[string]int    // how many [[tables]] each array has so far
 }
 
 func (s *tomlScanner) at() pos { return s.lines.pos(s.i) }
