@@ -476,3 +476,11 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("\nhave: %s\nwant: %s", have, want)
 	}
 }
+
+func TestCSVCellsAreNotFormulas(t *testing.T) {
+	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "@SUM(A1)": "'@SUM(A1)", "WWF": "WWF", "": ""} {
+		if have := cell(in); have != want {
+			t.Errorf("cell(%q): have %q, want %q", in, have, want)
+		}
+	}
+}

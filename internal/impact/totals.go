@@ -239,7 +239,7 @@ func WriteCSV(w io.Writer, t *Totals) error {
 	}
 	for _, e := range t.Entries {
 		year, _, _ := strings.Cut(e.Date, "-")
-		row := []string{e.Kind, e.Date, year, e.Post, e.Source, e.Recipient, e.Provider, e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, e.Project, e.Scope, e.URL}
+		row := []string{e.Kind, e.Date, year, e.Post, e.Source, cell(e.Recipient), cell(e.Provider), e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, cell(e.Project), cell(e.Scope), cell(e.URL)}
 		if t.Reporting != nil {
 			cur := ""
 			if e.Converted != "" {
@@ -253,4 +253,14 @@ func WriteCSV(w io.Writer, t *Totals) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cell keeps a writer's text from running as a spreadsheet formula: text
+// that starts with = + - or @ gets a leading apostrophe, which spreadsheets
+// show as text.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
