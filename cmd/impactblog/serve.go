@@ -178,7 +178,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 	if err == nil {
 		warn(r.stderr, s.Warnings, false, "")
 		snap = preview.NewSnapshot(s)
-		rendered, err = snap.Render(ctx, r.srv.OpenPages())
+		rendered, err = snap.Render(ctx, append(r.srv.OpenPages(), onePerTemplate(s)...))
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -197,7 +197,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 		return
 	}
 	r.srv.Publish(snap, changed)
-	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser), the other %d when requested\n",
+	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser, and one of each template), the other %d when requested\n",
 		clock(), what, len(s.Posts), time.Since(start).Round(100*time.Microsecond), rendered, plural(rendered), len(s.Pages())-rendered)
 	if r.done != nil {
 		r.done(true)
@@ -205,3 +205,18 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 }
 
 func clock() string { return time.Now().Format("15:04:05") }
+
+// onePerTemplate lists a page of each template, rendered on every rebuild
+// so that a template that fails when it runs is reported at once, not when
+// a page that uses it is first opened.
+func onePerTemplate(s *site.Site) []string {
+	seen := map[string]bool{}
+	var urls []string
+	for _, p := range s.Pages() {
+		if !seen[p.Template] {
+			seen[p.Template] = true
+			urls = append(urls, p.URL)
+		}
+	}
+	return urls
+}

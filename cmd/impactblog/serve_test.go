@@ -428,3 +428,18 @@ func cpuTime() time.Duration {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestServeReportsATemplateThatFailsWhenRun: a template that parses but
+// fails when it runs is reported by the rebuild, though no browser has
+// opened a page that uses it.
+func TestServeReportsATemplateThatFailsWhenRun(t *testing.T) {
+	dir := smallBlog(t)
+	r := startServe(t, dir, testDelay)
+	writeFile(t, dir, "templates/tag.html", "{{define \"main\"}}\n{{.NoSuchField}}\n{{end}}\n")
+	if ok := <-r.rebuilds; ok {
+		t.Fatalf("a broken template built:\n%s", r.stdout)
+	}
+	if page := r.get(t, "/"); !strings.Contains(page, "templates/tag.html:2:") {
+		t.Errorf("the overlay does not name templates/tag.html:2")
+	}
+}
