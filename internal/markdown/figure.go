@@ -154,6 +154,8 @@ func ParseFigure(s string) (*Figure, int, error) {
 		switch {
 		case key == "year" && !yearRE.MatchString(val):
 			return nil, at, fmt.Errorf("year %q is not a year, such as year=2020", val)
+		case base == "posts":
+			return nil, at, fmt.Errorf("posts takes no arguments: it is how many posts the site has")
 		case key == "recipient" && !strings.HasPrefix(base, "donations"):
 			return nil, at, fmt.Errorf("recipient goes with donations, not %s", name)
 		case key == "provider" && !strings.HasPrefix(base, "offsets"):

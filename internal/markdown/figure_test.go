@@ -81,6 +81,7 @@ func TestFigureProblems(t *testing.T) {
 		{"not key=value", "{{< total donations 2020 >}}", 1, 21, `"2020" is not a key=value argument`},
 		{"twice", "{{< total donations year=2020 year=2021 >}}", 1, 31, "year is given twice"},
 		{"posts of a post", "{{< total post.posts >}}", 1, 11, `unknown figure "post.posts"`},
+		{"posts of a year", "{{< total posts year=1999 >}}", 1, 17, "posts takes no arguments"},
 		{"from the source", "x\n\n\n  {{< total donations recipient=\"Nobody\" >}}", 4, 3, `no donation to "Nobody"`},
 	}
 	for _, tt := range tests {
