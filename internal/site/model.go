@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
@@ -40,12 +41,37 @@ type Post struct {
 	TagList []*Tag
 	Prev    *Post // older
 	Next    *Post // newer
+
+	words int // of Body, counted once when the post is read; -1: not yet
 }
 
 // ReadingTime is the minutes a reader needs, at 220 words a minute.
 func (p *Post) ReadingTime() int {
-	words := len(strings.FieldsFunc(string(p.Body), unicode.IsSpace))
+	words := p.words
+	if words < 0 {
+		words = countWords(p.Body)
+	}
 	return max(1, (words+110)/220)
+}
+
+// countWords counts the runs of non-space characters in b, as
+// strings.Fields would, without making them.
+func countWords(b []byte) int {
+	n, in := 0, false
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // A Tag is a tag and its posts.

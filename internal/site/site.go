@@ -92,6 +92,7 @@ type entry struct {
 	hash     uint64
 	post     *post.Post
 	doc      *markdown.Document
+	words    int // in the post's body, for ReadingTime
 	problems problem.List
 }
 
@@ -160,7 +161,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			problems.Add(p.File, 0, 0, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 			continue
 		}
-		sp := &Post{Post: p, Content: template.HTML(e.doc.HTML), Summary: p.Summary}
+		sp := &Post{Post: p, Content: template.HTML(e.doc.HTML), Summary: p.Summary, words: e.words}
 		if sp.Summary == "" {
 			sp.Summary = e.doc.Summary
 		}
@@ -313,6 +314,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
 		}
 		e.doc = doc
+		e.words = countWords(p.Body)
 	}
 	return e
 }
