@@ -185,7 +185,6 @@ func pagesShowing(s *Site, file string) []*Page {
 	return out
 }
 
-
 func TestCountWords(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a  b\tc\n", "héllo wörld\u00a0x", "\u2003lead", "a\u3000b", "trail  "} {
 		if have, want := countWords([]byte(s)), len(strings.Fields(s)); have != want {
