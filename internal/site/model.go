@@ -4,9 +4,11 @@ import (
 	"errors"
 	"html/template"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -127,7 +129,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if i > 0 {
 			p.Next = posts[i-1]
 		}
-		p.Totals = impact.Compute(1, p.Donations, p.Offsets)
+		if p.Totals == nil {
+			p.Totals = impact.Compute(1, p.Donations, p.Offsets)
+		}
 		for _, name := range p.Tags {
 			slug := post.Slugify(name)
 			t := tags[slug]
@@ -149,15 +153,29 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if t.Slug == "" {
 			continue
 		}
-		t.Totals = totalsOf(t.Posts)
 		s.Tags = append(s.Tags, t)
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
+	// The totals of each tag and of the site, on every core.
+	var wg sync.WaitGroup
+	work := make(chan func())
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for f := range work {
+				f()
+			}
+		})
+	}
+	work <- func() { s.Totals = totalsOf(posts) }
+	for _, t := range s.Tags {
+		work <- func() { t.Totals = totalsOf(t.Posts) }
+	}
+	close(work)
+	wg.Wait()
 	for _, y := range years {
 		s.Years = append(s.Years, y)
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
-	s.Totals = totalsOf(posts)
 	s.Impact = newImpactReport(s.Totals, posts)
 	s.pages = s.makePages()
 	return s

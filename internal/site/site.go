@@ -91,8 +91,10 @@ type Builder struct {
 type entry struct {
 	hash     uint64
 	post     *post.Post
-	doc      *markdown.Document
-	words    int // in the post's body, for ReadingTime
+	html     template.HTML // the body rendered, made once per read
+	summary  string        // the rendered body's summary
+	words    int           // in the post's body, for ReadingTime
+	totals   *impact.Totals
 	problems problem.List
 }
 
@@ -161,9 +163,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			problems.Add(p.File, 0, 0, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 			continue
 		}
-		sp := &Post{Post: p, Content: template.HTML(e.doc.HTML), Summary: p.Summary, words: e.words}
+		sp := &Post{Post: p, Content: e.html, Summary: p.Summary, Totals: e.totals, words: e.words}
 		if sp.Summary == "" {
-			sp.Summary = e.doc.Summary
+			sp.Summary = e.summary
 		}
 		bySlug[p.Slug] = sp
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
@@ -312,9 +314,14 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		doc, err := b.md.Render(p.Body)
 		if err != nil {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
+		} else {
+			// Kept as the string templates get, not also as bytes.
+			e.html, e.summary = template.HTML(doc.HTML), doc.Summary
 		}
-		e.doc = doc
+		// Everything about one post is made here, in parallel, and kept
+		// until the file changes.
 		e.words = countWords(p.Body)
+		e.totals = impact.Compute(1, p.Donations, p.Offsets)
 	}
 	return e
 }
