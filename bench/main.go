@@ -1,7 +1,7 @@
 // Command bench compares impactblog with Hugo on the same synthetic blogs
 // (package blogtest), as `make bench` runs it:
 //
-//	go run ./bench [-sizes 1000,10000] [-rounds 3] [-seed 1] [-keep DIR]
+//	go run ./bench [-sizes 1000,10000] [-rounds 3] [-seed 1] [-keep DIR] [-base REV] [-no-hugo]
 //
 // For each size it generates the blog, builds the impactblog command, and
 // runs the two tools alternately, rounds times each, into fresh output
@@ -74,6 +74,7 @@ func run(ctx context.Context, args []string) error {
 	seed := fl.Int64("seed", 1, "the generator's seed")
 	keep := fl.String("keep", "", "work in `DIR` and keep it (default: a temporary folder, removed)")
 	noHugo := fl.Bool("no-hugo", false, "do not run Hugo even when it is installed")
+	base := fl.String("base", "", "also run the impactblog of git `REV` (e.g. main), for before/after figures from the same run")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -88,6 +89,24 @@ func run(ctx context.Context, args []string) error {
 	bin := filepath.Join(work, "impactblog")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/impactblog").CombinedOutput(); err != nil {
 		return fmt.Errorf("building impactblog: %v\n%s", err, out)
+	}
+	baseBin := ""
+	if *base != "" {
+		baseBin = filepath.Join(work, "impactblog-base")
+		src := filepath.Join(work, "src-base")
+		os.RemoveAll(src)
+		if err := os.MkdirAll(src, 0o755); err != nil {
+			return err
+		}
+		// git archive, not a worktree: nothing is added to the repository.
+		if out, err := exec.Command("sh", "-c", `git archive "$1" | tar -x -C "$2"`, "sh", *base, src).CombinedOutput(); err != nil {
+			return fmt.Errorf("exporting %s: %v\n%s", *base, err, out)
+		}
+		cmd := exec.Command("go", "build", "-o", baseBin, "./cmd/impactblog")
+		cmd.Dir = src
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("building impactblog at %s: %v\n%s", *base, err, out)
+		}
 	}
 	hugo, _ := exec.LookPath("hugo")
 	if *noHugo {
@@ -106,14 +125,14 @@ func run(ctx context.Context, args []string) error {
 		if err != nil || n <= 0 {
 			return fmt.Errorf("-sizes: %q is not a number of posts", f)
 		}
-		if err := benchSize(ctx, work, bin, hugo, n, *seed, *rounds); err != nil {
+		if err := benchSize(ctx, work, bin, baseBin, hugo, n, *seed, *rounds); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func benchSize(ctx context.Context, work, bin, hugo string, n int, seed int64, rounds int) error {
+func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed int64, rounds int) error {
 	blog := filepath.Join(work, fmt.Sprintf("blog-%d", n))
 	os.RemoveAll(blog)
 	if err := blogtest.Generate(blog, n, seed); err != nil {
@@ -128,20 +147,20 @@ func benchSize(ctx context.Context, work, bin, hugo string, n int, seed int64, r
 	fmt.Printf("\n== %d posts (%s of Markdown)\n", n, size(dirBytes(filepath.Join(blog, "posts"))))
 
 	// One unmeasured run each, so that both find the posts in the page cache.
-	var ours, theirs []measure
-	tools := []struct {
+	var ours, theirs, before []measure
+	type tool struct {
 		name string
 		cmd  func(out string) *exec.Cmd
 		into *[]measure
-	}{
+	}
+	tools := []tool{
 		{"impactblog", func(out string) *exec.Cmd { return exec.Command(bin, "build", "-src", blog, "-out", out) }, &ours},
 	}
+	if baseBin != "" {
+		tools = append(tools, tool{"base", func(out string) *exec.Cmd { return exec.Command(baseBin, "build", "-src", blog, "-out", out) }, &before})
+	}
 	if hugo != "" {
-		tools = append(tools, struct {
-			name string
-			cmd  func(out string) *exec.Cmd
-			into *[]measure
-		}{"hugo", func(out string) *exec.Cmd {
+		tools = append(tools, tool{"hugo", func(out string) *exec.Cmd {
 			return exec.Command(hugo, "--quiet", "--source", hugoSite, "--destination", out)
 		}, &theirs})
 	}
@@ -197,6 +216,11 @@ func benchSize(ctx context.Context, work, bin, hugo string, n int, seed int64, r
 		fmt.Printf("  (hugo server rebuild not measured: %s)\n", h.rebuildFailed)
 	}
 	fmt.Printf("  %-30s %12s   (%d pages rendered)\n", "", "", o.rebuiltPages)
+	if baseBin != "" {
+		b := median(before)
+		fmt.Printf("  base (before): wall %.2f s, CPU %.2f s, peak RSS %d MiB; this build is %.2fx faster (wall), %.2fx (CPU), %.2fx less memory\n",
+			b.wall.Seconds(), b.cpu.Seconds(), b.rssKiB>>10, b.wall.Seconds()/o.wall.Seconds(), b.cpu.Seconds()/o.cpu.Seconds(), float64(b.rssKiB)/float64(o.rssKiB))
+	}
 	fmt.Printf("  I/O floor: read %d posts + write %d files (%s), wall %.2f s; impactblog's build is %.2fx the floor\n",
 		n, floor.files, size(floor.bytes), floor.wall.Seconds(), o.wall.Seconds()/floor.wall.Seconds())
 	return nil
