@@ -45,6 +45,26 @@ type Post struct {
 	Next    *Post // newer
 
 	words int // of Body, counted once when the post is read; -1: not yet
+	item  struct {
+		once sync.Once
+		html template.HTML
+		err  error
+	}
+}
+
+// listItem renders the template "post-summary" for p once: a post is on the
+// index and on the pages of each of its tags, rendered the same on each.
+func (p *Post) listItem(t *template.Template) (template.HTML, error) {
+	p.item.once.Do(func() {
+		var b strings.Builder
+		if t == nil || t.Lookup("post-summary") == nil {
+			p.item.err = errors.New(`no template "post-summary": define it, as templates/partials/post-list.html does`)
+			return
+		}
+		p.item.err = t.ExecuteTemplate(&b, "post-summary", p)
+		p.item.html = template.HTML(b.String())
+	})
+	return p.item.html, p.item.err
 }
 
 // ReadingTime is the minutes a reader needs, at 220 words a minute.

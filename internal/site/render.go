@@ -65,7 +65,12 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 	}
 	l := layered{blog: blog, theme: theme}
 	var problems problem.List
-	common := template.New("").Funcs(funcMap(loc, baseURL))
+	// postSummary renders a post's item of a list once per build (see
+	// templates/partials/post-list.html), with the shared templates.
+	var summaries *template.Template
+	funcs := funcMap(loc, baseURL)
+	funcs["postSummary"] = func(p *Post) (template.HTML, error) { return p.listItem(summaries) }
+	common := template.New("").Funcs(funcs)
 	shared := []string{"base.html"}
 	for _, fsys := range []fs.FS{theme, blog} {
 		if fsys == nil {
@@ -93,6 +98,7 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 	if len(problems) > 0 {
 		return nil, problems
 	}
+	summaries = common
 	t := &templates{pages: map[string]*template.Template{}, static: map[string]fs.FS{}}
 	for _, name := range pageTemplates {
 		text, file, err := l.ReadFile(name)
