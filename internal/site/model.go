@@ -208,15 +208,45 @@ func newImpactReport(t *impact.Totals, posts []*Post) *ImpactReport {
 	for _, p := range posts {
 		byURL[p.URL()] = p
 	}
-	postsOf := func(match func(e impact.Entry) bool) []*Post {
-		var out []*Post
-		seen := map[*Post]bool{}
-		for _, e := range t.Entries {
-			if p := byURL[e.Post]; p != nil && !seen[p] && match(e) {
-				seen[p] = true
-				out = append(out, p)
-			}
+	// The posts behind each group, in one pass over the entries: in the
+	// order of their first entry, then newest first.
+	type group struct {
+		seen  map[*Post]bool
+		posts []*Post
+	}
+	add := func(m map[string]*group, key string, p *Post) {
+		g := m[key]
+		if g == nil {
+			g = &group{seen: map[*Post]bool{}}
+			m[key] = g
 		}
+		if !g.seen[p] {
+			g.seen[p] = true
+			g.posts = append(g.posts, p)
+		}
+	}
+	byYear, byRecipient, byProvider := map[string]*group{}, map[string]*group{}, map[string]*group{}
+	for _, e := range t.Entries {
+		p := byURL[e.Post]
+		if p == nil {
+			continue
+		}
+		if y, _, ok := strings.Cut(e.Date, "-"); ok {
+			add(byYear, y, p)
+		}
+		switch e.Kind {
+		case "donation":
+			add(byRecipient, e.Recipient, p)
+		case "offset":
+			add(byProvider, e.Provider, p)
+		}
+	}
+	postsOf := func(m map[string]*group, key string) []*Post {
+		g := m[key]
+		if g == nil {
+			return nil
+		}
+		out := g.posts
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
 		return out
 	}
@@ -226,18 +256,18 @@ func newImpactReport(t *impact.Totals, posts []*Post) *ImpactReport {
 		if o := t.Offsets.ByYear[y]; o != nil {
 			g.Tonnes, g.Cost = o.Tonnes, o.Cost
 		}
-		g.Posts = postsOf(func(e impact.Entry) bool { return strings.HasPrefix(e.Date, y+"-") })
+		g.Posts = postsOf(byYear, y)
 		r.Years = append(r.Years, g)
 	}
 	for _, name := range t.Recipients() {
 		g := ImpactGroup{Name: name, Donations: t.Donations.ByRecipient[name]}
-		g.Posts = postsOf(func(e impact.Entry) bool { return e.Kind == "donation" && e.Recipient == name })
+		g.Posts = postsOf(byRecipient, name)
 		r.Recipients = append(r.Recipients, g)
 	}
 	for _, name := range t.Providers() {
 		o := t.Offsets.ByProvider[name]
 		g := ImpactGroup{Name: name, Tonnes: o.Tonnes, Cost: o.Cost}
-		g.Posts = postsOf(func(e impact.Entry) bool { return e.Kind == "offset" && e.Provider == name })
+		g.Posts = postsOf(byProvider, name)
 		r.Providers = append(r.Providers, g)
 	}
 	return r
