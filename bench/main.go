@@ -442,7 +442,7 @@ func rebuildOnePost(ctx context.Context, blog, out string, n int, seed int64) (t
 // waits for hugo to say it rebuilt. It returns the time from the write to
 // that line.
 func hugoRebuild(ctx context.Context, hugo, hugoSite, blog, out string, n int, seed int64) (time.Duration, error) {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
 	os.RemoveAll(out)
 	defer os.RemoveAll(out)
