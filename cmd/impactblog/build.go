@@ -17,10 +17,11 @@ type buildCommand struct {
 // Run builds the site: read, check, total, render, and publish atomically.
 func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	var bf blogFlags
-	fs := newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]", c.stderr)
+	fs := newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]", c.stderr)
 	bf.register(fs, true)
 	out := fs.String("out", "", "write the site into `DIR` (default: public/ in the blog)")
 	baseURL := fs.String("base-url", "", "the site's absolute `URL`, overriding base_url in site.toml")
+	strict := fs.Bool("strict", false, "fail on warnings (template syntax of other generators in a post)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -28,9 +29,16 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		*out = filepath.Join(bf.src, "public")
 	}
 	start := time.Now()
-	s, err := bf.builder(*baseURL).Build(ctx, nil)
+	b, err := bf.builder(*baseURL)
+	if err != nil {
+		return err
+	}
+	s, err := b.Build(ctx, nil)
 	if err != nil {
 		return report(c.stderr, err, "build failed, "+*out+" was left as it was")
+	}
+	if err := warn(c.stderr, s.Warnings, *strict, "build failed, "+*out+" was left as it was"); err != nil {
+		return err
 	}
 	var stats site.Stats
 	err = site.Publish(*out, func(w site.Writer) error {

@@ -4,9 +4,11 @@
 //
 // Usage:
 //
-//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]
-//	impactblog check  [-src DIR]
+//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]
+//	impactblog check  [-src DIR] [-strict]
+//	impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
 //	impactblog totals [-json] [-src DIR] [-drafts] [-future]
+//	impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
 //	impactblog help
 //
 // Exit status: 0 on success, 1 when a post, the config or a template has a
@@ -22,6 +24,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/impactblog/impactblog/internal/problem"
 )
@@ -46,12 +49,17 @@ offsets in their front matter become a static site with exact totals.
 
 Usage:
 
-  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future]
+  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]
                     build the site into DIR/public (or -out)
-  impactblog check  [-src DIR]
+  impactblog check  [-src DIR] [-strict]
                     check every post, the config and the templates; write nothing
+                    (-strict: fail on warnings, such as Liquid tags in a post)
+  impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
+                    write posts/DATE-TITLE.md, a draft to fill in
   impactblog totals [-json] [-src DIR] [-drafts] [-future]
                     print the computed totals
+  impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
+                    preview the blog in a browser; rebuild and reload on every save
   impactblog help   print this help
 
 Run 'impactblog COMMAND -h' for a command's flags.
@@ -68,8 +76,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &buildCommand{stdout: stdout, stderr: stderr}
 	case "check":
 		cmd = &checkCommand{stdout: stdout, stderr: stderr}
+	case "new":
+		cmd = &newCommand{stdout: stdout, stderr: stderr, now: time.Now}
 	case "totals":
 		cmd = &totalsCommand{stdout: stdout, stderr: stderr}
+	case "serve":
+		cmd = &serveCommand{stdout: stdout, stderr: stderr}
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -132,12 +144,7 @@ func report(stderr io.Writer, err error, what string) error {
 	for _, p := range list {
 		fmt.Fprintln(stderr, p.Error())
 	}
-	files := map[string]bool{}
-	for _, p := range list {
-		files[p.File] = true
-	}
-	fmt.Fprintf(stderr, "%s: %d problem%s in %d file%s. Fix %s and run it again.\n",
-		what, len(list), plural(len(list)), len(files), plural(len(files)), them(len(list)))
+	fmt.Fprintf(stderr, "%s: %s. Fix %s and run it again.\n", what, list.Count(), them(len(list)))
 	return err
 }
 

@@ -22,7 +22,11 @@ func (c *totalsCommand) Run(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	s, err := bf.builder("").Build(ctx, nil)
+	b, err := bf.builder("")
+	if err != nil {
+		return err
+	}
+	s, err := b.Build(ctx, nil)
 	if err != nil {
 		return report(c.stderr, err, "cannot compute the totals")
 	}

@@ -9,6 +9,16 @@
 //	posts_per_page = 10
 //	timezone       = "Europe/London"            # for dates written without a zone; default UTC
 //	unsafe_html    = false                      # pass raw HTML in posts through
+//	reporting_currency = "GBP"                  # convert every figure into it; default: currency
+//
+//	[rates.2020]                                # per year: 1 EUR = 0.8897 GBP for amounts counted in 2020
+//	EUR = "0.8897"                              # exact decimals; strings or plain numbers
+//	JPY = "0.0073"
+//
+// Rates are declared, never fetched. With a [rates.YEAR] table (or
+// reporting_currency) the totals are also given in the reporting currency,
+// each entry converted at its year's rate; an entry whose currency has no
+// rate for its year is then a problem. Without either, nothing is converted.
 //
 // A missing site.toml gives DefaultConfig. An unknown key or a bad value is
 // a problem at site.toml:line, like a bad post.
@@ -43,8 +53,11 @@ type Config struct {
 	Timezone     string `toml:"timezone"`
 	UnsafeHTML   bool   `toml:"unsafe_html"`
 
+	ReportingCurrency string `toml:"reporting_currency"`
+
 	// Filled in by Validate.
 	Cur      impact.Currency `toml:"-"`
+	Rates    *impact.Rates   `toml:"-"` // nil: nothing is converted
 	Location *time.Location  `toml:"-"`
 	Lang     language.Tag    `toml:"-"`
 }
@@ -78,11 +91,15 @@ func Parse(src []byte) (*Config, problem.List) {
 	}
 	var problems problem.List
 	for _, k := range md.Undecoded() {
-		problems.Add(File, lineOf(src, k[0]), 0, "unknown setting %q: the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html", k.String())
+		if k[0] == "rates" {
+			continue // read by parseRates
+		}
+		problems.Add(File, lineOf(src, k[0]), 0, "unknown setting %q: the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html, reporting_currency and [rates.YEAR] tables", k.String())
 	}
 	for _, p := range c.validate() {
 		problems = append(problems, &problem.Problem{File: File, Line: lineOf(src, p.key), Err: p.err})
 	}
+	problems = append(problems, c.parseRates(src, md)...)
 	problems.Sort()
 	return c, problems
 }
@@ -125,6 +142,14 @@ func (c *Config) validate() []keyProblem {
 		bad("currency", "currency: %v", err)
 	}
 	c.Cur = cur
+	if c.ReportingCurrency != "" {
+		rc, err := impact.ParseCurrency(c.ReportingCurrency)
+		if err != nil {
+			bad("reporting_currency", "reporting_currency: %v", err)
+		} else {
+			c.Rates = impact.NewRates(rc)
+		}
+	}
 	if c.PostsPerPage < 1 {
 		bad("posts_per_page", "posts_per_page must be 1 or more, not %d", c.PostsPerPage)
 	}

@@ -55,17 +55,52 @@ type Currency struct {
 var ErrUnknownCurrency = errors.New("unknown currency")
 
 // ParseCurrency returns the currency for an ISO 4217 code such as "GBP".
-// The code must be three upper-case letters.
+// The code must be three upper-case letters naming a currency: XXX (no
+// currency) and XTS (testing) are refused.
 func ParseCurrency(code string) (Currency, error) {
+	if c, ok := lookupCurrency(code); ok {
+		return c, nil
+	}
+	if c, ok := lookupCurrency(strings.ToUpper(strings.TrimSpace(code))); ok {
+		if strings.ToUpper(code) != code {
+			return Currency{}, fmt.Errorf("%w %q: write it in capitals: %s", ErrUnknownCurrency, code, c.Code)
+		}
+		return Currency{}, fmt.Errorf("%w %q: write it as %s", ErrUnknownCurrency, code, c.Code)
+	}
 	if len(code) != 3 || strings.ToUpper(code) != code {
 		return Currency{}, fmt.Errorf("%w %q: write an ISO 4217 code in capitals, such as GBP, EUR or USD", ErrUnknownCurrency, code)
 	}
+	if s := swapped(code); s != "" {
+		return Currency{}, fmt.Errorf("%w %q: did you mean %s?", ErrUnknownCurrency, code, s)
+	}
+	return Currency{}, fmt.Errorf("%w %q: write an ISO 4217 code such as GBP, EUR or USD", ErrUnknownCurrency, code)
+}
+
+// lookupCurrency returns the currency of an exact ISO 4217 code.
+func lookupCurrency(code string) (Currency, bool) {
+	if len(code) != 3 || strings.ToUpper(code) != code || code == "XXX" || code == "XTS" {
+		return Currency{}, false
+	}
 	u, err := currency.ParseISO(code)
 	if err != nil || u.String() != code {
-		return Currency{}, fmt.Errorf("%w %q: write an ISO 4217 code such as GBP, EUR or USD", ErrUnknownCurrency, code)
+		return Currency{}, false
 	}
 	scale, _ := currency.Standard.Rounding(u)
-	return Currency{Code: code, Digits: int32(scale)}, nil
+	return Currency{Code: code, Digits: int32(scale)}, true
+}
+
+// swapped returns the known codes that code becomes when two neighbouring
+// letters are swapped ("GPB" → "GBP"), joined by " or ".
+func swapped(code string) string {
+	var found []string
+	for i := 0; i+1 < len(code); i++ {
+		b := []byte(code)
+		b[i], b[i+1] = b[i+1], b[i]
+		if c, ok := lookupCurrency(string(b)); ok && c.Code != code {
+			found = append(found, c.Code)
+		}
+	}
+	return strings.Join(found, " or ")
 }
 
 // Unit returns the x/text currency unit, for formatting.
@@ -76,39 +111,72 @@ func (c Currency) Unit() currency.Unit {
 
 func (c Currency) String() string { return c.Code }
 
-var numberRE = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+var (
+	numberRE   = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+	exponentRE = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]{1,3}$`)
+	// A decimal comma: "12,5" or "1.250,75", not the thousands of "112,000".
+	decimalCommaRE = regexp.MustCompile(`^[+-]?[0-9]{1,3}(\.[0-9]{3})*,[0-9]{1,2}$|^[+-]?[0-9]+,([0-9]{1,2}|[0-9]{4,})$`)
+)
 
 // ErrNotANumber is returned by ParseNumber for text that is not a plain decimal.
 var ErrNotANumber = errors.New("not a number")
 
 // ParseNumber parses a plain decimal number: digits, an optional fraction
 // and an optional sign. It refuses "£112,000", "1e3" and "12,5" with a
-// message saying how to write them.
+// message saying how to write them:
+//
+//	"£112,000" is not a number: write digits, with an optional decimal point and no currency symbol or thousands separator, such as 112000 or "112000.00"
 func ParseNumber(s string) (decimal.Decimal, error) {
 	t := strings.TrimSpace(s)
 	if !numberRE.MatchString(t) {
-		hint := strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' || r == '.' || r == '-' {
-				return r
-			}
-			return -1
-		}, t)
-		if hint == "" || !numberRE.MatchString(hint) {
-			hint = "112000"
-		}
-		return decimal.Decimal{}, fmt.Errorf("%w: %q: write digits with an optional decimal point and no currency symbol or thousands separator, such as %s or \"%s\"", ErrNotANumber, s, hint, withTwoDecimals(hint))
+		hint := numberHint(t)
+		return decimal.Decimal{}, fmt.Errorf("%q is %w: write digits, with an optional decimal point and no currency symbol or thousands separator, such as %s or \"%s\"", s, ErrNotANumber, hint, withTwoDecimals(hint))
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%w: %q", ErrNotANumber, s)
+		return decimal.Decimal{}, fmt.Errorf("%q is %w", s, ErrNotANumber)
 	}
 	return d, nil
+}
+
+// numberHint guesses the plain number that t was meant to be: 112000 for
+// "£112,000", 12.5 for "12,5", 1000 for "1e3"; or 112000 when it cannot tell.
+func numberHint(t string) string {
+	if exponentRE.MatchString(t) {
+		if d, err := decimal.NewFromString(t); err == nil {
+			return d.String()
+		}
+	}
+	kept := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-' {
+			return r
+		}
+		return -1
+	}, t)
+	if decimalCommaRE.MatchString(kept) {
+		kept = strings.ReplaceAll(strings.ReplaceAll(kept, ".", ""), ",", ".")
+	} else {
+		kept = strings.ReplaceAll(kept, ",", "")
+	}
+	if strings.HasPrefix(kept, ".") {
+		kept = "0" + kept
+	}
+	kept = strings.TrimSuffix(kept, ".")
+	if numberRE.MatchString(kept) {
+		if d, err := decimal.NewFromString(kept); err == nil && d.IsPositive() {
+			return kept
+		}
+	}
+	return "112000"
 }
 
 func withTwoDecimals(s string) string {
 	d, err := decimal.NewFromString(s)
 	if err != nil {
 		return s
+	}
+	if decimals(d) > 2 {
+		return d.String()
 	}
 	return d.StringFixed(2)
 }
@@ -121,7 +189,7 @@ func CheckAmount(d decimal.Decimal, c Currency, what string) error {
 	}
 	if decimals(d) > c.Digits {
 		if c.Digits == 0 {
-			return fmt.Errorf("%s %s has decimals, but %s has no minor unit: write a whole number", what, d.String(), c.Code)
+			return fmt.Errorf("%s %s has decimals, but %s has no minor unit: write a whole number, such as %s", what, d.String(), c.Code, d.Round(0).String())
 		}
 		return fmt.Errorf("%s %s has %d decimals, but %s has %d: round it to %s", what, d.String(), decimals(d), c.Code, c.Digits, d.Round(c.Digits).StringFixed(c.Digits))
 	}
@@ -130,11 +198,11 @@ func CheckAmount(d decimal.Decimal, c Currency, what string) error {
 
 // decimals is the number of significant decimals of d (trailing zeros do not count).
 func decimals(d decimal.Decimal) int32 {
-	n := int32(0)
-	for !d.Equal(d.Truncate(n)) {
-		n++
+	_, frac, ok := strings.Cut(d.String(), ".") // String drops trailing zeros
+	if !ok {
+		return 0
 	}
-	return n
+	return int32(len(frac))
 }
 
 // Money is an exact amount in one currency.
@@ -155,23 +223,40 @@ type Tonnes struct{ decimal.Decimal }
 // String is the quantity with three decimals: "31.400".
 func (t Tonnes) String() string { return t.StringFixed(TonnesDigits) }
 
+// Format makes fmt print tonnes with three decimals too (%v and %s), rather
+// than through the Format method of the embedded decimal.
+func (t Tonnes) Format(f fmt.State, verb rune) {
+	switch verb {
+	case 'v', 's':
+		fmt.Fprintf(f, fmt.FormatString(f, verb), t.String())
+	default:
+		t.Decimal.Format(f, verb)
+	}
+}
+
+// MarshalText writes the quantity with three decimals.
+func (t Tonnes) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
 // MarshalJSON writes the quantity as a string with three decimals.
 func (t Tonnes) MarshalJSON() ([]byte, error) { return []byte(`"` + t.String() + `"`), nil }
 
 // Sums holds one total per currency, sorted by currency code.
 type Sums []Money
 
-// Add returns s with m added to the total of m's currency.
+// Add returns a copy of s with m added to the total of m's currency; s
+// itself is not changed.
 func (s Sums) Add(m Money) Sums {
 	i := sort.Search(len(s), func(i int) bool { return s[i].Currency.Code >= m.Currency.Code })
-	if i < len(s) && s[i].Currency.Code == m.Currency.Code {
-		s[i].Amount = s[i].Amount.Add(m.Amount)
-		return s
+	out := make(Sums, len(s), len(s)+1)
+	copy(out, s)
+	if i < len(out) && out[i].Currency.Code == m.Currency.Code {
+		out[i].Amount = out[i].Amount.Add(m.Amount)
+		return out
 	}
-	s = append(s, Money{})
-	copy(s[i+1:], s[i:])
-	s[i] = m
-	return s
+	out = append(out, Money{})
+	copy(out[i+1:], out[i:])
+	out[i] = m
+	return out
 }
 
 // Get returns the total in currency code, and whether there is one.

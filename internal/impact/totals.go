@@ -2,9 +2,14 @@ package impact
 
 import (
 	"encoding/csv"
+	"errors"
 	"io"
 	"sort"
 	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // Totals are the computed figures of a set of posts. It is also the
@@ -14,6 +19,7 @@ type Totals struct {
 	Donations DonationTotals `json:"donations"`
 	Offsets   OffsetTotals   `json:"offsets"`
 	Entries   []Entry        `json:"entries"`
+	Reporting *Reporting     `json:"reporting,omitempty"` // nil without rates
 }
 
 // DonationTotals are donations summed per currency, overall, per year and per recipient.
@@ -56,11 +62,33 @@ type Entry struct {
 	Project       string `json:"project,omitempty"`
 	Scope         string `json:"scope,omitempty"`
 	URL           string `json:"url,omitempty"`
+	Rate          string `json:"rate,omitempty"`      // into the reporting currency
+	Converted     string `json:"converted,omitempty"` // the amount or cost in the reporting currency
 }
 
 // Compute totals posts posts' donations and offsets. It is the only place
 // where figures are added up. Entries keep the order given.
 func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
+	t, _ := ComputeIn(nil, posts, donations, offsets)
+	return t
+}
+
+// ComputeIn is Compute that, given rates, also converts every entry into
+// the reporting currency and totals the converted amounts in
+// Totals.Reporting. The error joins a *RateError for each entry that has no
+// rate; the totals are then incomplete and must not be shown.
+func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) (*Totals, error) {
+	var errs []error
+	convert := func(m Money, date time.Time, src Source) (Money, decimal.Decimal, bool) {
+		c, rate, err := rates.Convert(m, date.Year())
+		if err != nil {
+			re := err.(*RateError)
+			re.Source = src
+			errs = append(errs, re)
+			return Money{}, rate, false
+		}
+		return c, rate, true
+	}
 	t := &Totals{
 		Posts: posts,
 		Donations: DonationTotals{
@@ -73,17 +101,32 @@ func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
 		},
 		Entries: make([]Entry, 0, len(donations)+len(offsets)),
 	}
+	var rep *Reporting
+	if rates != nil {
+		rep = newReporting(rates.To)
+		t.Reporting = rep
+	}
 	for _, d := range donations {
 		year := strconv.Itoa(d.Date.Year())
 		t.Donations.Count++
 		t.Donations.Total = t.Donations.Total.Add(d.Money)
 		t.Donations.ByYear[year] = t.Donations.ByYear[year].Add(d.Money)
 		t.Donations.ByRecipient[d.Recipient] = t.Donations.ByRecipient[d.Recipient].Add(d.Money)
-		t.Entries = append(t.Entries, Entry{
+		e := Entry{
 			Kind: "donation", Post: d.Source.Post, Source: d.Source.Position(),
 			Date: d.Date.Format("2006-01-02"), Recipient: d.Recipient,
 			Amount: d.Fixed(), Currency: d.Currency.Code, Project: d.Project, URL: d.URL,
-		})
+		}
+		if rep != nil {
+			if c, rate, ok := convert(d.Money, d.Date, d.Source); ok {
+				e.Rate, e.Converted = rate.String(), c.Fixed()
+				rep.used(year, d.Currency.Code, rate)
+				rep.Donations.Total.Amount = rep.Donations.Total.Amount.Add(c.Amount)
+				addMoney(rep.Donations.ByYear, year, c)
+				addMoney(rep.Donations.ByRecipient, d.Recipient, c)
+			}
+		}
+		t.Entries = append(t.Entries, e)
 	}
 	for _, o := range offsets {
 		year := strconv.Itoa(o.Date.Year())
@@ -104,10 +147,19 @@ func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
 			t.Offsets.Cost = t.Offsets.Cost.Add(*o.Cost)
 			e.Cost = o.Cost.Fixed()
 			e.Currency = o.Cost.Currency.Code
+			if rep != nil {
+				if c, rate, ok := convert(*o.Cost, o.Date, o.Source); ok {
+					e.Rate, e.Converted = rate.String(), c.Fixed()
+					rep.used(year, o.Cost.Currency.Code, rate)
+					rep.Offsets.Cost.Amount = rep.Offsets.Cost.Amount.Add(c.Amount)
+					addMoney(rep.Offsets.ByYear, year, c)
+					addMoney(rep.Offsets.ByProvider, o.Provider, c)
+				}
+			}
 		}
 		t.Entries = append(t.Entries, e)
 	}
-	return t
+	return t, errors.Join(errs...)
 }
 
 func addOffset(m map[string]*TonnesAndCost, key string, o Offset) {
@@ -169,12 +221,35 @@ func sortedKeys[V any](m map[string]V, reverse bool) []string {
 // CSVHeader names the columns of impact.csv.
 var CSVHeader = []string{"kind", "date", "year", "post", "source", "recipient", "provider", "amount", "tonnes", "price_per_tonne", "cost", "currency", "project", "scope", "url"}
 
-// WriteCSV writes every entry as one row of impact.csv.
+// CSVReportingHeader names the columns impact.csv gains with a reporting
+// currency: the rate used and the amount (or cost) converted, per entry.
+var CSVReportingHeader = []string{"rate", "converted", "reporting_currency"}
+
+// WriteCSV writes every entry as one row of impact.csv. With a reporting
+// currency, each row also has its rate and converted amount, so that the
+// converted totals are the sums of that column.
 func WriteCSV(w io.Writer, t *Totals) error {
 	cw := csv.NewWriter(w)
-	cw.Write(CSVHeader)
+	header := CSVHeader
+	if t.Reporting != nil {
+		header = append(header[:len(header):len(header)], CSVReportingHeader...)
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
 	for _, e := range t.Entries {
-		cw.Write([]string{e.Kind, e.Date, e.Date[:4], e.Post, e.Source, e.Recipient, e.Provider, e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, e.Project, e.Scope, e.URL})
+		year, _, _ := strings.Cut(e.Date, "-")
+		row := []string{e.Kind, e.Date, year, e.Post, e.Source, e.Recipient, e.Provider, e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, e.Project, e.Scope, e.URL}
+		if t.Reporting != nil {
+			cur := ""
+			if e.Converted != "" {
+				cur = t.Reporting.Currency
+			}
+			row = append(row, e.Rate, e.Converted, cur)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()

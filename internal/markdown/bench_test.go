@@ -7,8 +7,8 @@ import (
 	"github.com/impactblog/impactblog/internal/blogtest"
 )
 
-// BenchmarkRender renders the bodies of generated posts.
-func BenchmarkRender(b *testing.B) {
+// BenchmarkRenderGenerated renders the bodies of generated posts.
+func BenchmarkRenderGenerated(b *testing.B) {
 	const n = 100
 	bodies := make([][]byte, n)
 	var size int64

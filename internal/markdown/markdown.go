@@ -4,6 +4,15 @@
 // autolinks, task lists), footnotes, typographer quotes and dashes, and an
 // id on every heading. Raw HTML in a post is dropped unless the site allows
 // it (unsafe_html in site.toml).
+//
+// For writers (see writers.go): fenced code is highlighted with CSS classes
+// (SyntaxCSS is the stylesheet); every heading with an id carries a "#" link
+// to itself, and Document.TOC lists the headings; links to other sites get
+// rel="noopener"; links and images that point into the site are listed in
+// Document.Refs, with their positions, for the site to check and resolve;
+// template syntax from other generators (Liquid or Tera {% … %}, Hugo shortcodes
+// {{< … >}} other than ours) is shown as plain text and listed in
+// Document.Warnings.
 package markdown
 
 import (
@@ -22,7 +31,9 @@ import (
 
 // Options configure the renderer.
 type Options struct {
-	UnsafeHTML bool // pass raw HTML through
+	UnsafeHTML bool   // pass raw HTML through
+	Figures    bool   // figures in prose: {{< total … >}} (figure.go)
+	SiteURL    string // the site's base URL: links to other hosts are external
 }
 
 // A Renderer turns a post's Markdown into HTML. It is safe for concurrent use.
@@ -37,8 +48,12 @@ func New(opts Options) *Renderer {
 	if opts.UnsafeHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
+	exts := []goldmark.Extender{extension.GFM, extension.Footnote, extension.Typographer}
+	if opts.Figures {
+		exts = append(exts, figures{})
+	}
 	rendererOpts = append(rendererOpts,
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithExtensions(append(exts, &writers{opts: opts})...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
@@ -47,23 +62,48 @@ func New(opts Options) *Renderer {
 
 // A Document is a rendered post body.
 type Document struct {
-	HTML    []byte
-	Summary string // plain text: before <!--more-->, or the first paragraph
+	HTML     []byte
+	Summary  string    // plain text: before <!--more-->, or the first paragraph
+	TOC      []byte    // the headings as nested <ol> lists of links; nil without headings
+	Refs     []Ref     // links and images into the site, in order
+	Image    string    // the first image's destination, as written; "" if none
+	Warnings []Warning // template syntax of other generators, in order
+	Figures  int       // how many {{< total … >}} the source has
+	// Problems are the figures that cannot be written, at their line and
+	// column in src.
+	Problems []FigureProblem
 }
 
 // MoreMarker ends a post's summary where the writer puts it.
 const MoreMarker = "<!--more-->"
 
-// Render converts src.
-func (r *Renderer) Render(src []byte) (*Document, error) {
+// Env is what a post's rendering may depend on beyond its own text.
+type Env struct {
+	// Resolve rewrites the destination of each link and image into the
+	// site (each of Document.Refs) to Resolve(destination) when that is
+	// not "".
+	Resolve func(dest string) string
+	// Figures gives the value of each {{< total … >}}; nil leaves them empty.
+	Figures FigureSource
+}
+
+// Render converts src with nothing resolved: see RenderWith.
+func (r *Renderer) Render(src []byte) (*Document, error) { return r.RenderWith(src, Env{}) }
+
+// RenderWith converts src in env.
+func (r *Renderer) RenderWith(src []byte, env Env) (*Document, error) {
 	reader := text.NewReader(src)
-	doc := r.md.Parser().Parse(reader)
+	pc := newContext(env.Resolve)
+	doc := r.md.Parser().Parse(reader, parser.WithContext(pc))
+	count, problems := fillFigures(doc, src, env.Figures)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
 	}
-	return &Document{HTML: buf.Bytes(), Summary: summary(doc, src)}, nil
+	d := &Document{HTML: buf.Bytes(), Summary: summary(doc, src), Figures: count, Problems: problems}
+	finish(d, pc, src)
+	return d, nil
 }
 
 // summary is the plain text before the more marker, or of the first paragraph.
@@ -123,6 +163,8 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.String:
 			// Typographer quotes and dashes are entities: "&rsquo;".
 			b.WriteString(stdhtml.UnescapeString(string(t.Value)))
+		case *FigureNode:
+			b.WriteString(t.Value)
 		case *ast.CodeSpan:
 			// its Text children carry the content
 		}

@@ -1,6 +1,7 @@
 package post
 
 import (
+	"strings"
 	"time"
 
 	"github.com/impactblog/impactblog/internal/impact"
@@ -18,7 +19,7 @@ func (r *reader) impact(p *Post, v *node) {
 	if !r.mapOf(v, "impact", "donations: …") {
 		return
 	}
-	r.unknownKeys(v, "impact", impactKeys...)
+	r.checkKeys(v, "impact", impactKeys...)
 	if d := v.get("donations"); d != nil {
 		for _, it := range r.listOf(d, "impact.donations") {
 			if don, ok := r.donation(it); ok {
@@ -54,8 +55,12 @@ func (r *reader) impact(p *Post, v *node) {
 // required returns the scalar at key in m, reporting it when missing.
 func (r *reader) required(m *node, key, where, example string) *node {
 	v := m.get(key)
-	if v == nil || v.kind == nullNode || (v.kind == scalarNode && v.value == "") {
-		r.errorf(m, "%s needs %s: add \"%s: %s\"", where, key, key, example)
+	if v == nil || v.kind == nullNode || (v.kind == scalarNode && strings.TrimSpace(v.value) == "") {
+		at := m
+		if v != nil {
+			at = v
+		}
+		r.errorf(at, "%s needs %s: add \"%s: %s\"", where, key, key, example)
 		return nil
 	}
 	if v.kind != scalarNode {
@@ -90,10 +95,11 @@ func (r *reader) number(v *node, key string) (decimal.Decimal, bool) {
 	return d, true
 }
 
-// money reads an amount in cur.
-func (r *reader) money(v *node, key string, cur impact.Currency) (*impact.Money, bool) {
+// money reads an amount in cur. When the currency is unknown (curOK false,
+// already reported) the number is still checked.
+func (r *reader) money(v *node, key string, cur impact.Currency, curOK bool) (*impact.Money, bool) {
 	d, ok := r.number(v, key)
-	if !ok {
+	if !ok || !curOK {
 		return nil, false
 	}
 	if err := impact.CheckAmount(d, cur, key); err != nil {
@@ -103,12 +109,22 @@ func (r *reader) money(v *node, key string, cur impact.Currency) (*impact.Money,
 	return &impact.Money{Amount: d, Currency: cur}, true
 }
 
-func (r *reader) currency(m *node) (impact.Currency, bool) {
+// currency reads the currency of an entry m, by default the site's. what
+// names the entry in the message when there is neither.
+func (r *reader) currency(m *node, what string) (impact.Currency, bool) {
 	v := m.get("currency")
 	if v == nil {
-		return r.opts.Currency, r.opts.Currency.Code != ""
+		if r.opts.Currency.Code == "" {
+			r.errorf(m, "%s needs currency, since the site has no default currency: add \"currency: GBP\"", what)
+			return impact.Currency{}, false
+		}
+		return r.opts.Currency, true
 	}
-	c, err := impact.ParseCurrency(r.text(v, "currency"))
+	if v.kind != scalarNode {
+		r.errorf(v, "currency must be a code such as GBP, not %s", v.kind)
+		return impact.Currency{}, false
+	}
+	c, err := impact.ParseCurrency(v.value)
 	if err != nil {
 		r.errorf(v, "%v", err)
 		return impact.Currency{}, false
@@ -129,16 +145,21 @@ func (r *reader) donation(m *node) (impact.Donation, bool) {
 	if !r.mapOf(m, "each donation", "recipient: WWF") {
 		return d, false
 	}
-	r.unknownKeys(m, "a donation", donationKeys...)
+	r.checkKeys(m, "a donation", donationKeys...)
 	ok := true
 	if v := r.required(m, "recipient", "a donation", "WWF"); v != nil {
-		d.Recipient = v.value
+		d.Recipient = strings.TrimSpace(v.value)
 	} else {
 		ok = false
 	}
-	cur, curOK := r.currency(m)
-	if v := r.required(m, "amount", "a donation", "45000"); v != nil && curOK {
-		if amt, good := r.money(v, "amount", cur); good {
+	amount := r.required(m, "amount", "a donation", "45000")
+	var cur impact.Currency
+	curOK := true
+	if amount != nil || m.get("currency") != nil {
+		cur, curOK = r.currency(m, "a donation")
+	}
+	if amount != nil {
+		if amt, good := r.money(amount, "amount", cur, curOK); good {
 			d.Money = *amt
 		} else {
 			ok = false
@@ -159,46 +180,45 @@ func (r *reader) offset(m *node) (impact.Offset, bool) {
 	if !r.mapOf(m, "each offset", "provider: GoodPlanet Foundation") {
 		return o, false
 	}
-	r.unknownKeys(m, "an offset", offsetKeys...)
+	r.checkKeys(m, "an offset", offsetKeys...)
 	ok := true
 	if v := r.required(m, "provider", "an offset", "GoodPlanet Foundation"); v != nil {
-		o.Provider = v.value
+		o.Provider = strings.TrimSpace(v.value)
 	} else {
 		ok = false
 	}
+	tonnesOK := false
 	if v := r.required(m, "tonnes", "an offset", "31.4"); v != nil {
 		if t, good := r.number(v, "tonnes"); good {
 			o.Tonnes = impact.Tonnes{Decimal: t}
-		} else {
-			ok = false
+			tonnesOK = true
 		}
-	} else {
-		ok = false
 	}
-	cur, curOK := r.currency(m)
-	var price, cost *impact.Money
 	priceNode, costNode := m.get("price_per_tonne"), m.get("cost")
-	if (priceNode != nil || costNode != nil) && !curOK {
-		ok = false
-	} else {
-		if priceNode != nil {
-			var good bool
-			if price, good = r.money(priceNode, "price_per_tonne", cur); !good {
-				ok = false
-			}
-		}
-		if costNode != nil {
-			var good bool
-			if cost, good = r.money(costNode, "cost", cur); !good {
-				ok = false
-			}
+	var cur impact.Currency
+	curOK := true
+	if priceNode != nil || costNode != nil || m.get("currency") != nil {
+		cur, curOK = r.currency(m, "an offset")
+	}
+	moneyOK := curOK
+	var price, cost *impact.Money
+	if priceNode != nil {
+		var good bool
+		if price, good = r.money(priceNode, "price_per_tonne", cur, curOK); !good {
+			moneyOK = false
 		}
 	}
-	if ok {
+	if costNode != nil {
+		var good bool
+		if cost, good = r.money(costNode, "cost", cur, curOK); !good {
+			moneyOK = false
+		}
+	}
+	if tonnesOK && moneyOK {
 		c, err := impact.OffsetCost(o.Tonnes.Decimal, price, cost)
 		if err != nil {
 			r.errorf(costNode, "%v", err)
-			ok = false
+			moneyOK = false
 		}
 		o.Cost = c
 		o.PricePerTonne = price
@@ -208,7 +228,7 @@ func (r *reader) offset(m *node) (impact.Offset, bool) {
 	var dateOK bool
 	o.Date, dateOK = r.entryDate(m)
 	o.Source = impact.Source{File: r.file, Line: m.line}
-	return o, ok && dateOK
+	return o, ok && tonnesOK && moneyOK && dateOK
 }
 
 func (r *reader) emission(m *node) (Emission, bool) {
@@ -216,7 +236,7 @@ func (r *reader) emission(m *node) (Emission, bool) {
 	if !r.mapOf(m, "each emission", "source: Deliveries") {
 		return e, false
 	}
-	r.unknownKeys(m, "an emission", emissionKeys...)
+	r.checkKeys(m, "an emission", emissionKeys...)
 	v := r.required(m, "source", "an emission", "Deliveries")
 	if v == nil {
 		return e, false

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"io"
+	"unicode/utf8"
+
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
@@ -24,11 +27,15 @@ type node struct {
 	value string // a scalar's text as written ("31.4", "2020-12-01", "PUR Projet")
 	str   bool   // the scalar was quoted, or came from a string
 	keys  []string
+	kpos  []pos   // where each key was typed, parallel to keys
 	vals  []*node // map values, parallel to keys
 	items []*node // list items
 	line  int
 	col   int
 }
+
+// A pos is a 1-based line and column (in characters) of the file.
+type pos struct{ line, col int }
 
 type nodeKind int
 
@@ -64,12 +71,11 @@ func (n *node) get(key string) *node {
 	return nil
 }
 
-// keyPos returns the position of key in a map node.
-func (n *node) keyLine(key string) (int, int) {
-	if v := n.get(key); v != nil {
-		return v.line, v.col
-	}
-	return n.line, n.col
+// addKey appends key, typed at kp, with its value.
+func (n *node) addKey(key string, kp pos, v *node) {
+	n.keys = append(n.keys, key)
+	n.kpos = append(n.kpos, kp)
+	n.vals = append(n.vals, v)
 }
 
 // toAny turns the node into plain Go values for templates.
@@ -121,8 +127,7 @@ func (e *syntaxError) Error() string { return e.msg }
 
 // splitFrontMatter separates the front matter from the body with
 // adrg/frontmatter, decoding it with our own decoders so that every value
-// keeps its line. first is the line of the file where the front matter's
-// content starts; bodyLine the line where the body starts.
+// keeps its line. bodyLine is the line of the file where the body starts.
 func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err error) {
 	lead, delim := firstLine(src)
 	h = &header{}
@@ -145,7 +150,12 @@ func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err err
 	}
 	jsonDecode := func(data []byte, _ any) error {
 		h.format = "JSON"
-		h.root, h.err = decodeJSON(data, lead+1)
+		h.root, h.err = decodeJSON(data, first)
+		return nil
+	}
+	jsonObject := func(data []byte, _ any) error {
+		h.format = "JSON"
+		h.root, h.err = decodeJSON(data, lead+1) // the { line is part of the data
 		return nil
 	}
 	formats := []*frontmatter.Format{
@@ -155,7 +165,7 @@ func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err err
 		frontmatter.NewFormat("---toml", "---", tomlDecode),
 		frontmatter.NewFormat(";;;", ";;;", jsonDecode),
 		frontmatter.NewFormat("---json", "---", jsonDecode),
-		{Start: "{", End: "}", Unmarshal: jsonDecode, UnmarshalDelims: true, RequiresNewLine: true},
+		{Start: "{", End: "}", Unmarshal: jsonObject, UnmarshalDelims: true, RequiresNewLine: true},
 	}
 	body, err = frontmatter.Parse(bytes.NewReader(src), nil, formats...)
 	if err != nil {
@@ -164,19 +174,19 @@ func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err err
 	if h.format == "" {
 		switch delim {
 		case "---", "+++", ";;;", "---yaml", "---toml", "---json":
-			end := strings.TrimSuffix(delim, "yaml")
-			end = strings.TrimSuffix(strings.TrimSuffix(end, "toml"), "json")
+			end := delim[:3]
 			return nil, nil, 0, &syntaxError{line: lead + 1, col: 1, msg: fmt.Sprintf("front matter opened with %q is never closed: add a line %q after its last key", delim, end)}
 		case "{":
 			return nil, nil, 0, &syntaxError{line: lead + 1, col: 1, msg: "JSON front matter is never closed: end it with a line holding only \"}\", followed by an empty line"}
 		}
-		return nil, nil, 0, errNoFrontMatter
+		if strings.HasPrefix(delim, "{") {
+			return nil, nil, 0, &syntaxError{line: lead + 1, col: 1, msg: "JSON front matter must start with a line holding only \"{\" and end with a line holding only \"}\", followed by an empty line"}
+		}
+		return nil, nil, 0, &syntaxError{line: lead + 1, col: 1, msg: "no front matter: start the file with a line \"---\", then at least \"title: …\", then a line \"---\""}
 	}
 	bodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
 	return h, body, bodyLine, nil
 }
-
-var errNoFrontMatter = errors.New("no front matter")
 
 // splitYAML splits front matter between "---" lines, as adrg/frontmatter
 // does: blank lines may come first, and the delimiter lines may have spaces
@@ -208,7 +218,7 @@ func splitYAML(src []byte) (data, body []byte, ok bool) {
 }
 
 // firstLine returns the number of blank lines before the first non-blank
-// line, and that line trimmed.
+// line, and that line trimmed, as adrg/frontmatter trims it.
 func firstLine(src []byte) (blank int, line string) {
 	for len(src) > 0 {
 		i := bytes.IndexByte(src, '\n')
@@ -218,44 +228,97 @@ func firstLine(src []byte) (blank int, line string) {
 		} else {
 			l, src = src[:i], src[i+1:]
 		}
-		if t := strings.TrimSpace(string(l)); t != "" {
-			return blank, t
+		if t := bytes.TrimSpace(l); len(t) > 0 {
+			return blank, string(t)
 		}
 		blank++
 	}
 	return blank, ""
 }
 
+// A lineIndex turns byte offsets of a text into positions of the file.
+type lineIndex struct {
+	text   []byte
+	starts []int // the offset where each line starts
+	first  int   // the line of the file where the text starts
+}
+
+func newLineIndex(text []byte, first int) *lineIndex {
+	starts := []int{0}
+	for i, c := range text {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{text: text, starts: starts, first: first}
+}
+
+// pos returns the line and column (in characters) of the byte at offset.
+func (x *lineIndex) pos(offset int) pos {
+	offset = max(0, min(offset, len(x.text)))
+	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	return pos{line: x.first + i, col: 1 + utf8.RuneCount(x.text[x.starts[i]:offset])}
+}
+
+// maxNodes bounds the values of one front matter, aliases expanded, so that
+// a few YAML aliases cannot make it explode.
+const maxNodes = 10000
+
+// maxDepth bounds how deeply values may nest.
+const maxDepth = 200
+
 // decodeYAML decodes YAML through yaml.Node, which keeps every value's line.
 func decodeYAML(data []byte, first int) (*node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(err, first)
+		return nil, yamlError(data, err, first)
 	}
 	if len(doc.Content) == 0 {
 		return &node{kind: mapNode, line: first, col: 1}, nil
 	}
-	return fromYAML(doc.Content[0], first-1), nil
+	c := &yamlConv{offset: first - 1, expanding: map[*yaml.Node]bool{}}
+	n := c.node(doc.Content[0], 0)
+	if c.err != nil {
+		return nil, c.err
+	}
+	return n, nil
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
-func yamlError(err error, first int) error {
+// yamlHints explain yaml.v3's messages for the mistakes writers make most.
+var yamlHints = []struct{ problem, hint string }{
+	{"mapping values are not allowed", `a value holds ": " and needs quotes, such as title: "Impact: our year", or a line is indented more than the key above it`},
+	{"cannot start any token", "a value starts with a character YAML keeps for itself, such as @ or `: put the whole value in quotes"},
+	{"found a tab character", "indent with spaces, not tabs"},
+	{"found unexpected end of stream", "a quote opened here is never closed"},
+	{"did not find expected key", "check the indentation: the keys of one table must line up"},
+	{"did not find expected '-' indicator", `check the indentation: the entries of a list must line up under their "-"`},
+	{"did not find expected ',' or ']'", `a list opened with "[" here is not closed with "]", or one of its items holds ": " and needs quotes`},
+	{"did not find expected ',' or '}'", `a table opened with "{" here is not closed with "}"`},
+}
+
+// yamlError positions a YAML syntax error. yaml.v3's line is often the line
+// of the enclosing list or table, and missing for the first line, so the
+// line is found again: it is the line after the longest run of whole lines
+// that still parses.
+func yamlError(data []byte, err error, first int) error {
 	msg := err.Error()
 	line := 0
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n  ")
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		if m[1] != "" {
 			line, _ = strconv.Atoi(m[1])
 		}
 		msg = m[2]
-	} else if m := regexp.MustCompile(`^line (\d+): (.*)$`).FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+	}
+	if l := yamlErrorLine(data); l > 0 {
+		line = l
+	}
+	for _, h := range yamlHints {
+		if strings.Contains(msg, h.problem) {
+			msg += ": " + h.hint
+			break
+		}
 	}
 	if line > 0 {
 		line += first - 1
@@ -263,33 +326,99 @@ func yamlError(err error, first int) error {
 	return &syntaxError{line: line, msg: "front matter is not valid YAML: " + msg}
 }
 
-func fromYAML(y *yaml.Node, offset int) *node {
-	n := &node{line: y.Line + offset, col: y.Column}
+// yamlErrorLine returns the 1-based line of data after the longest prefix of
+// whole lines that parses, or 0 when data is too long to search.
+func yamlErrorLine(data []byte) int {
+	var ends []int // the offset after each line
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] < len(data) {
+		ends = append(ends, len(data))
+	}
+	if len(ends) > 500 {
+		return 0
+	}
+	for k := len(ends) - 1; k > 0; k-- {
+		var doc yaml.Node
+		if yaml.Unmarshal(data[:ends[k-1]], &doc) == nil {
+			return k + 1
+		}
+	}
+	return 1
+}
+
+// yamlConv turns yaml.Nodes into nodes, expanding aliases once each time
+// they are used and refusing an alias that contains itself.
+type yamlConv struct {
+	offset    int // the line of the file before the YAML's first line
+	count     int
+	expanding map[*yaml.Node]bool
+	err       error
+}
+
+func (c *yamlConv) fail(y *yaml.Node, format string, args ...any) *node {
+	if c.err == nil {
+		c.err = &syntaxError{line: y.Line + c.offset, col: y.Column, msg: fmt.Sprintf(format, args...)}
+	}
+	return &node{kind: nullNode, line: y.Line + c.offset, col: y.Column}
+}
+
+func (c *yamlConv) node(y *yaml.Node, depth int) *node {
+	c.count++
+	if c.err != nil {
+		return &node{kind: nullNode}
+	}
+	if c.count > maxNodes {
+		return c.fail(y, "front matter is too large once its aliases (*name) are expanded: write the values out instead")
+	}
+	if depth > maxDepth {
+		return c.fail(y, "front matter is nested more than %d levels deep: flatten it", maxDepth)
+	}
+	n := &node{line: y.Line + c.offset, col: y.Column}
 	switch y.Kind {
 	case yaml.AliasNode:
-		return fromYAML(y.Alias, offset)
+		if y.Alias == nil {
+			return c.fail(y, "alias *%s has no anchor &%s: define the anchor before using it", y.Value, y.Value)
+		}
+		if c.expanding[y.Alias] {
+			return c.fail(y, "alias *%s is used inside its own anchor &%s: remove it", y.Value, y.Value)
+		}
+		c.expanding[y.Alias] = true
+		a := c.node(y.Alias, depth+1)
+		delete(c.expanding, y.Alias)
+		return a
+	case yaml.DocumentNode:
+		if len(y.Content) == 0 {
+			n.kind = nullNode
+			return n
+		}
+		return c.node(y.Content[0], depth+1)
 	case yaml.MappingNode:
 		n.kind = mapNode
+		var merged []*node
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Tag == "!!merge" {
-				m := fromYAML(v, offset)
-				n.keys = append(n.keys, m.keys...)
-				n.vals = append(n.vals, m.vals...)
+				merged = append(merged, c.node(v, depth+1))
 				continue
 			}
-			val := fromYAML(v, offset)
+			val := c.node(v, depth+1)
 			if val.kind == nullNode {
 				// An empty value sits at its key.
-				val.line, val.col = k.Line+offset, k.Column
+				val.line, val.col = k.Line+c.offset, k.Column
 			}
-			n.keys = append(n.keys, k.Value)
-			n.vals = append(n.vals, val)
+			n.addKey(k.Value, pos{k.Line + c.offset, k.Column}, val)
+		}
+		for _, m := range merged {
+			c.merge(n, m)
 		}
 	case yaml.SequenceNode:
 		n.kind = listNode
 		for _, it := range y.Content {
-			n.items = append(n.items, fromYAML(it, offset))
+			n.items = append(n.items, c.node(it, depth+1))
 		}
 	case yaml.ScalarNode:
 		if y.Tag == "!!null" {
@@ -305,41 +434,69 @@ func fromYAML(y *yaml.Node, offset int) *node {
 	return n
 }
 
-// decodeTOML decodes TOML with BurntSushi/toml. TOML values carry no
-// positions there, so each key's line is found in the text.
+// merge adds the keys of m (a table, or a list of tables) that n does not
+// have yet to n, for "<<: *base": the keys written in n win.
+func (c *yamlConv) merge(n, m *node) {
+	switch m.kind {
+	case mapNode:
+		for i, k := range m.keys {
+			if n.get(k) == nil {
+				n.addKey(k, m.kpos[i], m.vals[i])
+			}
+		}
+	case listNode:
+		for _, it := range m.items {
+			c.merge(n, it)
+		}
+	}
+}
+
+// decodeTOML decodes TOML with BurntSushi/toml. Its values carry no
+// positions, so tomlPositions finds them in the text.
 func decodeTOML(data []byte, first int) (*node, error) {
 	var m map[string]any
 	if _, err := toml.Decode(string(data), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &syntaxError{line: pe.Position.Line + first - 1, col: pe.Position.Col, msg: "front matter is not valid TOML: " + pe.Message}
+			return nil, &syntaxError{line: pe.Position.Line + first - 1, col: tomlErrorCol(data, pe.Position), msg: "front matter is not valid TOML: " + pe.Message}
 		}
-		return nil, &syntaxError{msg: "front matter is not valid TOML: " + err.Error()}
+		return nil, &syntaxError{line: first, msg: "front matter is not valid TOML: " + err.Error()}
 	}
-	loc := newLocator(data, first)
-	return fromAny(m, loc, nil), nil
+	ps := tomlPositions(data, first)
+	root := fromTOML(m, ps, nil, 0)
+	root.line, root.col = first, 1
+	if len(root.kpos) > 0 {
+		root.line, root.col = root.kpos[0].line, root.kpos[0].col
+	}
+	return root, nil
 }
 
-// decodeJSON decodes JSON, keeping numbers as written.
-func decodeJSON(data []byte, first int) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		line := 0
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line = first + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-		}
-		return nil, &syntaxError{line: line, msg: "front matter is not valid JSON: " + err.Error()}
+// tomlErrorCol is the column of a TOML error; BurntSushi/toml sometimes
+// gives one past the end of the line, and then the line's first character
+// is the better guess.
+func tomlErrorCol(data []byte, p toml.Position) int {
+	lines := bytes.Split(data, []byte("\n"))
+	if p.Line < 1 || p.Line > len(lines) {
+		return 0
 	}
-	loc := newLocator(data, first)
-	return fromAny(m, loc, nil), nil
+	line := bytes.TrimRight(lines[p.Line-1], "\r")
+	if p.Col <= utf8.RuneCount(line)+1 {
+		return p.Col
+	}
+	indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+	return 1 + indent
 }
 
-func fromAny(v any, loc *locator, path []any) *node {
-	line, col := loc.find(path)
-	n := &node{line: line, col: col}
+// fromTOML turns a decoded TOML value at path into a node, with the
+// positions found by tomlPositions.
+func fromTOML(v any, ps map[string]tomlPos, path []any, depth int) *node {
+	p := lookup(ps, path)
+	n := &node{line: p.val.line, col: p.val.col}
+	if depth > maxDepth {
+		n.kind = nullNode
+		return n
+	}
+	sub := func(k any) []any { return append(path[:len(path):len(path)], k) }
 	switch v := v.(type) {
 	case map[string]any:
 		n.kind = mapNode
@@ -348,33 +505,29 @@ func fromAny(v any, loc *locator, path []any) *node {
 			keys = append(keys, k)
 		}
 		sort.Slice(keys, func(i, j int) bool {
-			li, _ := loc.find(append(path[:len(path):len(path)], keys[i]))
-			lj, _ := loc.find(append(path[:len(path):len(path)], keys[j]))
-			if li != lj {
-				return li < lj
+			pi, pj := lookup(ps, sub(keys[i])).key, lookup(ps, sub(keys[j])).key
+			if pi != pj {
+				return pi.line < pj.line || pi.line == pj.line && pi.col < pj.col
 			}
 			return keys[i] < keys[j]
 		})
 		for _, k := range keys {
-			n.keys = append(n.keys, k)
-			n.vals = append(n.vals, fromAny(v[k], loc, append(path[:len(path):len(path)], k)))
+			n.addKey(k, lookup(ps, sub(k)).key, fromTOML(v[k], ps, sub(k), depth+1))
 		}
 	case []map[string]any:
 		n.kind = listNode
 		for i, it := range v {
-			n.items = append(n.items, fromAny(it, loc, append(path[:len(path):len(path)], i)))
+			n.items = append(n.items, fromTOML(it, ps, sub(i), depth+1))
 		}
 	case []any:
 		n.kind = listNode
 		for i, it := range v {
-			n.items = append(n.items, fromAny(it, loc, append(path[:len(path):len(path)], i)))
+			n.items = append(n.items, fromTOML(it, ps, sub(i), depth+1))
 		}
 	case nil:
 		n.kind = nullNode
 	case string:
 		n.value, n.str = v, true
-	case json.Number:
-		n.value = v.String()
 	case int64:
 		n.value = strconv.FormatInt(v, 10)
 	case float64:
@@ -389,9 +542,17 @@ func fromAny(v any, loc *locator, path []any) *node {
 	case bool:
 		n.value = strconv.FormatBool(v)
 	case time.Time:
-		n.value = v.Format(time.RFC3339)
-		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
+		// TOML's local dates and times are in the site's zone, as the
+		// same text in YAML would be.
+		switch v.Location().String() {
+		case "date-local":
 			n.value = v.Format("2006-01-02")
+		case "datetime-local":
+			n.value = v.Format("2006-01-02T15:04:05.999999999")
+		case "time-local":
+			n.value = v.Format("15:04:05.999999999")
+		default:
+			n.value = v.Format(time.RFC3339Nano)
 		}
 	default:
 		n.value = fmt.Sprint(v)
@@ -399,56 +560,106 @@ func fromAny(v any, loc *locator, path []any) *node {
 	return n
 }
 
-// A locator finds the line of a key path in TOML or JSON text, by looking
-// for each key in turn after the previous one. It is a best effort: YAML,
-// the common case, has exact positions.
-type locator struct {
-	lines []string
-	first int
-	cache map[string][2]int
-}
-
-func newLocator(data []byte, first int) *locator {
-	return &locator{lines: strings.Split(string(data), "\n"), first: first, cache: map[string][2]int{}}
-}
-
-func (l *locator) find(path []any) (int, int) {
-	key := fmt.Sprint(path...)
-	if p, ok := l.cache[key]; ok {
-		return p[0], p[1]
+// decodeJSON decodes JSON token by token, keeping numbers as written and
+// every value's position. first is the line of the file where data starts.
+func decodeJSON(data []byte, first int) (*node, error) {
+	c := &jsonConv{dec: json.NewDecoder(bytes.NewReader(data)), lines: newLineIndex(data, first)}
+	c.dec.UseNumber()
+	n, err := c.value(0)
+	if err != nil {
+		return nil, c.error(err)
 	}
-	line, col := 0, 1
-	for i, p := range path {
-		switch p := p.(type) {
-		case string:
-			line, col = l.findKey(p, line)
-		case int:
-			// The i-th item of a list: the (p+1)-th appearance of the
-			// next key, or of the list's table header.
-			if i+1 < len(path) {
-				if next, ok := path[i+1].(string); ok {
-					for range p {
-						line, _ = l.findKey(next, line)
-						line++
-					}
+	at := c.next()
+	if _, err := c.dec.Token(); err != io.EOF {
+		return nil, &syntaxError{line: at.line, col: at.col, msg: "front matter is not valid JSON: there is more after the end of the object: remove it, or move it after the front matter"}
+	}
+	return n, nil
+}
+
+type jsonConv struct {
+	dec   *json.Decoder
+	lines *lineIndex
+	open  []pos // the { and [ not closed yet
+}
+
+// next returns the position of the next token: after the last one, spaces,
+// commas and colons.
+func (c *jsonConv) next() pos {
+	text, i := c.lines.text, int(c.dec.InputOffset())
+	for i < len(text) && strings.IndexByte(" \t\r\n,:", text[i]) >= 0 {
+		i++
+	}
+	return c.lines.pos(i)
+}
+
+// error positions a JSON syntax error: at the character after the last good
+// token, or at the { or [ never closed.
+func (c *jsonConv) error(err error) error {
+	if se, ok := err.(*syntaxError); ok {
+		return se
+	}
+	at, msg := c.next(), err.Error()
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		msg = "it ends before its last } or ]: close every { with } and every [ with ]"
+		if len(c.open) > 0 {
+			at = c.open[len(c.open)-1]
+			msg = "this { or [ is never closed: close every { with } and every [ with ]"
+		}
+	}
+	return &syntaxError{line: at.line, col: at.col, msg: "front matter is not valid JSON: " + msg}
+}
+
+func (c *jsonConv) value(depth int) (*node, error) {
+	at := c.next()
+	tok, err := c.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	n := &node{line: at.line, col: at.col}
+	if depth > maxDepth {
+		return nil, &syntaxError{line: at.line, col: at.col, msg: fmt.Sprintf("front matter is nested more than %d levels deep: flatten it", maxDepth)}
+	}
+	switch tok := tok.(type) {
+	case json.Delim:
+		c.open = append(c.open, at)
+		switch tok {
+		case '{':
+			n.kind = mapNode
+			for c.dec.More() {
+				kat := c.next()
+				k, err := c.dec.Token()
+				if err != nil {
+					return nil, err
 				}
+				key, _ := k.(string)
+				v, err := c.value(depth + 1)
+				if err != nil {
+					return nil, err
+				}
+				n.addKey(key, kat, v)
+			}
+		case '[':
+			n.kind = listNode
+			for c.dec.More() {
+				v, err := c.value(depth + 1)
+				if err != nil {
+					return nil, err
+				}
+				n.items = append(n.items, v)
 			}
 		}
-	}
-	if len(path) == 0 {
-		line = 0
-	}
-	l.cache[key] = [2]int{line + l.first, col}
-	return line + l.first, col
-}
-
-// findKey returns the 0-based line at or after from where key is defined.
-func (l *locator) findKey(key string, from int) (int, int) {
-	re := regexp.MustCompile(`(^|[\s{,.\[])"?` + regexp.QuoteMeta(key) + `"?\s*[:=\].]`)
-	for i := from; i < len(l.lines); i++ {
-		if loc := re.FindStringIndex(l.lines[i]); loc != nil {
-			return i, loc[0] + strings.Index(l.lines[i][loc[0]:], key) + 1
+		if _, err := c.dec.Token(); err != nil { // the closing } or ]
+			return nil, err
 		}
+		c.open = c.open[:len(c.open)-1]
+	case string:
+		n.kind, n.value, n.str = scalarNode, tok, true
+	case json.Number:
+		n.kind, n.value = scalarNode, tok.String()
+	case bool:
+		n.kind, n.value = scalarNode, strconv.FormatBool(tok)
+	case nil:
+		n.kind = nullNode
 	}
-	return from, 1
+	return n, nil
 }

@@ -4,7 +4,8 @@
 // # Files
 //
 // A post is a file under posts/ (any depth) whose name ends in .md or
-// .markdown. A file named index.md (or index.markdown) is a page bundle: the
+// .markdown, except a section page of Hugo or Zola (_index.md), which is
+// not a post. A file named index.md (or index.markdown) is a page bundle: the
 // folder names the post. A file name may start with a date, YYYY-MM-DD-,
 // which then gives the post's date and is not part of its slug.
 //
@@ -19,11 +20,15 @@
 //	              YYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm
 //	slug          letters, digits and -; default: the file name without date and extension
 //	author        a name; authors: a list of names
-//	tags          a list (or one string); categories and category are read as tags
+//	tags          a list (or one string); categories (a list, or words) and
+//	              category are read as tags,
+//	              and so are tags and categories inside a taxonomies table (Zola)
 //	summary       plain text; description and excerpt are read as summary
-//	draft         true leaves the post out unless drafts are asked for
+//	draft         true leaves the post out unless drafts are asked for;
+//	              published: false (Jekyll) is read as draft: true
 //	updated       a date, as date; lastmod and last_modified_at are read as updated
-//	aliases       old URLs of the post; redirect_from is read as aliases
+//	aliases       old URLs of the post; redirect_from, and permalink without
+//	              :placeholders (Jekyll), are read as aliases
 //	impact        the figures, below
 //
 // Every other top-level key is kept in Params for templates.
@@ -48,7 +53,15 @@
 //	      tonnes:         or tonnes of CO2e
 //
 // Inside impact, an unknown key is a problem (with a "did you mean" hint),
-// since a typo there would silently drop money from a total.
+// and so is a key given twice, since either would silently drop or change
+// money in a total.
+//
+// # Problems
+//
+// Every problem names the file, line and column of what to fix, counted in
+// the file as the writer sees it: the opening delimiter and any blank lines
+// before it count. YAML and JSON positions come from their decoders; TOML
+// positions are found in the text of the front matter.
 package post
 
 import (
@@ -56,12 +69,15 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/gosimple/unidecode"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/shopspring/decimal"
 )
 
@@ -80,11 +96,18 @@ type Post struct {
 	Params   map[string]any // every other top-level key
 	Body     []byte         // the Markdown after the front matter
 	BodyLine int            // the line of the file where Body starts
+	// Keys holds where each known key's value was written, by its
+	// canonical name ("slug", "aliases", "tags"…), so that a problem found
+	// later, such as two posts with one slug, can name the line.
+	Keys map[string]Pos
 
 	Donations []impact.Donation
 	Offsets   []impact.Offset
 	Emissions []Emission
 }
+
+// Pos is a line and column in the post's file; zero when unknown.
+type Pos struct{ Line, Col int }
 
 // An Emission says where some of the offset emissions came from.
 type Emission struct {
@@ -104,7 +127,7 @@ func (p *Post) URL() string { return "/posts/" + p.Slug + "/" }
 
 // IsPost reports whether a file name is a post.
 func IsPost(name string) bool {
-	return strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown")
+	return (strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown")) && !strings.HasPrefix(path.Base(name), "_index.")
 }
 
 var (
@@ -130,6 +153,7 @@ func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
 
 type reader struct {
 	file     string
+	format   string // of the front matter: "YAML", "TOML" or "JSON"
 	opts     Options
 	problems problem.List
 }
@@ -153,30 +177,28 @@ func (r *reader) parse(src []byte) *Post {
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	h, body, bodyLine, err := splitFrontMatter(src)
+	if err == nil {
+		err = h.err
+	}
 	if err != nil {
 		if se, ok := err.(*syntaxError); ok {
 			r.problems.Add(r.file, se.line, se.col, "%s", se.msg)
-		} else if err == errNoFrontMatter {
-			r.problems.Add(r.file, 1, 1, "no front matter: start the file with a line \"---\", then at least \"title: …\", then a line \"---\"")
 		} else {
 			r.problems.Add(r.file, 1, 0, "reading the front matter: %v", err)
 		}
 		return nil
 	}
-	if h.err != nil {
-		se := h.err.(*syntaxError)
-		r.problems.Add(r.file, se.line, se.col, "%s", se.msg)
-		return nil
-	}
+	r.format = h.format
 	root := h.root
 	if root.kind != mapNode {
 		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
 		return nil
 	}
-	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}}
+	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}, Keys: map[string]Pos{}}
 	dir, base := path.Split(r.file)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
-	if name == "index" && dir != "" {
+	bundle := name == "index" && dir != ""
+	if bundle {
 		name = path.Base(dir)
 	}
 	var fileDate string
@@ -185,8 +207,9 @@ func (r *reader) parse(src []byte) *Post {
 	}
 
 	seen := map[string]*node{}
+	summaryKey := "" // the key the summary came from
 	for i, k := range root.keys {
-		v := root.vals[i]
+		v, kp := root.vals[i], root.kpos[i]
 		canon := strings.ToLower(k)
 		switch canon {
 		case "category", "categories":
@@ -197,21 +220,31 @@ func (r *reader) parse(src []byte) *Post {
 			canon = "updated"
 		case "redirect_from":
 			canon = "aliases"
+		case "permalink":
+			if v.kind == scalarNode && !strings.Contains(v.value, ":") {
+				canon = "aliases"
+			}
 		}
 		if prev, dup := seen[canon]; dup && isKnown(canon) {
-			if canon == "tags" || canon == "aliases" {
+			switch {
+			case canon == "tags" || canon == "aliases":
 				// categories and tags together: take both.
-			} else if canon == "summary" && prev != nil {
-				continue // summary wins over description
-			} else {
-				r.errorf(v, "%q is given twice (also at line %d): keep one", k, prev.line)
+			case canon == "summary" && strings.ToLower(k) != "summary":
+				continue // summary wins over description and excerpt
+			case canon == "summary" && summaryKey != "summary":
+				// summary after description: summary wins.
+			default:
+				r.problems.Add(r.file, kp.line, kp.col, "%q is given twice (also at line %d): keep one", k, prev.line)
 				continue
 			}
 		}
 		seen[canon] = v
+		if isKnown(canon) {
+			p.Keys[canon] = Pos{v.line, v.col}
+		}
 		switch canon {
 		case "title":
-			p.Title = r.text(v, k)
+			p.Title = strings.TrimSpace(r.text(v, k))
 		case "slug":
 			p.Slug = r.text(v, k)
 			if p.Slug != "" && !slugRE.MatchString(p.Slug) {
@@ -223,33 +256,51 @@ func (r *reader) parse(src []byte) *Post {
 		case "updated":
 			p.Updated = r.date(v, k)
 		case "author":
-			if a := r.text(v, k); a != "" {
+			if a := strings.TrimSpace(r.text(v, k)); a != "" {
 				p.Authors = append(p.Authors, a)
 			}
 		case "authors":
 			p.Authors = append(p.Authors, r.list(v, k)...)
 		case "tags":
+			if k == "categories" && v.kind == scalarNode && !strings.Contains(v.value, ",") {
+				p.Tags = append(p.Tags, strings.Fields(v.value)...) // Jekyll: "news giving"
+				break
+			}
 			p.Tags = append(p.Tags, r.list(v, k)...)
 		case "summary":
 			p.Summary = r.text(v, k)
+			summaryKey = strings.ToLower(k)
 		case "draft":
 			p.Draft = r.boolean(v, k)
 		case "aliases":
 			p.Aliases = append(p.Aliases, r.list(v, k)...)
 		case "impact":
 			r.impact(p, v)
+		case "published":
+			p.Draft = !r.boolean(v, k)
+		case "taxonomies":
+			for i, tk := range v.keys {
+				if tk == "tags" || tk == "categories" {
+					p.Tags = append(p.Tags, r.list(v.vals[i], tk)...)
+				}
+			}
+			p.Params[k] = v.toAny()
 		default:
 			p.Params[k] = v.toAny()
 		}
 	}
-	if seen["title"] == nil {
+	if t := seen["title"]; t == nil {
 		r.errorf(root, "title is missing: add a line such as \"title: Our small victories of 2020\"")
-	} else if strings.TrimSpace(p.Title) == "" && len(r.problems) == 0 {
-		r.errorf(seen["title"], "title is empty: give the post a title")
+	} else if p.Title == "" && (t.kind == scalarNode || t.kind == nullNode) {
+		r.errorf(t, "title is empty: give the post a title")
 	}
 	if seen["date"] == nil {
 		if fileDate == "" {
-			r.errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start the file name with the date (2021-01-15-%s)", base)
+			rename := "the file name with the date (2021-01-15-" + base + ")"
+			if bundle {
+				rename = "the folder's name with the date (2021-01-15-" + name + "/)"
+			}
+			r.errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start %s", rename)
 		} else {
 			d, err := time.ParseInLocation("2006-01-02", fileDate, r.opts.Location)
 			if err != nil {
@@ -265,8 +316,21 @@ func (r *reader) parse(src []byte) *Post {
 		}
 	}
 	p.Tags = dedupe(p.Tags)
+	p.Aliases = dropAlias(p.Aliases, p.URL())
 	r.finishImpact(p)
 	return p
+}
+
+// dropAlias removes the post's own address from its aliases: a permalink
+// may be the address the post has here too.
+func dropAlias(aliases []string, own string) []string {
+	out := aliases[:0]
+	for _, a := range aliases {
+		if strings.TrimSuffix(path.Clean("/"+a), "/")+"/" != own {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func isKnown(k string) bool {
@@ -289,9 +353,17 @@ func dedupe(list []string) []string {
 	return out
 }
 
-// Slugify turns a file name or title into a slug: lower case, runs of
-// anything but ASCII letters and digits become one hyphen.
+// Slugify turns a file name or title into a slug: letters with accents and
+// other scripts are transliterated ("Joué" → "joue", by gosimple/unidecode,
+// the tables of gosimple/slug), then lower case, runs of anything but ASCII
+// letters and digits become one hyphen.
 func Slugify(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = unidecode.Unidecode(s)
+			break
+		}
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
@@ -322,7 +394,7 @@ func (r *reader) text(v *node, key string) string {
 func (r *reader) list(v *node, key string) []string {
 	switch v.kind {
 	case scalarNode:
-		// "a, b" or "a b" as Jekyll allows for categories.
+		// One string, or "a, b".
 		if strings.Contains(v.value, ",") {
 			return strings.Split(v.value, ",")
 		}
@@ -345,18 +417,20 @@ func (r *reader) list(v *node, key string) []string {
 }
 
 func (r *reader) boolean(v *node, key string) bool {
-	if v.kind == scalarNode && !v.str {
-		switch v.value {
-		case "true":
-			return true
-		case "false":
-			return false
-		}
-	}
-	if v.kind == nullNode {
+	switch {
+	case v.kind == nullNode:
 		return false
+	case v.kind != scalarNode:
+		r.errorf(v, "%s must be true or false, not %s", key, v.kind)
+	case v.str && (v.value == "true" || v.value == "false"):
+		r.errorf(v, "%s must be true or false without quotes, not %q", key, v.value)
+	case !v.str && v.value == "true":
+		return true
+	case !v.str && v.value == "false":
+		return false
+	default:
+		r.errorf(v, "%s must be true or false, not %q", key, v.value)
 	}
-	r.errorf(v, "%s must be true or false, not %q", key, v.value)
 	return false
 }
 
@@ -413,67 +487,38 @@ func (r *reader) listOf(v *node, what string) []*node {
 	case nullNode:
 		return nil
 	case mapNode:
-		r.errorf(v, "%s must be a list: start each entry with \"- \"", what)
+		switch r.format {
+		case "TOML":
+			r.errorf(v, "%s must be a list: start each entry with a line [[%s]]", what, what)
+		case "JSON":
+			r.errorf(v, "%s must be a list: write its entries in [ … ]", what)
+		default:
+			r.errorf(v, "%s must be a list: start each entry with \"- \"", what)
+		}
 		return nil
 	}
 	r.errorf(v, "%s must be a list of entries, not %s", what, v.kind)
 	return nil
 }
 
-// unknownKeys reports keys of m that are not in allowed, with a hint.
-func (r *reader) unknownKeys(m *node, where string, allowed ...string) {
+// checkKeys reports the keys of m that are not in allowed, with a hint, and
+// the keys given twice: either would silently drop or change a figure.
+func (r *reader) checkKeys(m *node, where string, allowed ...string) {
 	for i, k := range m.keys {
-		ok := false
-		for _, a := range allowed {
-			if k == a {
-				ok = true
-			}
+		kp := m.kpos[i]
+		if j := slices.Index(m.keys, k); j < i {
+			r.problems.Add(r.file, kp.line, kp.col, "%q is given twice in %s (also at line %d): keep one", k, where, m.kpos[j].line)
+			continue
 		}
-		if !ok {
-			msg := fmt.Sprintf("unknown key %q in %s", k, where)
-			if s := suggest(k, allowed); s != "" {
-				msg += fmt.Sprintf(": did you mean %s?", s)
-			} else {
-				msg += ": the keys allowed are " + strings.Join(allowed, ", ")
-			}
-			r.errorf(m.vals[i], "%s", msg)
+		if slices.Contains(allowed, k) {
+			continue
 		}
+		msg := fmt.Sprintf("unknown key %q in %s", k, where)
+		if s := suggest.Closest(k, allowed); s != "" {
+			msg += fmt.Sprintf(": did you mean %s?", s)
+		} else {
+			msg += ": the keys allowed are " + strings.Join(allowed, ", ")
+		}
+		r.problems.Add(r.file, kp.line, kp.col, "%s", msg)
 	}
-}
-
-// suggest returns the allowed key closest to k, if any is close.
-func suggest(k string, allowed []string) string {
-	best, bestD := "", 3
-	kl := strings.ToLower(k)
-	for _, a := range allowed {
-		d := distance(kl, a)
-		if strings.HasPrefix(a, kl) || strings.HasPrefix(kl, a) {
-			d = min(d, 1)
-		}
-		if d < bestD {
-			best, bestD = a, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -92,6 +92,23 @@ func (l List) Error() string {
 	return b.String()
 }
 
+// Count says how many problems there are and in how many files:
+// "1 problem in 1 file", "3 problems in 2 files".
+func (l List) Count() string {
+	files := map[string]bool{}
+	for _, p := range l {
+		files[p.File] = true
+	}
+	return fmt.Sprintf("%d %s in %d %s", len(l), plural(len(l), "problem"), len(files), plural(len(files), "file"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
 // Unwrap lets errors.Is and errors.As see every problem.
 func (l List) Unwrap() []error {
 	errs := make([]error, len(l))

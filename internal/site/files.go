@@ -38,6 +38,7 @@ func (s *Site) Files() []File {
 			return b.Bytes(), err
 		}},
 	}
+	files = append(files, s.assets...)
 	names := make([]string, 0, len(s.tmpl.static))
 	for n := range s.tmpl.static {
 		names = append(names, n)

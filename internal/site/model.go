@@ -16,6 +16,7 @@ import (
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/post"
+	"github.com/impactblog/impactblog/internal/problem"
 )
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -28,10 +29,18 @@ type Site struct {
 	Years  []*Year // newest first
 	Totals *impact.Totals
 	Impact *ImpactReport
+	Report *Report // the impact page (report.go)
 
-	locale *locale.Locale
-	tmpl   *templates
-	pages  []*Page
+	// Warnings are what is shown, but not as its writer meant (template
+	// syntax of other generators); -strict makes them fail a build.
+	Warnings problem.List
+
+	assets []File // files copied with the posts (links.go)
+
+	locale   *locale.Locale
+	tmpl     *templates
+	pages    []*Page
+	problems problem.List // found while totalling: a missing rate
 }
 
 // A Post is a post as the site shows it.
@@ -39,10 +48,15 @@ type Post struct {
 	*post.Post
 	Content template.HTML
 	Summary string
+	TOC     template.HTML  // the contents, when the front matter has toc: true
+	Image   string         // absolute URL of the image that represents the post, or ""
 	Totals  *impact.Totals // the post's own
 	TagList []*Tag
-	Prev    *Post // older
-	Next    *Post // newer
+	Report  *PostReport // its share of each year's totals, its emissions bar (report.go)
+	Prev    *Post       // older
+	Next    *Post       // newer
+
+	resolve func(dest string) string // its links into the site, resolved (links.go)
 
 	words int // of Body, counted once when the post is read; -1: not yet
 	item  struct {
@@ -130,7 +144,11 @@ type ImpactGroup struct {
 	Posts     []*Post
 }
 
-func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates) *Site {
+// newSite lays out the site: posts newest first, tags, years, totals and
+// pages. prev, when not nil, is the last site built with the same config;
+// figures whose inputs are unchanged are taken from it rather than computed
+// again (see incremental.go).
+func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site) *Site {
 	sort.SliceStable(posts, func(i, j int) bool {
 		a, b := posts[i], posts[j]
 		if !a.Date.Equal(b.Date) {
@@ -139,6 +157,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		return a.Slug < b.Slug
 	})
 	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
+	old := newReuse(prev)
 	tags := map[string]*Tag{}
 	years := map[int]*Year{}
 	for i, p := range posts {
@@ -149,8 +168,8 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if i > 0 {
 			p.Next = posts[i-1]
 		}
-		if p.Totals == nil {
-			p.Totals = impact.Compute(1, p.Donations, p.Offsets)
+		if p.Totals = old.postTotals(p); p.Totals == nil {
+			p.Totals, _ = impact.ComputeIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
 		}
 		for _, name := range p.Tags {
 			slug := post.Slugify(name)
@@ -169,34 +188,46 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		}
 		y.Posts = append(y.Posts, p)
 	}
+	var compute []*Tag // the tags whose totals the last build cannot give
 	for _, t := range tags {
 		if t.Slug == "" {
 			continue
 		}
+		if t.Totals = old.tagTotals(t); t.Totals == nil {
+			compute = append(compute, t)
+		}
 		s.Tags = append(s.Tags, t)
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
-	// The totals of each tag and of the site, on every core.
+	// The tags' totals, on every core.
 	var wg sync.WaitGroup
-	work := make(chan func())
+	next := make(chan *Tag)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for f := range work {
-				f()
+			for t := range next {
+				t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
 			}
 		})
 	}
-	work <- func() { s.Totals = totalsOf(posts) }
-	for _, t := range s.Tags {
-		work <- func() { t.Totals = totalsOf(t.Posts) }
+	for _, t := range compute {
+		next <- t
 	}
-	close(work)
+	close(next)
 	wg.Wait()
 	for _, y := range years {
 		s.Years = append(s.Years, y)
 	}
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
-	s.Impact = newImpactReport(s.Totals, posts)
+	if prev != nil && sameFigures(prev.Posts, posts) {
+		s.Totals, s.problems = prev.Totals, prev.problems
+		s.Impact = remapReport(prev.Impact, prev.Posts, posts)
+	} else {
+		var err error
+		s.Totals, err = totalsOf(cfg.Rates, posts)
+		s.problems = rateProblems(err)
+		s.Impact = newImpactReport(s.Totals, posts)
+	}
+	s.Report = newReport(s)
 	s.pages = s.makePages()
 	return s
 }

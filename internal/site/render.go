@@ -151,19 +151,21 @@ func funcMap(loc *locale.Locale, baseURL string) template.FuncMap {
 		"year":    func(t time.Time) int { return t.Year() },
 		// abs makes a site path absolute: "/posts/x/" → "https://impact.example/posts/x/".
 		"abs": func(u string) string {
-			return strings.TrimSuffix(baseURL, "/") + path.Join(basePath, u) + trailingSlash(u)
+			return strings.TrimSuffix(strings.TrimSuffix(baseURL, "/"), strings.TrimSuffix(basePath, "/")) + relPath(basePath, u)
 		},
 		// rel makes a site path relative to the host, under base_url's path.
-		"rel":        func(u string) string { return path.Join(basePath, u) + trailingSlash(u) },
+		"rel":        func(u string) string { return relPath(basePath, u) },
 		"hasFigures": func(t *impact.Totals) bool { return t != nil && !t.Empty() },
 	}
 }
 
-func trailingSlash(u string) string {
-	if strings.HasSuffix(u, "/") && u != "/" {
-		return "/"
+// relPath puts basePath before the site path u, keeping u's trailing slash.
+func relPath(basePath, u string) string {
+	p := path.Join(basePath, u)
+	if strings.HasSuffix(u, "/") && !strings.HasSuffix(p, "/") {
+		p += "/"
 	}
-	return ""
+	return p
 }
 
 // RenderPage renders one page.

@@ -23,6 +23,7 @@
 //	/sitemap.xml, /robots.txt
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
 //	<alias>/                   a redirect page for each alias of a post
+//	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (links.go)
 //	/<file>                    each file of templates/static/, at the site's root
 //
 // # Templates
@@ -32,6 +33,8 @@
 // every page template defines "title" and "main", and may use the partials
 // in templates/partials/. Each page gets a Page (see the type) and the
 // functions of funcMap: money, sums, tonnes, date, isodate, abs, rel.
+// base.html includes partials/social.html, the OpenGraph and Twitter card
+// meta; post.html shows Post.TOC, the contents, when a post asks for it.
 //
 // # Determinism
 //
@@ -44,7 +47,6 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
-	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -85,17 +87,19 @@ type Builder struct {
 	md      *markdown.Renderer
 	posts   map[string]*entry // by file
 	loaded  bool
+	inc     incremental // what the next build reuses (incremental.go)
 }
 
 // An entry is one post file as last read.
 type entry struct {
 	hash     uint64
 	post     *post.Post
-	html     template.HTML // the body rendered, made once per read
-	summary  string        // the rendered body's summary
-	words    int           // in the post's body, for ReadingTime
-	totals   *impact.Totals
+	doc      *markdown.Document
+	words    int // in the post's body, for ReadingTime
 	problems problem.List
+
+	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
+	linkedKey string             // the resolutions linked was rendered with
 }
 
 // NewBuilder returns a builder for the blog in src. theme holds the
@@ -120,14 +124,17 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		if b.opts.BaseURL != "" {
 			cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
 		}
-		h := maphash.Comparable(b.seed, *cfg)
+		key := *cfg
+		key.Rates = nil // rates change only the totals, which every build makes afresh
+		h := maphash.Comparable(b.seed, key)
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
-			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL})
 			b.posts = map[string]*entry{}
 			b.loaded = false
 		}
+		b.config = cfg
 	}
 	if !b.loaded || changed == nil {
 		if err := b.readAll(ctx); err != nil {
@@ -150,7 +157,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	var posts []*Post
+	var posts, withFigures []*Post
 	bySlug := map[string]*Post{}
 	for _, f := range files {
 		e := b.posts[f]
@@ -160,25 +167,38 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 		p := e.post
 		if other, dup := bySlug[p.Slug]; dup {
-			problems.Add(p.File, 0, 0, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
+			at := p.Keys["slug"]
+			problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 			continue
 		}
-		sp := &Post{Post: p, Content: e.html, Summary: p.Summary, Totals: e.totals, words: e.words}
+		sp := &Post{Post: p, Content: b.content(e), Summary: p.Summary, words: e.words}
 		if sp.Summary == "" {
-			sp.Summary = e.summary
+			sp.Summary = e.doc.Summary
 		}
 		bySlug[p.Slug] = sp
+		if e.doc.Figures > 0 {
+			withFigures = append(withFigures, sp) // rendered again once the totals are known
+		}
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
 			continue
 		}
 		posts = append(posts, sp)
 	}
 	problems = append(problems, checkAliases(posts)...)
+	extra, ps := b.link(posts)
+	problems = append(problems, ps...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return nil, problems
 	}
-	return newSite(b.config, loc, posts, tmpl), nil
+	s := b.newSite(b.config, loc, posts, tmpl)
+	s.Warnings, s.assets = extra.warnings, extra.assets
+	s.renderFigures(b.md, withFigures)
+	if len(s.problems) > 0 {
+		s.problems.Sort()
+		return nil, s.problems
+	}
+	return s, nil
 }
 
 func contains(list []string, s string) bool {
@@ -314,14 +334,10 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		doc, err := b.md.Render(p.Body)
 		if err != nil {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
-		} else {
-			// Kept as the string templates get, not also as bytes.
-			e.html, e.summary = template.HTML(doc.HTML), doc.Summary
 		}
-		// Everything about one post is made here, in parallel, and kept
-		// until the file changes.
-		e.words = countWords(p.Body)
-		e.totals = impact.Compute(1, p.Donations, p.Offsets)
+		e.doc = doc
+		e.problems = append(e.problems, figureProblems(p, doc)...)
+		e.words = countWords(p.Body) // once per read, in parallel
 	}
 	return e
 }
@@ -336,11 +352,13 @@ func checkAliases(posts []*Post) problem.List {
 		for _, a := range p.Aliases {
 			u := aliasURL(a)
 			if u == "" {
-				problems.Add(p.File, 0, 0, "alias %q is not a path on the site: write it as /old/path/", a)
+				at := p.Keys["aliases"]
+				problems.Add(p.File, at.Line, at.Col, "alias %q is not a path on the site: write it as /old/path/", a)
 				continue
 			}
 			if other, dup := seen[u]; dup {
-				problems.Add(p.File, 0, 0, "alias %s is already the address of %s: remove it", u, other)
+				at := p.Keys["aliases"]
+				problems.Add(p.File, at.Line, at.Col, "alias %s is already the address of %s: remove it", u, other)
 				continue
 			}
 			seen[u] = p.File
@@ -364,13 +382,13 @@ func aliasURL(a string) string {
 	return u
 }
 
-// Totals computes the site-wide totals of the posts.
-func totalsOf(posts []*Post) *impact.Totals {
+// totalsOf computes the totals of the posts, converted at rates when not nil.
+func totalsOf(rates *impact.Rates, posts []*Post) (*impact.Totals, error) {
 	var ds []impact.Donation
 	var os []impact.Offset
 	for _, p := range posts {
 		ds = append(ds, p.Donations...)
 		os = append(os, p.Offsets...)
 	}
-	return impact.Compute(len(posts), ds, os)
+	return impact.ComputeIn(rates, len(posts), ds, os)
 }

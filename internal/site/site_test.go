@@ -290,7 +290,7 @@ func TestProblems(t *testing.T) {
 		{
 			"every post's problems",
 			blogOf("posts/a.md", "---\ntitle: A\ndate: 2020-13-01\n---\n", "posts/b.md", "---\ntitle: B\ndate: 2020-01-01\nimpact:\n  donations:\n    - recipient: WWF\n      amount: \"£112,000\"\n---\n"),
-			[]string{`posts/a.md:3:7: date "2020-13-01" is not a date`, `posts/b.md:7:15: amount not a number: "£112,000"`},
+			[]string{`posts/a.md:3:7: date "2020-13-01" is not a date`, `posts/b.md:7:15: amount "£112,000" is not a number`},
 		},
 	}
 	for _, tt := range tests {

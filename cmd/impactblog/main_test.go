@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs the command line and returns its exit status and output.
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, &out, &errOut)
+	code = exitCode(err, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// copyBlog copies the repository's sample blog (posts/ and site.toml) into a temp dir.
+func copyBlog(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	root := filepath.Join("..", "..")
+	for _, name := range []string{"site.toml"} {
+		b, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, name), b, 0o644)
+	}
+	err := filepath.WalkDir(filepath.Join(root, "posts"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"help"}, 0, "impactblog build"},
+		{[]string{"build", "-nope"}, 2, "flag provided but not defined"},
+		{[]string{"build", "-h"}, 0, "-base-url"},
+		{[]string{"totals", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"check", "-src", "/no/such/dir"}, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := runCmd(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit status: have %d, want %d\n%s%s", code, tt.code, out, errOut)
+			}
+			if !strings.Contains(out+errOut, tt.want) {
+				t.Errorf("output: have %q, want it to contain %q", out+errOut, tt.want)
+			}
+		})
+	}
+}
+
+// TestSampleBlogTotals is the issue's check: the sample blog's 2020
+// donations are £157,000 (PUR Projet and WWF).
+func TestSampleBlogTotals(t *testing.T) {
+	code, out, errOut := runCmd(t, "totals", "-json", "-src", filepath.Join("..", ".."))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Donations struct {
+			ByYear      map[string]map[string]string `json:"by_year"`
+			ByRecipient map[string]map[string]string `json:"by_recipient"`
+		} `json:"donations"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if have := doc.Donations.ByYear["2020"]["GBP"]; have != "157000.00" {
+		t.Errorf("2020 GBP donations: have %q, want 157000.00", have)
+	}
+	if have := doc.Donations.ByRecipient["PUR Projet"]["GBP"]; have != "112000.00" {
+		t.Errorf("PUR Projet: have %q, want 112000.00", have)
+	}
+	if have := doc.Donations.ByRecipient["WWF"]["GBP"]; have != "45000.00" {
+		t.Errorf("WWF: have %q, want 45000.00", have)
+	}
+	code, out, _ = runCmd(t, "totals", "-src", filepath.Join("..", ".."))
+	if code != 0 || !strings.Contains(out, "£157,000") {
+		t.Errorf("totals table: exit %d, want £157,000 in:\n%s", code, out)
+	}
+}
+
+func TestBuildThenBrokenBuild(t *testing.T) {
+	dir := copyBlog(t)
+	out := filepath.Join(dir, "public")
+	code, stdout, stderr := runCmd(t, "build", "-src", dir)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Built ") || !strings.Contains(stdout, "from 5 posts") {
+		t.Errorf("summary: %q", stdout)
+	}
+	before, err := os.ReadFile(filepath.Join(out, "impact.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+
+	// Break a figure.
+	post := filepath.Join(dir, "posts", "2021-01-15-our-small-victories-of-2020.md")
+	src, _ := os.ReadFile(post)
+	broken := strings.Replace(string(src), "amount: 112000", `amount: "£112,000"`, 1)
+	if broken == string(src) {
+		t.Fatal("the sample post no longer has amount: 112000")
+	}
+	os.WriteFile(post, []byte(broken), 0o644)
+	line := 1 + strings.Count(broken[:strings.Index(broken, `"£112,000"`)], "\n")
+
+	code, _, stderr = runCmd(t, "build", "-src", dir)
+	if code != 1 {
+		t.Fatalf("broken build: exit %d, want 1", code)
+	}
+	wantPos := filepath.ToSlash(filepath.Join("posts", "2021-01-15-our-small-victories-of-2020.md")) + ":" + itoa(line) + ":"
+	if !strings.HasPrefix(stderr, wantPos) {
+		t.Errorf("stderr: have %q, want it to start with %q", stderr, wantPos)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "impact.json"))
+	indexAfter, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !bytes.Equal(before, after) || !bytes.Equal(index, indexAfter) {
+		t.Error("a failed build changed public/")
+	}
+
+	code, _, stderr = runCmd(t, "check", "-src", dir)
+	if code != 1 || !strings.Contains(stderr, wantPos) {
+		t.Errorf("check: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func itoa(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}
+
+func TestExitCodeOfOtherErrors(t *testing.T) {
+	var buf bytes.Buffer
+	if code := exitCode(errors.New("disk full"), &buf); code != 1 || !strings.Contains(buf.String(), "disk full") {
+		t.Errorf("have %d %q", code, buf.String())
+	}
+}

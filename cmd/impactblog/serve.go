@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/impactblog/impactblog/internal/config"
+	"github.com/impactblog/impactblog/internal/preview"
+	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/site"
+	"github.com/impactblog/impactblog/internal/watch"
+	"github.com/impactblog/impactblog/templates"
+)
+
+// shutdownTimeout bounds how long serve waits for requests in flight when
+// it is stopped.
+const shutdownTimeout = 500 * time.Millisecond
+
+type serveCommand struct {
+	stdout, stderr io.Writer
+
+	// For tests: delay is the watcher's quiet period (0: its default);
+	// ready is called once the server listens, rebuilt after each rebuild.
+	delay   time.Duration
+	ready   func(url string, srv *preview.Server)
+	rebuilt func(ok bool)
+}
+
+// Run builds the blog, serves it on addr and rebuilds it on every change
+// to posts/, templates/ or site.toml, until ctx is done.
+func (c *serveCommand) Run(ctx context.Context, args []string) error {
+	var bf blogFlags
+	fs := newFlagSet("serve", "[-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]", c.stderr)
+	bf.register(fs, true)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`; the default is reachable from this machine only")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	src, err := filepath.Abs(bf.src)
+	if err != nil {
+		return err
+	}
+	if fi, err := os.Stat(src); err != nil || !fi.IsDir() {
+		return fmt.Errorf("-src %s is not a folder", bf.src)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
+		fmt.Fprintf(c.stderr, "Note: listening on %s, so other machines can reach this preview, drafts included.\n", ln.Addr())
+	}
+
+	srv := preview.New()
+	r := &rebuilder{
+		builder: site.NewBuilder(os.DirFS(src), templates.FS, site.Options{
+			Drafts: bf.drafts, Future: bf.future, BaseURL: url,
+		}),
+		srv: srv, stdout: c.stdout, stderr: c.stderr, done: c.rebuilt,
+	}
+	w, err := watch.New(watch.Options{Roots: []string{src}, Ignore: watched(src), Delay: c.delay})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+	r.rebuild(ctx, nil, "built")
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs.RegisterOnShutdown(srv.Close) // ends the live-reload streams
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintf(c.stdout, "Serving %s at %s\nWatching posts/, templates/ and site.toml. Press Ctrl-C to stop.\n", src, url)
+	if c.ready != nil {
+		c.ready(url, srv)
+	}
+
+	err = c.loop(ctx, w, r, src)
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if serr := hs.Shutdown(shutdown); serr != nil {
+		hs.Close()
+	}
+	srv.Close()
+	if e := <-served; err == nil && !errors.Is(e, http.ErrServerClosed) {
+		err = e
+	}
+	return err
+}
+
+// loop rebuilds once per batch of changes until ctx is done.
+func (c *serveCommand) loop(ctx context.Context, w *watch.Watcher, r *rebuilder, src string) error {
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(c.stdout, "Stopped.")
+			return nil
+		case b, ok := <-w.Batches():
+			if !ok {
+				return errors.New("the file watcher stopped")
+			}
+			changed := make([]string, 0, len(b.Paths))
+			for _, p := range b.Paths {
+				if rel, err := filepath.Rel(src, p); err == nil {
+					changed = append(changed, filepath.ToSlash(rel))
+				}
+			}
+			r.rebuild(ctx, changed, describe(changed)+" changed")
+		case err, ok := <-w.Errors():
+			if !ok {
+				return errors.New("the file watcher stopped")
+			}
+			fmt.Fprintf(c.stderr, "watching: %v\n", err)
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				r.rebuild(ctx, nil, "events were lost, rebuilt everything")
+			}
+		}
+	}
+}
+
+// watched is the watcher's filter: below src, only posts/, templates/ and
+// site.toml are watched. public/ and everything else is left out.
+func watched(src string) func(string, bool) bool {
+	return func(p string, isDir bool) bool {
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return true
+		}
+		rel = filepath.ToSlash(rel)
+		for _, dir := range []string{site.PostsDir, site.TemplatesDir} {
+			if rel == dir || strings.HasPrefix(rel, dir+"/") {
+				return false
+			}
+		}
+		return rel != config.File
+	}
+}
+
+// describe names the changed files for the rebuild line.
+func describe(changed []string) string {
+	switch n := len(changed); {
+	case n == 0:
+		return "nothing"
+	case n <= 3:
+		return strings.Join(changed, ", ")
+	default:
+		return fmt.Sprintf("%s and %d more files", strings.Join(changed[:2], ", "), n-2)
+	}
+}
+
+// A rebuilder rebuilds the site and hands it to the preview server.
+type rebuilder struct {
+	builder        *site.Builder
+	srv            *preview.Server
+	stdout, stderr io.Writer
+	done           func(ok bool)
+}
+
+// rebuild builds the blog again (changed nil: from scratch), renders the
+// pages open in a browser and publishes the result, or, when the blog has
+// problems, prints them and shows them over the last good site. It prints
+// one line per rebuild.
+func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) {
+	start := time.Now()
+	s, err := r.builder.Build(ctx, changed)
+	var snap *preview.Snapshot
+	rendered := 0
+	if err == nil {
+		warn(r.stderr, s.Warnings, false, "")
+		snap = preview.NewSnapshot(s)
+		rendered, err = snap.Render(ctx, r.srv.OpenPages())
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return
+		}
+		problems := problem.From("", err)
+		r.srv.Fail(problems)
+		for _, p := range problems {
+			fmt.Fprintln(r.stderr, p.Error())
+		}
+		fmt.Fprintf(r.stdout, "%s %s: %d problem%s (above) in %s; still serving the last good version\n",
+			clock(), what, len(problems), plural(len(problems)), time.Since(start).Round(100*time.Microsecond))
+		if r.done != nil {
+			r.done(false)
+		}
+		return
+	}
+	r.srv.Publish(snap, changed)
+	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser), the other %d when requested\n",
+		clock(), what, len(s.Posts), time.Since(start).Round(100*time.Microsecond), rendered, plural(rendered), len(s.Pages())-rendered)
+	if r.done != nil {
+		r.done(true)
+	}
+}
+
+func clock() string { return time.Now().Format("15:04:05") }

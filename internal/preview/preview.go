@@ -1,0 +1,445 @@
+// Package preview serves a blog while its writer edits it: the handler
+// behind `impactblog serve`.
+//
+// # What is served
+//
+// A [Server] serves the last good build of the site, from memory, at the
+// URLs `impactblog build` writes (package site): "/posts/x/" and
+// "/posts/x/index.html" are the same page, "/posts/x" redirects to
+// "/posts/x/", and any other path gets the site's own 404.html with status
+// 404. Content types are those of a static file server (HTML, CSS and text
+// in UTF-8; feed.xml as Atom, rss.xml as RSS). Nothing is read from disk and
+// nothing is written: the published public/ folder is never involved.
+//
+// Pages are rendered when first asked for and kept until the next build (a
+// [Snapshot]), so a rebuild renders nothing but the pages open in a browser.
+//
+// Requests whose path could climb out of the site are refused with 400:
+// a ".." or "." segment (also written %2e%2e), an encoded slash (%2f) or
+// backslash (%5c), a backslash, or a NUL byte. Only GET and HEAD are served.
+//
+// # Live reload
+//
+// Into every HTML response, and only there, the server injects a small
+// inline script before </body>. The script opens a Server-Sent Events
+// stream at /.impactblog/events (a path no site has: page and file names
+// never start with a dot) and
+//
+//   - reloads the page on a "reload" event;
+//   - on a "css" event, sent when only stylesheets changed, refreshes the
+//     page's stylesheets without reloading it;
+//   - on connecting, gets a "hello" event with the site's version, and
+//     reloads if the page was served from another version: a browser that
+//     was dropped, or that loaded the page just before a rebuild, catches up.
+//
+// The streams end when the Server is closed. Nothing is injected into what
+// `impactblog build` writes.
+//
+// # Problems
+//
+// When a build fails, [Server.Fail] keeps the last good site and every HTML
+// page gets an overlay listing each problem as path:line:col: message, the
+// text the terminal prints. The next good build removes it. A page whose
+// template fails when it is rendered is answered 500 with the same overlay.
+package preview
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/site"
+)
+
+// EventsPath is the path of the live-reload event stream.
+const EventsPath = "/.impactblog/events"
+
+// A Snapshot is one build of the site, each file rendered once, when it is
+// first needed. It is safe for concurrent use.
+type Snapshot struct {
+	site    *site.Site
+	outputs map[string]site.Output // by file name: "posts/x/index.html"
+
+	mu    sync.Mutex
+	cache map[string]*rendered
+}
+
+type rendered struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// NewSnapshot prepares s to be served. It renders nothing.
+func NewSnapshot(s *site.Site) *Snapshot {
+	outs := s.Outputs()
+	sn := &Snapshot{site: s, outputs: make(map[string]site.Output, len(outs)), cache: map[string]*rendered{}}
+	for _, o := range outs {
+		sn.outputs[o.Name] = o
+	}
+	return sn
+}
+
+// Len is the number of files of the site.
+func (sn *Snapshot) Len() int { return len(sn.outputs) }
+
+// file renders the file name, once. ok is false when the site has no such file.
+func (sn *Snapshot) file(name string) (data []byte, ok bool, err error) {
+	o, ok := sn.outputs[name]
+	if !ok {
+		return nil, false, nil
+	}
+	sn.mu.Lock()
+	r := sn.cache[name]
+	if r == nil {
+		r = &rendered{}
+		sn.cache[name] = r
+	}
+	sn.mu.Unlock()
+	r.once.Do(func() { r.data, r.err = o.Render() })
+	return r.data, true, r.err
+}
+
+// Render renders now the files that serve the given URL paths (the pages
+// open in a browser), in parallel, and reports how many it rendered. Paths
+// that are not files of the site are skipped. The error is a problem.List.
+func (sn *Snapshot) Render(ctx context.Context, paths []string) (int, error) {
+	var names []string
+	for _, p := range paths {
+		if name, _, ok := sn.resolve(p); ok {
+			names = append(names, name)
+		}
+	}
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		problems problem.List
+		next     = make(chan string)
+	)
+	for range min(len(names), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for name := range next {
+				if _, _, err := sn.file(name); err != nil {
+					mu.Lock()
+					problems = append(problems, problem.From(name, err)...)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	n := 0
+	for _, name := range names {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- name
+		n++
+	}
+	close(next)
+	wg.Wait()
+	if len(problems) > 0 {
+		problems.Sort()
+		return n, problems
+	}
+	return n, ctx.Err()
+}
+
+// resolve maps a URL path to the file that serves it. redirect is set when
+// the path names a folder without its final slash.
+func (sn *Snapshot) resolve(p string) (name, redirect string, ok bool) {
+	name = strings.TrimPrefix(p, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if _, ok := sn.outputs[name]; ok {
+		return name, "", true
+	}
+	if !strings.HasSuffix(p, "/") {
+		if _, ok := sn.outputs[strings.TrimPrefix(p, "/")+"/index.html"]; ok {
+			return "", p + "/", false
+		}
+	}
+	return "", "", false
+}
+
+// A Server is the preview's http.Handler. The zero value is not usable;
+// call New.
+type Server struct {
+	hub   *hub
+	epoch string // distinguishes one server's versions from another's
+
+	mu       sync.Mutex
+	good     *Snapshot    // the last good build; nil before the first
+	problems problem.List // of the last build; nil when it succeeded
+	version  int
+}
+
+// New returns a server with no site yet: until Publish, every request gets
+// a page saying so (with the problems given to Fail, if any).
+func New() *Server {
+	return &Server{hub: newHub(), epoch: strconv.FormatInt(time.Now().UnixNano(), 36)}
+}
+
+// Publish makes sn the site served and removes any overlay. Browsers reload,
+// except that when every changed path is a stylesheet (and there was no
+// overlay to remove) they only refresh their styles.
+func (s *Server) Publish(sn *Snapshot, changed []string) {
+	s.mu.Lock()
+	cssOnly := len(changed) > 0 && s.good != nil && len(s.problems) == 0
+	for _, c := range changed {
+		cssOnly = cssOnly && path.Ext(c) == ".css"
+	}
+	s.good, s.problems = sn, nil
+	s.version++
+	ev := event{name: "reload", data: s.versionLocked()}
+	if cssOnly {
+		ev.name = "css"
+	}
+	s.mu.Unlock()
+	s.hub.broadcast(ev)
+}
+
+// Fail keeps the site served and shows problems over every HTML page.
+// Browsers reload to show them.
+func (s *Server) Fail(problems problem.List) {
+	s.mu.Lock()
+	s.problems = problems
+	s.version++
+	ev := event{name: "reload", data: s.versionLocked()}
+	s.mu.Unlock()
+	s.hub.broadcast(ev)
+}
+
+// OpenPages lists the URL paths of the pages open in a browser.
+func (s *Server) OpenPages() []string { return s.hub.pages() }
+
+// Listeners is the number of browsers listening for reloads.
+func (s *Server) Listeners() int { return s.hub.len() }
+
+// Close ends every live-reload stream, so that http.Server.Shutdown can
+// finish; later streams are refused. Pages are still served.
+func (s *Server) Close() { s.hub.close() }
+
+func (s *Server) versionLocked() string { return s.epoch + "." + strconv.Itoa(s.version) }
+
+func (s *Server) state() (sn *Snapshot, problems problem.List, version string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.good, s.problems, s.versionLocked()
+}
+
+// ServeHTTP serves the site; see the package comment.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if !safePath(r) {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	if r.URL.Path == EventsPath {
+		s.events(w, r)
+		return
+	}
+	sn, problems, version := s.state()
+	w.Header().Set("Cache-Control", "no-store")
+	if sn == nil {
+		s.write(w, r, http.StatusServiceUnavailable, "index.html", []byte(waitingPage), problems, version)
+		return
+	}
+	name, redirect, ok := sn.resolve(r.URL.Path)
+	if redirect != "" {
+		if r.URL.RawQuery != "" {
+			redirect += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, redirect, http.StatusMovedPermanently)
+		return
+	}
+	status := http.StatusOK
+	if !ok {
+		name, status = "404.html", http.StatusNotFound
+	}
+	data, found, err := sn.file(name)
+	switch {
+	case err != nil:
+		data, status = []byte(errorPage), http.StatusInternalServerError
+		problems = append(problem.From(name, err), problems...)
+		name = "index.html"
+	case !found: // a site without 404.html
+		data = []byte("404 page not found\n")
+		name = "404.txt"
+	}
+	s.write(w, r, status, name, data, problems, version)
+}
+
+// write sends data as the file name, with the script and overlay when it
+// is HTML.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte, problems problem.List, version string) {
+	h := w.Header()
+	h.Set("Content-Type", contentType(name))
+	h.Set("X-Content-Type-Options", "nosniff")
+	if path.Ext(name) == ".html" {
+		data = inject(data, problems, version)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// events is the live-reload stream of one browser.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	page := r.URL.Query().Get("page")
+	if !strings.HasPrefix(page, "/") {
+		page = "/"
+	}
+	c := s.hub.register(page)
+	if c == nil {
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.hub.unregister(c)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _, version := s.state()
+	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s\n\n", version)
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case ev, ok := <-c.ch:
+			if !ok {
+				return
+			}
+			if _, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}
+
+// safePath reports whether the request's path stays inside the site.
+func safePath(r *http.Request) bool {
+	raw := strings.ToLower(r.URL.EscapedPath())
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") || strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") ||
+		strings.ContainsAny(p, "\\\x00") {
+		return false
+	}
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// contentType is the Content-Type of a site file.
+func contentType(name string) string {
+	switch base := path.Base(name); {
+	case base == "feed.xml":
+		return "application/atom+xml; charset=utf-8"
+	case base == "rss.xml":
+		return "application/rss+xml; charset=utf-8"
+	}
+	switch ext := path.Ext(name); ext {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/xml; charset=utf-8"
+	case ".csv":
+		return "text/csv; charset=utf-8"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	default:
+		if t := mime.TypeByExtension(ext); t != "" {
+			return t
+		}
+		return "application/octet-stream"
+	}
+}
+
+const waitingPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>impactblog serve</title></head>
+<body><p>The blog has not built yet. Fix the problems below and save: this page reloads by itself.</p></body></html>
+`
+
+const errorPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>impactblog serve: page failed</title></head>
+<body><p>This page could not be rendered. Fix the problems below and save: this page reloads by itself.</p></body></html>
+`
+
+// script is the live-reload client; %q is the page's version.
+const script = `<script>/* impactblog serve: live reload */(function(){
+var v=%q,es=new EventSource(%q+"?page="+encodeURIComponent(location.pathname));
+es.addEventListener("hello",function(e){if(e.data!==v)location.reload()});
+es.addEventListener("reload",function(){es.close();location.reload()});
+es.addEventListener("css",function(e){v=e.data;document.querySelectorAll('link[rel~="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("v",v);l.href=u.href})});
+})();</script>
+`
+
+// inject adds the overlay (if there are problems) and the live-reload
+// script to an HTML page, before its last </body>.
+func inject(page []byte, problems problem.List, version string) []byte {
+	var add bytes.Buffer
+	if len(problems) > 0 {
+		add.WriteString(overlay(problems))
+	}
+	fmt.Fprintf(&add, script, version, EventsPath)
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+add.Len())
+	out = append(out, page[:i]...)
+	out = append(out, add.Bytes()...)
+	return append(out, page[i:]...)
+}
+
+// overlay is the box listing problems, styled inline so that no theme can
+// hide it.
+func overlay(problems problem.List) string {
+	var b strings.Builder
+	b.WriteString(`<div id="impactblog-problems" role="alert" style="position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;background:#fff5f5;color:#1a1a1a;border-top:4px solid #c0262d;box-shadow:0 -4px 16px rgba(0,0,0,.25);font:15px/1.45 system-ui,sans-serif;text-align:left">`)
+	fmt.Fprintf(&b, `<p style="margin:0 0 .6em;font-weight:600;color:#c0262d">impactblog serve: %s. This is the last version that built: fix the files and save.</p>`,
+		html.EscapeString(problems.Count()))
+	b.WriteString(`<pre style="margin:0;white-space:pre-wrap;word-break:break-word;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;background:none;color:inherit">`)
+	for i, p := range problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(html.EscapeString(p.Error()))
+	}
+	b.WriteString("</pre></div>\n")
+	return b.String()
+}

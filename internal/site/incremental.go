@@ -1,0 +1,145 @@
+package site
+
+import (
+	"html/template"
+	"reflect"
+
+	"github.com/impactblog/impactblog/internal/config"
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/locale"
+	"github.com/impactblog/impactblog/internal/markdown"
+	"github.com/impactblog/impactblog/internal/post"
+)
+
+// Incremental builds.
+//
+// A Builder keeps the last Site it built. The next build lays out the new
+// site with the same newSite, which reuses the figures the last one computed
+// wherever their inputs are the same:
+//
+//   - a post's own totals, when the post was not read again;
+//   - a tag's totals, when the tag has the same posts, in the same order, with
+//     the same figures;
+//   - the site's totals and the impact report, when every post keeps its place,
+//     URL, date and figures (an edit of a post's text, summary or tags).
+//
+// impact.Compute is a function of the number of posts and of their donations
+// and offsets, in order, so equal inputs give equal totals; nothing else is
+// reused. TestIncrementalMatchesFull checks that an incremental build writes
+// the same bytes as a full one after every kind of edit.
+
+// incremental is what a Builder keeps for its next build.
+type incremental struct {
+	last *Site                                // the last site built
+	html map[*markdown.Document]template.HTML // each post's HTML, as a string
+}
+
+// content is the HTML of a post's body, converted to a string once for as
+// long as the post is not read again (a copy of every post's HTML on every
+// build is the largest cost of a small rebuild).
+func (b *Builder) content(e *entry) template.HTML {
+	if h, ok := b.inc.html[e.doc]; ok {
+		return h
+	}
+	if b.inc.html == nil || len(b.inc.html) > 2*len(b.posts)+16 {
+		b.inc.html = make(map[*markdown.Document]template.HTML, len(b.posts))
+	}
+	h := template.HTML(e.doc.HTML)
+	b.inc.html[e.doc] = h
+	return h
+}
+
+// newSite lays out the site, from the last build when there is one with the
+// same config.
+func (b *Builder) newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates) *Site {
+	prev := b.inc.last
+	if prev != nil && prev.Config != cfg {
+		prev = nil
+	}
+	s := newSite(cfg, loc, posts, tmpl, prev)
+	b.inc.last = s
+	return s
+}
+
+// reuse finds the figures of the last site that still hold.
+type reuse struct {
+	posts map[*post.Post]*impact.Totals // a post's own totals, by the post as read
+	tags  map[string]*Tag               // by slug
+}
+
+func newReuse(prev *Site) *reuse {
+	if prev == nil {
+		return nil
+	}
+	r := &reuse{posts: make(map[*post.Post]*impact.Totals, len(prev.Posts)), tags: make(map[string]*Tag, len(prev.Tags))}
+	for _, p := range prev.Posts {
+		r.posts[p.Post] = p.Totals
+	}
+	for _, t := range prev.Tags {
+		r.tags[t.Slug] = t
+	}
+	return r
+}
+
+// postTotals is the last totals of p, when p was not read again; else nil.
+func (r *reuse) postTotals(p *Post) *impact.Totals {
+	if r == nil {
+		return nil
+	}
+	return r.posts[p.Post]
+}
+
+// tagTotals is the last totals of t, when it has the same posts with the
+// same figures; else nil.
+func (r *reuse) tagTotals(t *Tag) *impact.Totals {
+	if r == nil {
+		return nil
+	}
+	if old := r.tags[t.Slug]; old != nil && sameFigures(old.Posts, t.Posts) {
+		return old.Totals
+	}
+	return nil
+}
+
+// sameFigures reports whether two lists of posts give the same totals and
+// the same impact report: the same posts in the same order, each with the
+// same URL, date, donations and offsets.
+func sameFigures(a, b []*Post) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		p, q := a[i].Post, b[i].Post
+		if p == q {
+			continue
+		}
+		if p.URL() != q.URL() || !p.Date.Equal(q.Date) ||
+			!reflect.DeepEqual(p.Donations, q.Donations) || !reflect.DeepEqual(p.Offsets, q.Offsets) {
+			return false
+		}
+	}
+	return true
+}
+
+// remapReport is the report r of the posts old with each post replaced by
+// its counterpart in posts. It is used only when sameFigures(old, posts)
+// holds: old[i] and posts[i] have the same URL, date and figures, so the
+// groups and their order are unchanged.
+func remapReport(r *ImpactReport, old, posts []*Post) *ImpactReport {
+	next := make(map[*Post]*Post, len(posts))
+	for i, p := range old {
+		next[p] = posts[i]
+	}
+	remap := func(groups []ImpactGroup) []ImpactGroup {
+		out := make([]ImpactGroup, len(groups))
+		for i, g := range groups {
+			out[i] = g
+			out[i].Posts = make([]*Post, len(g.Posts))
+			for j, p := range g.Posts {
+				out[i].Posts[j] = next[p]
+			}
+		}
+		return out
+	}
+	return &ImpactReport{Years: remap(r.Years), Recipients: remap(r.Recipients), Providers: remap(r.Providers)}
+}

@@ -1,0 +1,173 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"html"
+	"io/fs"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/markdown"
+	"github.com/impactblog/impactblog/internal/problem"
+	theme "github.com/impactblog/impactblog/templates"
+	"github.com/shopspring/decimal"
+)
+
+var dataRE = regexp.MustCompile(`<data value="([^"]*)" data-of="([^"]*)" data-as="([^"]*)">`)
+
+// TestImpactPageFromCSV re-derives every figure marked on the impact page
+// (<data value data-of data-as>) from impact.csv alone: the sums of its
+// amount, cost, tonnes and converted columns, filtered as data-of says.
+func TestImpactPageFromCSV(t *testing.T) {
+	_, report, _ := loadTxtar(t, "testdata/report.txtar")
+	blogs := map[string]fs.FS{"report.txtar": report, "the sample blog": os.DirFS("../..")}
+	for name, blog := range blogs {
+		t.Run(name, func(t *testing.T) {
+			out, err := build(t, blog, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, _ := out.Get("impact/index.html")
+			data, _ := out.Get("impact.csv")
+			rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			col := map[string]int{}
+			for i, h := range rows[0] {
+				col[h] = i
+			}
+			if _, ok := col["converted"]; !ok {
+				t.Fatal("impact.csv has no converted column")
+			}
+			marks := dataRE.FindAllStringSubmatch(string(page), -1)
+			kinds := map[string]int{}
+			for _, m := range marks {
+				value, of, as := html.UnescapeString(m[1]), html.UnescapeString(m[2]), m[3]
+				f, _, err := markdown.ParseFigure("total " + of)
+				if err != nil {
+					t.Fatalf("data-of %q: %v", of, err)
+				}
+				kinds[f.Name+" "+as]++
+				if want := derive(t, rows[1:], col, f, as); value != want {
+					t.Errorf("%s (%s): the page says %q, impact.csv adds up to %q", of, as, value, want)
+				}
+			}
+			// Every kind of figure is there, as given and converted.
+			for _, k := range []string{"donations given", "donations reporting", "offsets.tonnes given", "offsets.cost given", "offsets.cost reporting"} {
+				if kinds[k] < 3 {
+					t.Errorf("%d figures of %s on the page, want at least 3", kinds[k], k)
+				}
+			}
+		})
+	}
+}
+
+// derive sums the rows of impact.csv that figure f names.
+func derive(t *testing.T, rows [][]string, col map[string]int, f *markdown.Figure, as string) string {
+	t.Helper()
+	kind, field := "donation", "amount"
+	switch f.Name {
+	case "offsets.tonnes":
+		kind, field = "offset", "tonnes"
+	case "offsets.cost":
+		kind, field = "offset", "cost"
+	}
+	if as == "reporting" {
+		field = "converted"
+	}
+	sums := map[string]decimal.Decimal{}
+	for _, r := range rows {
+		if r[col["kind"]] != kind || r[col[field]] == "" ||
+			f.Args["year"] != "" && r[col["year"]] != f.Args["year"] ||
+			f.Args["recipient"] != "" && r[col["recipient"]] != f.Args["recipient"] ||
+			f.Args["provider"] != "" && r[col["provider"]] != f.Args["provider"] {
+			continue
+		}
+		unit := r[col["currency"]]
+		switch field {
+		case "tonnes":
+			unit = "t"
+		case "converted":
+			unit = r[col["reporting_currency"]]
+		}
+		sums[unit] = sums[unit].Add(decimal.RequireFromString(r[col[field]]))
+	}
+	var parts []string
+	for unit, d := range sums {
+		if unit == "t" {
+			parts = append(parts, d.StringFixed(impact.TonnesDigits)+" t")
+			continue
+		}
+		c, err := impact.ParseCurrency(unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, impact.Money{Amount: d, Currency: c}.String())
+	}
+	sort.Slice(parts, func(i, j int) bool {
+		return parts[i][strings.LastIndex(parts[i], " "):] < parts[j][strings.LastIndex(parts[j], " "):]
+	})
+	return strings.Join(parts, " + ")
+}
+
+func TestFiguresInProseProblems(t *testing.T) {
+	body := "---\ntitle: A\ndate: 2020-01-01\nimpact:\n  donations:\n    - recipient: WWF\n      amount: 10\n---\nIntro.\n\nWe gave {{< total donation >}} and\n{{< total donations recipient=\"WWX\" >}}.\n"
+	_, err := build(t, blogOf("posts/a.md", body), Options{})
+	var list problem.List
+	if !errors.As(err, &list) {
+		t.Fatalf("have %v, want problems", err)
+	}
+	want := []string{
+		`posts/a.md:11:19: unknown figure "donation": did you mean donations?`,
+	}
+	if len(list) != len(want) {
+		t.Fatalf("have %v, want %q", list, want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(list[i].Error(), want[i]) {
+			t.Errorf("have %s\nwant %s…", list[i], want[i])
+		}
+	}
+	// Once the syntax is right, the unknown recipient is reported where it is quoted.
+	body = strings.Replace(body, "total donation ", "total donations ", 1)
+	_, err = build(t, blogOf("posts/a.md", body), Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), `posts/a.md:12:1: no donation to "WWX" on the site: the recipients are "WWF"`) {
+		t.Errorf("have %v", err)
+	}
+}
+
+func TestMissingRateIsAProblemAtTheEntry(t *testing.T) {
+	blog := blogOf("site.toml", "title = \"T\"\nreporting_currency = \"GBP\"\n[rates.2020]\nEUR = \"0.8897\"\n",
+		"posts/a.md", "---\ntitle: A\ndate: 2021-01-15\nimpact:\n  donations:\n    - recipient: WWF\n      amount: 10\n      currency: EUR\n      date: 2020-12-01\n    - recipient: WWF\n      amount: 10\n      currency: EUR\n---\n")
+	_, err := build(t, blog, Options{})
+	if err == nil || err.Error() != `posts/a.md:10: no rate for EUR in 2021 in site.toml: add EUR = "…" under [rates.2021]` {
+		t.Errorf("have %v", err)
+	}
+}
+
+// TestQuotedFiguresFollowOtherPosts: a post quoting a total is rendered
+// again when another post's figures change.
+func TestQuotedFiguresFollowOtherPosts(t *testing.T) {
+	blog := blogOf("posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nGiven: {{< total donations >}}.\n", "posts/b.md", giftPost)
+	b := NewBuilder(blog, theme.FS, Options{Now: now})
+	for _, tt := range []struct{ amount, want string }{{"45000", "£45,000"}, {"46000", "£46,000"}} {
+		blog["posts/b.md"].Data = []byte(strings.Replace(giftPost, "amount: 45000", "amount: "+tt.amount, 1))
+		s, err := b.Build(context.Background(), []string{"posts/b.md"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.Posts {
+			if p.Slug == "a" && !strings.Contains(string(p.Content), "Given: "+tt.want+" + JP¥150,000.") {
+				t.Errorf("post a: have %s, want Given: %s + JP¥150,000.", p.Content, tt.want)
+			}
+		}
+	}
+}
