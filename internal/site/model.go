@@ -4,10 +4,13 @@ import (
 	"errors"
 	"html/template"
 	"io/fs"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
@@ -54,12 +57,57 @@ type Post struct {
 	Next    *Post       // newer
 
 	resolve func(dest string) string // its links into the site, resolved (links.go)
+
+	words int // of Body, counted once when the post is read; -1: not yet
+	item  struct {
+		once sync.Once
+		html template.HTML
+		err  error
+	}
+}
+
+// listItem renders the template "post-summary" for p once: a post is on the
+// index and on the pages of each of its tags, rendered the same on each.
+func (p *Post) listItem(t *template.Template) (template.HTML, error) {
+	p.item.once.Do(func() {
+		var b strings.Builder
+		if t == nil || t.Lookup("post-summary") == nil {
+			p.item.err = errors.New(`no template "post-summary": define it, as templates/partials/post-list.html does`)
+			return
+		}
+		p.item.err = t.ExecuteTemplate(&b, "post-summary", p)
+		p.item.html = template.HTML(b.String())
+	})
+	return p.item.html, p.item.err
 }
 
 // ReadingTime is the minutes a reader needs, at 220 words a minute.
 func (p *Post) ReadingTime() int {
-	words := len(strings.FieldsFunc(string(p.Body), unicode.IsSpace))
+	words := p.words
+	if words < 0 {
+		words = countWords(p.Body)
+	}
 	return max(1, (words+110)/220)
+}
+
+// countWords counts the runs of non-space characters in b, as
+// strings.Fields would, without making them.
+func countWords(b []byte) int {
+	n, in := 0, false
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // A Tag is a tag and its posts.
@@ -140,16 +188,32 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		}
 		y.Posts = append(y.Posts, p)
 	}
+	var compute []*Tag // the tags whose totals the last build cannot give
 	for _, t := range tags {
 		if t.Slug == "" {
 			continue
 		}
 		if t.Totals = old.tagTotals(t); t.Totals == nil {
-			t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
+			compute = append(compute, t)
 		}
 		s.Tags = append(s.Tags, t)
 	}
 	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
+	// The tags' totals, on every core.
+	var wg sync.WaitGroup
+	next := make(chan *Tag)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for t := range next {
+				t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
+			}
+		})
+	}
+	for _, t := range compute {
+		next <- t
+	}
+	close(next)
+	wg.Wait()
 	for _, y := range years {
 		s.Years = append(s.Years, y)
 	}
@@ -175,15 +239,45 @@ func newImpactReport(t *impact.Totals, posts []*Post) *ImpactReport {
 	for _, p := range posts {
 		byURL[p.URL()] = p
 	}
-	postsOf := func(match func(e impact.Entry) bool) []*Post {
-		var out []*Post
-		seen := map[*Post]bool{}
-		for _, e := range t.Entries {
-			if p := byURL[e.Post]; p != nil && !seen[p] && match(e) {
-				seen[p] = true
-				out = append(out, p)
-			}
+	// The posts behind each group, in one pass over the entries: in the
+	// order of their first entry, then newest first.
+	type group struct {
+		seen  map[*Post]bool
+		posts []*Post
+	}
+	add := func(m map[string]*group, key string, p *Post) {
+		g := m[key]
+		if g == nil {
+			g = &group{seen: map[*Post]bool{}}
+			m[key] = g
 		}
+		if !g.seen[p] {
+			g.seen[p] = true
+			g.posts = append(g.posts, p)
+		}
+	}
+	byYear, byRecipient, byProvider := map[string]*group{}, map[string]*group{}, map[string]*group{}
+	for _, e := range t.Entries {
+		p := byURL[e.Post]
+		if p == nil {
+			continue
+		}
+		if y, _, ok := strings.Cut(e.Date, "-"); ok {
+			add(byYear, y, p)
+		}
+		switch e.Kind {
+		case "donation":
+			add(byRecipient, e.Recipient, p)
+		case "offset":
+			add(byProvider, e.Provider, p)
+		}
+	}
+	postsOf := func(m map[string]*group, key string) []*Post {
+		g := m[key]
+		if g == nil {
+			return nil
+		}
+		out := g.posts
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
 		return out
 	}
@@ -193,18 +287,18 @@ func newImpactReport(t *impact.Totals, posts []*Post) *ImpactReport {
 		if o := t.Offsets.ByYear[y]; o != nil {
 			g.Tonnes, g.Cost = o.Tonnes, o.Cost
 		}
-		g.Posts = postsOf(func(e impact.Entry) bool { return strings.HasPrefix(e.Date, y+"-") })
+		g.Posts = postsOf(byYear, y)
 		r.Years = append(r.Years, g)
 	}
 	for _, name := range t.Recipients() {
 		g := ImpactGroup{Name: name, Donations: t.Donations.ByRecipient[name]}
-		g.Posts = postsOf(func(e impact.Entry) bool { return e.Kind == "donation" && e.Recipient == name })
+		g.Posts = postsOf(byRecipient, name)
 		r.Recipients = append(r.Recipients, g)
 	}
 	for _, name := range t.Providers() {
 		o := t.Offsets.ByProvider[name]
 		g := ImpactGroup{Name: name, Tonnes: o.Tonnes, Cost: o.Cost}
-		g.Posts = postsOf(func(e impact.Entry) bool { return e.Kind == "offset" && e.Provider == name })
+		g.Posts = postsOf(byProvider, name)
 		r.Providers = append(r.Providers, g)
 	}
 	return r

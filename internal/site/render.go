@@ -65,7 +65,12 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 	}
 	l := layered{blog: blog, theme: theme}
 	var problems problem.List
-	common := template.New("").Funcs(funcMap(loc, baseURL))
+	// postSummary renders a post's item of a list once per build (see
+	// templates/partials/post-list.html), with the shared templates.
+	var summaries *template.Template
+	funcs := funcMap(loc, baseURL)
+	funcs["postSummary"] = func(p *Post) (template.HTML, error) { return p.listItem(summaries) }
+	common := template.New("").Funcs(funcs)
 	shared := []string{"base.html"}
 	for _, fsys := range []fs.FS{theme, blog} {
 		if fsys == nil {
@@ -93,6 +98,7 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 	if len(problems) > 0 {
 		return nil, problems
 	}
+	summaries = common
 	t := &templates{pages: map[string]*template.Template{}, static: map[string]fs.FS{}}
 	for _, name := range pageTemplates {
 		text, file, err := l.ReadFile(name)
@@ -164,16 +170,33 @@ func relPath(basePath, u string) string {
 
 // RenderPage renders one page.
 func (s *Site) RenderPage(p *Page) ([]byte, error) {
-	if p.Kind == "alias" {
-		return aliasPage(s, p), nil
-	}
-	t := s.tmpl.pages[p.Template]
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&buf, "base", p); err != nil {
-		return nil, problem.List{templateProblem(TemplatesDir+"/"+p.Template, err)}
+	if err := s.renderPage(&buf, p); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+func (s *Site) renderPage(buf *bytes.Buffer, p *Page) error {
+	if p.Kind == "alias" {
+		buf.Write(aliasPage(s, p))
+		return nil
+	}
+	if err := s.tmpl.pages[p.Template].ExecuteTemplate(buf, "base", p); err != nil {
+		return problem.List{templateProblem(TemplatesDir+"/"+p.Template, err)}
+	}
+	return nil
+}
+
+// keepsNothing reports whether w is known not to keep the data it is given
+// after WriteFile returns, so that Render can reuse its buffers.
+func keepsNothing(w Writer) bool {
+	switch w.(type) {
+	case *DirWriter, discard:
+		return true
+	}
+	return false
 }
 
 func aliasPage(s *Site, p *Page) []byte {
@@ -195,15 +218,17 @@ type Stats struct {
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	type job struct {
 		name   string
-		render func() ([]byte, error)
+		page   *Page                  // a page, or
+		render func() ([]byte, error) // another file
 	}
-	var jobs []job
+	jobs := make([]job, 0, len(s.pages)+16)
 	for _, p := range s.pages {
-		jobs = append(jobs, job{outputPath(p.URL), func() ([]byte, error) { return s.RenderPage(p) }})
+		jobs = append(jobs, job{name: outputPath(p.URL), page: p})
 	}
 	for _, f := range s.Files() {
-		jobs = append(jobs, job{f.Name, f.Render})
+		jobs = append(jobs, job{name: f.Name, render: f.Render})
 	}
+	reuse := keepsNothing(w)
 	var (
 		mu       sync.Mutex
 		stats    Stats
@@ -216,8 +241,23 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	defer cancel()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			// Each worker renders pages into one buffer, reused when the
+			// writer keeps nothing, so that a build does not make a
+			// garbage buffer per page.
+			var buf bytes.Buffer
 			for j := range next {
-				data, err := j.render()
+				var data []byte
+				var err error
+				if j.page != nil {
+					buf.Reset()
+					err = s.renderPage(&buf, j.page)
+					data = buf.Bytes()
+					if !reuse {
+						data = bytes.Clone(data)
+					}
+				} else {
+					data, err = j.render()
+				}
 				if err == nil {
 					err = w.WriteFile(j.name, data)
 				}

@@ -96,6 +96,7 @@ type entry struct {
 	hash     uint64
 	post     *post.Post
 	doc      *markdown.Document
+	words    int // in the post's body, for ReadingTime
 	problems problem.List
 
 	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
@@ -174,7 +175,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 			continue
 		}
-		sp := &Post{Post: p, Content: b.content(e), Summary: p.Summary}
+		sp := &Post{Post: p, Content: b.content(e), Summary: p.Summary, words: e.words}
 		if sp.Summary == "" {
 			sp.Summary = e.doc.Summary
 		}
@@ -341,6 +342,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		}
 		e.doc = doc
 		e.problems = append(e.problems, figureProblems(p, doc)...)
+		e.words = countWords(p.Body) // once per read, in parallel
 	}
 	return e
 }

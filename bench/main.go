@@ -1,0 +1,564 @@
+// Command bench compares impactblog with Hugo on the same synthetic blogs
+// (package blogtest), as `make bench` runs it:
+//
+//	go run ./bench [-sizes 1000,10000] [-rounds 3] [-seed 1] [-keep DIR] [-base REV] [-no-hugo]
+//
+// For each size it generates the blog, builds the impactblog command, and
+// runs the two tools alternately, rounds times each, into fresh output
+// folders: impactblog build, then hugo (when installed) with the minimal
+// templates of bench/hugo, which write the same page set. For every run it
+// takes the wall time, the CPU time (user+sys) and the peak RSS of the
+// process (from its rusage), and counts the pages (.html files), files and
+// bytes written. It prints the median of each tool and the ratios.
+//
+// It also measures, in this process:
+//   - the I/O floor: reading every post, then writing as many files of the
+//     same sizes, each in its own folder as the site's pages are, using every
+//     core;
+//   - the rebuild after editing one post (impactblog): Builder.Build with the
+//     changed file, then rendering the pages that show the post into the
+//     output folder (see BenchmarkRebuildOnePost in internal/site);
+//   - hugo server's rebuild after the same edit: the time from the write to
+//     hugo printing that it rebuilt (its own "Total in … ms" line).
+//
+// Absolute times on a shared machine are noisy; the ratios of one run,
+// where both tools saw the same machine, are the figures that count.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/blogtest"
+	"github.com/impactblog/impactblog/internal/site"
+	theme "github.com/impactblog/impactblog/templates"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// A measure is one run of a tool.
+type measure struct {
+	wall, cpu     time.Duration
+	rssKiB        int64
+	pages, files  int
+	bytes         int64
+	rebuild       time.Duration // one-post rebuild, when measured
+	rebuiltPages  int
+	rebuildFailed string
+}
+
+func run(ctx context.Context, args []string) error {
+	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
+	sizes := fl.String("sizes", "1000,10000", "comma-separated numbers of posts")
+	rounds := fl.Int("rounds", 3, "runs of each tool per size, alternating")
+	seed := fl.Int64("seed", 1, "the generator's seed")
+	keep := fl.String("keep", "", "work in `DIR` and keep it (default: a temporary folder, removed)")
+	noHugo := fl.Bool("no-hugo", false, "do not run Hugo even when it is installed")
+	base := fl.String("base", "", "also run the impactblog of git `REV` (e.g. main), for before/after figures from the same run")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	work := *keep
+	if work == "" {
+		var err error
+		if work, err = os.MkdirTemp("", "impactblog-bench-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(work)
+	}
+	bin := filepath.Join(work, "impactblog")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/impactblog").CombinedOutput(); err != nil {
+		return fmt.Errorf("building impactblog: %v\n%s", err, out)
+	}
+	baseBin := ""
+	if *base != "" {
+		baseBin = filepath.Join(work, "impactblog-base")
+		src := filepath.Join(work, "src-base")
+		os.RemoveAll(src)
+		if err := os.MkdirAll(src, 0o755); err != nil {
+			return err
+		}
+		// git archive, not a worktree: nothing is added to the repository.
+		if out, err := exec.Command("sh", "-c", `git archive "$1" | tar -x -C "$2"`, "sh", *base, src).CombinedOutput(); err != nil {
+			return fmt.Errorf("exporting %s: %v\n%s", *base, err, out)
+		}
+		cmd := exec.Command("go", "build", "-o", baseBin, "./cmd/impactblog")
+		cmd.Dir = src
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("building impactblog at %s: %v\n%s", *base, err, out)
+		}
+	}
+	hugo, _ := exec.LookPath("hugo")
+	if *noHugo {
+		hugo = ""
+	}
+	if hugo != "" {
+		v, _ := exec.Command(hugo, "version").Output()
+		fmt.Printf("hugo: %s", v)
+	} else {
+		fmt.Println("hugo: not installed (apt-get install hugo); measuring impactblog only")
+	}
+	fmt.Printf("machine: %d CPUs (GOMAXPROCS %d), %s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
+
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("-sizes: %q is not a number of posts", f)
+		}
+		if err := benchSize(ctx, work, bin, baseBin, hugo, n, *seed, *rounds); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed int64, rounds int) error {
+	blog := filepath.Join(work, fmt.Sprintf("blog-%d", n))
+	os.RemoveAll(blog)
+	if err := blogtest.Generate(blog, n, seed); err != nil {
+		return err
+	}
+	hugoSite := filepath.Join(work, fmt.Sprintf("hugo-%d", n))
+	if hugo != "" {
+		if err := hugoSetup(hugoSite, blog); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("\n== %d posts (%s of Markdown)\n", n, size(dirBytes(filepath.Join(blog, "posts"))))
+
+	// One unmeasured run each, so that both find the posts in the page cache.
+	var ours, theirs, before []measure
+	type tool struct {
+		name string
+		cmd  func(out string) *exec.Cmd
+		into *[]measure
+	}
+	tools := []tool{
+		{"impactblog", func(out string) *exec.Cmd { return exec.Command(bin, "build", "-src", blog, "-out", out) }, &ours},
+	}
+	if baseBin != "" {
+		tools = append(tools, tool{"base", func(out string) *exec.Cmd { return exec.Command(baseBin, "build", "-src", blog, "-out", out) }, &before})
+	}
+	if hugo != "" {
+		tools = append(tools, tool{"hugo", func(out string) *exec.Cmd {
+			return exec.Command(hugo, "--quiet", "--source", hugoSite, "--destination", out)
+		}, &theirs})
+	}
+	for r := -1; r < rounds; r++ {
+		for _, t := range tools {
+			out := filepath.Join(work, "out-"+t.name)
+			os.RemoveAll(out)
+			m, err := timeCmd(t.cmd(out), out)
+			if err != nil {
+				return fmt.Errorf("%s: %w", t.name, err)
+			}
+			if r >= 0 {
+				*t.into = append(*t.into, m)
+				fmt.Printf("  run %d %-10s wall %6.2fs  cpu %6.2fs  rss %5d MiB  %d pages, %d files, %s\n",
+					r+1, t.name, m.wall.Seconds(), m.cpu.Seconds(), m.rssKiB>>10, m.pages, m.files, size(m.bytes))
+			}
+		}
+	}
+	o := median(ours)
+	floor, err := ioFloor(work, blog, filepath.Join(work, "out-impactblog"))
+	if err != nil {
+		return err
+	}
+	o.rebuild, o.rebuiltPages, err = rebuildOnePost(ctx, blog, filepath.Join(work, "out-rebuild"), n, seed)
+	if err != nil {
+		return fmt.Errorf("rebuild: %w", err)
+	}
+	var h measure
+	if hugo != "" {
+		h = median(theirs)
+		h.rebuild, err = hugoRebuild(ctx, hugo, hugoSite, blog, filepath.Join(work, "out-hugo-server"), n, seed)
+		if err != nil {
+			h.rebuildFailed = err.Error()
+		}
+	}
+
+	fmt.Printf("\n  %d posts, median of %d runs   %12s %12s %9s\n", n, rounds, "impactblog", "hugo", "ratio")
+	row := func(name string, a, b float64, unit string, format string) {
+		if hugo == "" || b == 0 {
+			fmt.Printf("  %-30s %12s\n", name, fmt.Sprintf(format, a)+unit)
+			return
+		}
+		fmt.Printf("  %-30s %12s %12s %8.2fx\n", name, fmt.Sprintf(format, a)+unit, fmt.Sprintf(format, b)+unit, b/a)
+	}
+	row("full build, wall", o.wall.Seconds(), h.wall.Seconds(), " s", "%.2f")
+	row("full build, CPU (user+sys)", o.cpu.Seconds(), h.cpu.Seconds(), " s", "%.2f")
+	row("peak RSS", float64(o.rssKiB)/1024, float64(h.rssKiB)/1024, " MiB", "%.0f")
+	row("pages (.html) written", float64(o.pages), float64(h.pages), "", "%.0f")
+	row("files written", float64(o.files), float64(h.files), "", "%.0f")
+	row("bytes written", float64(o.bytes)/(1<<20), float64(h.bytes)/(1<<20), " MiB", "%.1f")
+	row("one-post rebuild", float64(o.rebuild.Microseconds())/1000, float64(h.rebuild.Microseconds())/1000, " ms", "%.1f")
+	if h.rebuildFailed != "" {
+		fmt.Printf("  (hugo server rebuild not measured: %s)\n", h.rebuildFailed)
+	}
+	fmt.Printf("  %-30s %12s   (%d pages rendered)\n", "", "", o.rebuiltPages)
+	if baseBin != "" {
+		b := median(before)
+		fmt.Printf("  base (before): wall %.2f s, CPU %.2f s, peak RSS %d MiB; this build is %.2fx faster (wall), %.2fx (CPU), %.2fx less memory\n",
+			b.wall.Seconds(), b.cpu.Seconds(), b.rssKiB>>10, b.wall.Seconds()/o.wall.Seconds(), b.cpu.Seconds()/o.cpu.Seconds(), float64(b.rssKiB)/float64(o.rssKiB))
+	}
+	fmt.Printf("  I/O floor: read %d posts + write %d files (%s), wall %.2f s; impactblog's build is %.2fx the floor\n",
+		n, floor.files, size(floor.bytes), floor.wall.Seconds(), o.wall.Seconds()/floor.wall.Seconds())
+	return nil
+}
+
+// timeCmd runs cmd and measures it and what it wrote into out.
+func timeCmd(cmd *exec.Cmd, out string) (measure, error) {
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return measure{}, fmt.Errorf("%v\n%s", err, stderr.String())
+	}
+	m := measure{wall: wall}
+	if ps := cmd.ProcessState; ps != nil {
+		m.cpu = ps.UserTime() + ps.SystemTime()
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			m.rssKiB = ru.Maxrss // KiB on Linux
+		}
+	}
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		m.files++
+		m.bytes += fi.Size()
+		if strings.HasSuffix(p, ".html") {
+			m.pages++
+		}
+		return nil
+	})
+	return m, err
+}
+
+func median(ms []measure) measure {
+	pick := func(get func(measure) int64) int64 {
+		v := make([]int64, len(ms))
+		for i, m := range ms {
+			v[i] = get(m)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	m := ms[0]
+	m.wall = time.Duration(pick(func(m measure) int64 { return int64(m.wall) }))
+	m.cpu = time.Duration(pick(func(m measure) int64 { return int64(m.cpu) }))
+	m.rssKiB = pick(func(m measure) int64 { return m.rssKiB })
+	return m
+}
+
+// hugoSetup makes a Hugo site: bench/hugo's config and layouts, with the
+// blog's posts/ folder linked in as content/posts.
+func hugoSetup(dir, blog string) error {
+	os.RemoveAll(dir)
+	src := filepath.Join("bench", "hugo")
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		return fmt.Errorf("copying bench/hugo (run from the repository's root): %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(filepath.Join(blog, "posts"))
+	if err != nil {
+		return err
+	}
+	return os.Symlink(abs, filepath.Join(dir, "content", "posts"))
+}
+
+type floorResult struct {
+	wall  time.Duration
+	files int
+	bytes int64
+}
+
+// ioFloor reads every post, then writes as many files of the same sizes
+// as the built site in out has, each in its own folder, with every core.
+func ioFloor(work, blog, out string) (floorResult, error) {
+	var sizes []int64
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				sizes = append(sizes, fi.Size())
+			}
+		}
+		return nil
+	})
+	posts, _ := filepath.Glob(filepath.Join(blog, "posts", "*.md"))
+	dst := filepath.Join(work, "out-floor")
+	os.RemoveAll(dst)
+	var res floorResult
+	for _, s := range sizes {
+		res.bytes += s
+	}
+	res.files = len(sizes)
+	start := time.Now()
+	var firstErr error
+	var mu sync.Mutex
+	parallel(len(posts), func(i int) {
+		if _, err := os.ReadFile(posts[i]); err != nil {
+			mu.Lock()
+			firstErr = err
+			mu.Unlock()
+		}
+	})
+	buf := make([]byte, slices.Max(append(sizes, 1)))
+	parallel(len(sizes), func(i int) {
+		d := filepath.Join(dst, strconv.Itoa(i))
+		err := os.MkdirAll(d, 0o755)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(d, "index.html"), buf[:sizes[i]], 0o644)
+		}
+		if err != nil {
+			mu.Lock()
+			firstErr = err
+			mu.Unlock()
+		}
+	})
+	res.wall = time.Since(start)
+	os.RemoveAll(dst)
+	return res, firstErr
+}
+
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// rebuildOnePost builds the blog in this process, then edits one post and
+// measures Build with that file plus rendering and writing the pages that
+// show it. It returns the median of five edits.
+func rebuildOnePost(ctx context.Context, blog, out string, n int, seed int64) (time.Duration, int, error) {
+	b := site.NewBuilder(os.DirFS(blog), theme.FS, site.Options{})
+	s, err := b.Build(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	os.RemoveAll(out)
+	w := &site.DirWriter{Dir: out}
+	if _, err := s.Render(ctx, w); err != nil {
+		return 0, 0, err
+	}
+	i := n / 2
+	name, orig := blogtest.Post(i, n, seed)
+	defer os.WriteFile(filepath.Join(blog, name), orig, 0o644)
+	var times []time.Duration
+	pages := 0
+	for edit := 1; edit <= 5; edit++ {
+		_, src := blogtest.Edit(i, n, seed, edit)
+		start := time.Now()
+		if err := os.WriteFile(filepath.Join(blog, name), src, 0o644); err != nil {
+			return 0, 0, err
+		}
+		s, err := b.Build(ctx, []string{name})
+		if err != nil {
+			return 0, 0, err
+		}
+		pages = 0
+		for _, p := range pagesShowing(s, name) {
+			data, err := s.RenderPage(p)
+			if err == nil {
+				err = w.WriteFile(outputPath(p.URL), data)
+			}
+			if err != nil {
+				return 0, 0, err
+			}
+			pages++
+		}
+		for _, f := range s.Files() {
+			if f.Name == "feed.xml" || f.Name == "rss.xml" || f.Name == "sitemap.xml" {
+				data, err := f.Render()
+				if err == nil {
+					err = w.WriteFile(f.Name, data)
+				}
+				if err != nil {
+					return 0, 0, err
+				}
+				pages++
+			}
+		}
+		times = append(times, time.Since(start))
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	return times[len(times)/2], pages, nil
+}
+
+// hugoRebuild starts hugo server on the Hugo site, edits one post and
+// waits for hugo to say it rebuilt. It returns the time from the write to
+// that line.
+func hugoRebuild(ctx context.Context, hugo, hugoSite, blog, out string, n int, seed int64) (time.Duration, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	os.RemoveAll(out)
+	defer os.RemoveAll(out)
+	cmd := exec.CommandContext(ctx, hugo, "server", "--source", hugoSite, "--destination", out,
+		"--renderToDisk", "--port", "0", "--bind", "127.0.0.1", "--disableLiveReload", "--watch")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return 0, err
+	}
+	cmd.Stderr = cmd.Stdout
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	wait := func(prefix string) error {
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					return errors.New("hugo server stopped")
+				}
+				if strings.Contains(l, prefix) {
+					return nil
+				}
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+	if err := wait("Web Server is available"); err != nil {
+		return 0, err
+	}
+	time.Sleep(500 * time.Millisecond)
+	i := n / 2
+	name, orig := blogtest.Post(i, n, seed)
+	defer os.WriteFile(filepath.Join(blog, name), orig, 0o644)
+	var times []time.Duration
+	for edit := 1; edit <= 3; edit++ {
+		_, src := blogtest.Edit(i, n, seed, edit)
+		start := time.Now()
+		if err := os.WriteFile(filepath.Join(blog, name), src, 0o644); err != nil {
+			return 0, err
+		}
+		if err := wait("Total in"); err != nil {
+			return 0, err
+		}
+		times = append(times, time.Since(start))
+		time.Sleep(300 * time.Millisecond)
+	}
+	slices.Sort(times)
+	return times[len(times)/2], nil
+}
+
+// pagesShowing lists the pages that show the post of file: its page, its
+// neighbours' pages, the listings it is on, the tag index, archive and
+// impact pages (as BenchmarkRebuildOnePost in internal/site).
+func pagesShowing(s *site.Site, file string) []*site.Page {
+	var out []*site.Page
+	for _, p := range s.Pages() {
+		switch {
+		case p.Kind == "tags" || p.Kind == "archive" || p.Kind == "impact":
+		case p.Post != nil && (p.Post.File == file ||
+			p.Post.Prev != nil && p.Post.Prev.File == file ||
+			p.Post.Next != nil && p.Post.Next.File == file):
+		case slices.ContainsFunc(p.Posts, func(q *site.Post) bool { return q.File == file }):
+		default:
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// outputPath is the file of a page URL, as the site writes it.
+func outputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+func dirBytes(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.2f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+}

@@ -1,0 +1,194 @@
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/impactblog/impactblog/internal/blogtest"
+	theme "github.com/impactblog/impactblog/templates"
+)
+
+// The benchmarks build blogs made by package blogtest, written to a
+// temporary folder once per size and read through os.DirFS, as the
+// command does.
+
+var blogs sync.Map // n → dir
+
+func generatedBlog(b testing.TB, n int) string {
+	b.Helper()
+	if dir, ok := blogs.Load(n); ok {
+		return dir.(string)
+	}
+	dir, err := os.MkdirTemp("", "impactblog-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := blogtest.Generate(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	blogs.Store(n, dir)
+	return dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	blogs.Range(func(_, dir any) bool { os.RemoveAll(dir.(string)); return true })
+	os.Exit(code)
+}
+
+// TestGeneratedBlogOutput builds a generated blog and compares a digest of
+// every file written with testdata/generated.sha256: optimisations must not
+// change a byte. Run with -update to rewrite it (only when the output is
+// meant to change; the golden .txtar files show how).
+func TestGeneratedBlogOutput(t *testing.T) {
+	blog := blogtest.FS(400, 3)
+	out, err := build(t, blog, Options{})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	h := sha256.New()
+	names := out.Names()
+	for _, n := range names {
+		data, _ := out.Get(n)
+		h.Write([]byte(n + "\x00"))
+		h.Write(data)
+		h.Write([]byte{0})
+	}
+	have := hex.EncodeToString(h.Sum(nil)) + "\n"
+	golden := filepath.Join("testdata", "generated.sha256")
+	if *update {
+		if err := os.WriteFile(golden, []byte(have), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have != string(want) {
+		t.Errorf("the output of a generated blog of 400 posts (%d files) changed:\nhave %swant %s", len(names), have, want)
+	}
+}
+
+// BenchmarkBuild is a full build of a generated blog: read every post,
+// render every page and file, discarding the output.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(itoa(n)+"posts", func(b *testing.B) {
+			dir := generatedBlog(b, n)
+			ctx := context.Background()
+			b.ResetTimer()
+			for b.Loop() {
+				s, err := NewBuilder(os.DirFS(dir), theme.FS, Options{Now: now.AddDate(10, 0, 0)}).Build(ctx, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Render(ctx, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRenderPage renders one page of each kind of a 1,000-post blog.
+func BenchmarkRenderPage(b *testing.B) {
+	dir := generatedBlog(b, 1000)
+	s, err := NewBuilder(os.DirFS(dir), theme.FS, Options{Now: now.AddDate(10, 0, 0)}).Build(context.Background(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, kind := range []string{"post", "home", "tag", "tags", "archive", "impact"} {
+		i := slices.IndexFunc(s.Pages(), func(p *Page) bool { return p.Kind == kind })
+		p := s.Pages()[i]
+		b.Run(kind, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.RenderPage(p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRebuildOnePost is the rebuild after a writer edits one post of
+// a 10,000-post blog: Build with the changed file, then render the pages
+// that show that post (its page, its neighbours, the listings it is on, the
+// tag index, archive, impact page, feeds and sitemap). The choice of pages is
+// this benchmark's own; the preview server keeps its own map.
+func BenchmarkRebuildOnePost(b *testing.B) {
+	const n = 10000
+	dir := generatedBlog(b, n)
+	ctx := context.Background()
+	bl := NewBuilder(os.DirFS(dir), theme.FS, Options{Now: now.AddDate(10, 0, 0)})
+	if _, err := bl.Build(ctx, nil); err != nil {
+		b.Fatal(err)
+	}
+	const i = n / 2
+	name, orig := blogtest.Post(i, n, 1)
+	defer os.WriteFile(filepath.Join(dir, name), orig, 0o644)
+	edit := 0
+	var pages int
+	b.ResetTimer()
+	for b.Loop() {
+		edit++
+		_, src := blogtest.Edit(i, n, 1, edit)
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		s, err := bl.Build(ctx, []string{name})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = 0
+		for _, p := range pagesShowing(s, name) {
+			if _, err := s.RenderPage(p); err != nil {
+				b.Fatal(err)
+			}
+			pages++
+		}
+		for _, f := range s.Files() {
+			if f.Name == "feed.xml" || f.Name == "rss.xml" || f.Name == "sitemap.xml" {
+				if _, err := f.Render(); err != nil {
+					b.Fatal(err)
+				}
+				pages++
+			}
+		}
+	}
+	b.ReportMetric(float64(pages), "pages/op")
+}
+
+// pagesShowing lists the pages that show the post of file.
+func pagesShowing(s *Site, file string) []*Page {
+	var out []*Page
+	for _, p := range s.Pages() {
+		switch {
+		case p.Kind == "tags" || p.Kind == "archive" || p.Kind == "impact":
+		case p.Post != nil && (p.Post.File == file ||
+			p.Post.Prev != nil && p.Post.Prev.File == file ||
+			p.Post.Next != nil && p.Post.Next.File == file):
+		case slices.ContainsFunc(p.Posts, func(q *Post) bool { return q.File == file }):
+		default:
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b\tc\n", "héllo wörld\u00a0x", "\u2003lead", "a\u3000b", "trail  "} {
+		if have, want := countWords([]byte(s)), len(strings.Fields(s)); have != want {
+			t.Errorf("countWords(%q): have %d, want %d", s, have, want)
+		}
+	}
+}
