@@ -132,12 +132,6 @@ func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err err
 	lead, delim := firstLine(src)
 	h = &header{}
 	first := lead + 2 // the line after the opening delimiter
-	if data, rest, ok := splitYAML(src); ok {
-		// The common case, without adrg/frontmatter's copy of the file.
-		h.format = "YAML"
-		h.root, h.err = decodeYAML(data, first)
-		return h, rest, 1 + bytes.Count(src[:len(src)-len(rest)], []byte("\n")), nil
-	}
 	yamlDecode := func(data []byte, _ any) error {
 		h.format = "YAML"
 		h.root, h.err = decodeYAML(data, first)
@@ -167,10 +161,13 @@ func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err err
 		frontmatter.NewFormat("---json", "---", jsonDecode),
 		{Start: "{", End: "}", Unmarshal: jsonObject, UnmarshalDelims: true, RequiresNewLine: true},
 	}
-	body, err = frontmatter.Parse(bytes.NewReader(src), nil, formats...)
+	rest, err := frontmatter.Parse(bytes.NewReader(src), nil, formats...)
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	// The body as a part of src: adrg/frontmatter's copy of the file is
+	// not kept alive by the post.
+	body = src[len(src)-len(rest):]
 	if h.format == "" {
 		switch delim {
 		case "---", "+++", ";;;", "---yaml", "---toml", "---json":
@@ -186,35 +183,6 @@ func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err err
 	}
 	bodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
 	return h, body, bodyLine, nil
-}
-
-// splitYAML splits front matter between "---" lines, as adrg/frontmatter
-// does: blank lines may come first, and the delimiter lines may have spaces
-// around them. data is what lies between the two delimiter lines; body all
-// that follows the closing one. ok is false for anything else (other
-// formats, or front matter that is never closed), left to adrg/frontmatter.
-func splitYAML(src []byte) (data, body []byte, ok bool) {
-	start := -1
-	for i := 0; i < len(src); {
-		end := bytes.IndexByte(src[i:], '\n')
-		next := len(src)
-		if end >= 0 {
-			next = i + end + 1
-		}
-		line := bytes.TrimSpace(src[i:next])
-		switch {
-		case start < 0 && len(line) == 0:
-		case start < 0:
-			if string(line) != "---" {
-				return nil, nil, false
-			}
-			start = next
-		case string(line) == "---":
-			return src[start:i], src[next:], true
-		}
-		i = next
-	}
-	return nil, nil, false
 }
 
 // firstLine returns the number of blank lines before the first non-blank
