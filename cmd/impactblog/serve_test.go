@@ -1,10 +1,13 @@
 package main
 
 import (
+	"regexp"
+
 	"bufio"
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/impactblog/impactblog/internal/blogtest"
 	"io"
 	"net/http"
 	"os"
@@ -328,9 +331,13 @@ func BenchmarkReload(b *testing.B) {
 	})
 	b.Run("10000posts", func(b *testing.B) {
 		dir := b.TempDir()
-		genBlog(b, dir, 10000)
-		benchReload(b, dir, genPostName(4242), "/posts/post-04242/", func(i int) string {
-			return genPost(4242, fmt.Sprintf("Edit number %d.", i))
+		if err := blogtest.Generate(dir, genPosts, genSeed); err != nil {
+			b.Fatal(err)
+		}
+		name, url, _ := genEdit(0)
+		benchReload(b, dir, name, url, func(i int) string {
+			_, _, text := genEdit(i)
+			return text
 		})
 	})
 }
@@ -392,25 +399,28 @@ func benchReload(b *testing.B, dir, name, page string, text func(int) string) {
 //	go test -run='^$' -bench=Rebuild -benchtime=20x ./cmd/impactblog
 func BenchmarkRebuild(b *testing.B) {
 	dir := b.TempDir()
-	genBlog(b, dir, 10000)
+	if err := blogtest.Generate(dir, genPosts, genSeed); err != nil {
+		b.Fatal(err)
+	}
 	builder := site.NewBuilder(os.DirFS(dir), templates.FS, site.Options{BaseURL: "http://127.0.0.1:8080/"})
 	ctx := context.Background()
 	if _, err := builder.Build(ctx, nil); err != nil {
 		b.Fatal(err)
 	}
-	name := genPostName(4242)
+	name, url, _ := genEdit(0)
 	var cpu time.Duration
 	b.ResetTimer()
 	for i := range b.N {
 		b.StopTimer()
-		writeFile(b, dir, name, genPost(4242, fmt.Sprintf("Edit number %d.", i)))
+		_, _, text := genEdit(i)
+		writeFile(b, dir, name, text)
 		cpu -= cpuTime()
 		b.StartTimer()
 		s, err := builder.Build(ctx, []string{name})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := preview.NewSnapshot(s).Render(ctx, []string{"/posts/post-04242/"}); err != nil {
+		if _, err := preview.NewSnapshot(s).Render(ctx, []string{url}); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -442,4 +452,19 @@ func TestServeReportsATemplateThatFailsWhenRun(t *testing.T) {
 	if page := r.get(t, "/"); !strings.Contains(page, "templates/tag.html:2:") {
 		t.Errorf("the overlay does not name templates/tag.html:2")
 	}
+}
+
+// The generated blog of the benchmarks, and the post they edit.
+const (
+	genPosts = 10000
+	genSeed  = 1
+	genPost  = 4242
+)
+
+// genEdit is the edited post of the generated blog: its file, its page and
+// its text, which ends in "Edit number i." for the page to show.
+func genEdit(i int) (name, url, text string) {
+	name, src := blogtest.Edit(genPost, genPosts, genSeed, i+1)
+	slug := regexp.MustCompile(`(?m)^slug: (\S+)$`).FindSubmatch(src)[1]
+	return name, "/posts/" + string(slug) + "/", string(src) + fmt.Sprintf("\nEdit number %d.\n", i)
 }
