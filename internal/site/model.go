@@ -23,19 +23,23 @@ func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 // A Site is a blog read, checked and totalled, ready to render.
 type Site struct {
-	Config *config.Config
-	Posts  []*Post // published, newest first
-	Tags   []*Tag  // by name
-	Years  []*Year // newest first
-	Totals *impact.Totals
-	Impact *ImpactReport
-	Report *Report // the impact page (report.go)
+	Config     *config.Config
+	Posts      []*Post // published, newest first
+	Tags       []*Tag  // by name
+	Years      []*Year // newest first
+	Totals     *impact.Totals
+	Impact     *ImpactReport
+	report     *Report // the impact page: Report() (report.go)
+	reportOnce sync.Once
 
 	// Warnings are what is shown, but not as its writer meant (template
 	// syntax of other generators); -strict makes them fail a build.
 	Warnings problem.List
 
 	assets []File // files copied with the posts (links.go)
+
+	yearsOnce sync.Once                 // makes byYear
+	byYear    map[string]*impact.Totals // each year's entries totalled (report.go)
 
 	locale   *locale.Locale
 	tmpl     *templates
@@ -46,15 +50,17 @@ type Site struct {
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	Content template.HTML
-	Summary string
-	TOC     template.HTML  // the contents, when the front matter has toc: true
-	Image   string         // absolute URL of the image that represents the post, or ""
-	Totals  *impact.Totals // the post's own
-	TagList []*Tag
-	Report  *PostReport // its share of each year's totals, its emissions bar (report.go)
-	Prev    *Post       // older
-	Next    *Post       // newer
+	Content    template.HTML
+	Summary    string
+	TOC        template.HTML  // the contents, when the front matter has toc: true
+	Image      string         // absolute URL of the image that represents the post, or ""
+	Totals     *impact.Totals // the post's own
+	TagList    []*Tag
+	site       *Site
+	report     *PostReport // its share of each year's totals, its emissions bar: Report() (report.go)
+	reportOnce sync.Once
+	Prev       *Post // older
+	Next       *Post // newer
 
 	resolve func(dest string) string // its links into the site, resolved (links.go)
 
@@ -161,7 +167,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 	tags := map[string]*Tag{}
 	years := map[int]*Year{}
 	for i, p := range posts {
-		p.Prev, p.Next, p.TagList = nil, nil, nil
+		p.Prev, p.Next, p.TagList, p.site = nil, nil, nil, s
 		if i+1 < len(posts) {
 			p.Prev = posts[i+1]
 		}
@@ -227,7 +233,6 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		s.problems = rateProblems(err)
 		s.Impact = newImpactReport(s.Totals, posts)
 	}
-	s.Report = newReport(s)
 	s.pages = s.makePages()
 	return s
 }

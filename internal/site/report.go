@@ -120,12 +120,23 @@ type ReportEntry struct {
 	Source           string // "posts/x.md:12"
 }
 
+// Report is the impact page's report, made the first time a page asks for
+// it: a rebuild in serve does not pay for it until the page is shown.
+func (s *Site) Report() *Report {
+	s.reportOnce.Do(func() { s.report = newReport(s) })
+	return s.report
+}
+
+// Report is what the post's page shows beside its figures, made the first
+// time the page asks for it.
+func (p *Post) Report() *PostReport {
+	p.reportOnce.Do(func() { p.report = newPostReport(p.site, p) })
+	return p.report
+}
+
 func newReport(s *Site) *Report {
 	t, l := s.Totals, s.locale
 	r := &Report{}
-	for _, p := range s.Posts {
-		p.Report = newPostReport(s, p)
-	}
 	if t.Reporting != nil {
 		r.Currency = t.Reporting.Currency
 		r.Rates = t.Reporting.UsedRates()
@@ -257,21 +268,33 @@ func reportingCurrency(s *Site) impact.Currency {
 
 // yearTotals computes the totals of the entries counted in year.
 func (s *Site) yearTotals(year string) *impact.Totals {
-	var ds []impact.Donation
-	var os []impact.Offset
-	for _, p := range s.Posts {
-		for _, d := range p.Donations {
-			if strconv.Itoa(d.Date.Year()) == year {
-				ds = append(ds, d)
+	s.yearsOnce.Do(func() {
+		ds := map[string][]impact.Donation{}
+		os := map[string][]impact.Offset{}
+		for _, p := range s.Posts {
+			for _, d := range p.Donations {
+				y := strconv.Itoa(d.Date.Year())
+				ds[y] = append(ds[y], d)
+			}
+			for _, o := range p.Offsets {
+				y := strconv.Itoa(o.Date.Year())
+				os[y] = append(os[y], o)
 			}
 		}
-		for _, o := range p.Offsets {
-			if strconv.Itoa(o.Date.Year()) == year {
-				os = append(os, o)
+		s.byYear = map[string]*impact.Totals{}
+		for y := range ds {
+			s.byYear[y], _ = impact.ComputeIn(s.Config.Rates, 0, ds[y], os[y])
+		}
+		for y := range os {
+			if s.byYear[y] == nil {
+				s.byYear[y], _ = impact.ComputeIn(s.Config.Rates, 0, nil, os[y])
 			}
 		}
+	})
+	if t := s.byYear[year]; t != nil {
+		return t
 	}
-	t, _ := impact.ComputeIn(s.Config.Rates, 0, ds, os)
+	t, _ := impact.ComputeIn(s.Config.Rates, 0, nil, nil)
 	return t
 }
 
