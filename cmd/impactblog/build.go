@@ -31,6 +31,12 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	if *out == "" {
 		*out = filepath.Join(bf.src, "public")
 	}
+	publish := site.Publish
+	if *out == filepath.Join(bf.src, "public") {
+		// The blog's public/ is build output by definition, though an
+		// older build may have left it without the marker.
+		publish = site.PublishOver
+	}
 	if err := checkOut(bf.src, *out); err != nil {
 		fmt.Fprintf(c.stderr, "impactblog build: %v\n", err)
 		return errUsage
@@ -54,7 +60,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	var stats site.Stats
-	err = site.Publish(*out, func(w site.Writer) error {
+	err = publish(*out, func(w site.Writer) error {
 		var err error
 		stats, err = s.Render(ctx, w)
 		return err

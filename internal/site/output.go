@@ -101,11 +101,17 @@ const markerText = "This folder was written by impactblog build; each build repl
 // fresh directory beside dir, and only when it succeeds does that directory
 // replace dir. When write fails, dir is left exactly as it was. A dir that
 // holds files but no Marker is refused before anything is written.
-func Publish(dir string, write func(Writer) error) (err error) {
-	dir = filepath.Clean(dir)
-	if err := replaceable(dir); err != nil {
+func Publish(dir string, write func(Writer) error) error {
+	if err := replaceable(filepath.Clean(dir)); err != nil {
 		return err
 	}
+	return PublishOver(dir, write)
+}
+
+// PublishOver is Publish for a folder known to be build output (the blog's
+// own public/): it is replaced even without a Marker.
+func PublishOver(dir string, write func(Writer) error) (err error) {
+	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
