@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -86,6 +87,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 
 	err = c.loop(ctx, w, r, src)
+	r.checks.Wait() // ctx is done: the checks end
 	shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if serr := hs.Shutdown(shutdown); serr != nil {
@@ -160,6 +162,8 @@ func describe(changed []string) string {
 
 // A rebuilder rebuilds the site and hands it to the preview server.
 type rebuilder struct {
+	checks         sync.WaitGroup // checkTemplates in the background
+	mu             sync.Mutex     // the output of checkTemplates and rebuild
 	builder        *site.Builder
 	srv            *preview.Server
 	stdout, stderr io.Writer
@@ -171,6 +175,8 @@ type rebuilder struct {
 // problems, prints them and shows them over the last good site. It prints
 // one line per rebuild.
 func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	start := time.Now()
 	s, err := r.builder.Build(ctx, changed)
 	var snap *preview.Snapshot
@@ -178,7 +184,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 	if err == nil {
 		warn(r.stderr, s.Warnings, false, "")
 		snap = preview.NewSnapshot(s)
-		rendered, err = snap.Render(ctx, append(r.srv.OpenPages(), onePerTemplate(s)...))
+		rendered, err = snap.Render(ctx, r.srv.OpenPages())
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -197,7 +203,10 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 		return
 	}
 	r.srv.Publish(snap, changed)
-	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser, and one of each template), the other %d when requested\n",
+	if templatesMayFail(changed) {
+		r.checks.Go(func() { r.checkTemplates(ctx, snap, onePerTemplate(s)) })
+	}
+	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser), the other %d when requested\n",
 		clock(), what, len(s.Posts), time.Since(start).Round(100*time.Microsecond), rendered, plural(rendered), len(s.Pages())-rendered)
 	if r.done != nil {
 		r.done(true)
@@ -206,9 +215,43 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 
 func clock() string { return time.Now().Format("15:04:05") }
 
-// onePerTemplate lists a page of each template, rendered on every rebuild
-// so that a template that fails when it runs is reported at once, not when
-// a page that uses it is first opened.
+// checkTemplates renders a page of each template after the reload was
+// sent, so that a template that fails when it runs is reported within a
+// moment, not when a page that uses it is first opened, and without making
+// the reload wait for the slowest page (the impact page of a large blog).
+// The pages rendered stay cached for when they are requested.
+func (r *rebuilder) checkTemplates(ctx context.Context, snap *preview.Snapshot, urls []string) {
+	_, err := snap.Render(ctx, urls)
+	if err == nil || ctx.Err() != nil {
+		return
+	}
+	problems := problem.From("", err)
+	if r.srv.FailIfCurrent(snap, problems) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		for _, p := range problems {
+			fmt.Fprintln(r.stderr, p.Error())
+		}
+		fmt.Fprintf(r.stdout, "%s %s (above) when its pages render; showing it over the site\n", clock(), problems.Count())
+	}
+}
+
+// templatesMayFail reports whether a change can make a template fail when
+// it runs: a first build, or a change to the templates or the config. A
+// post's edit is checked by the pages open in a browser.
+func templatesMayFail(changed []string) bool {
+	if changed == nil {
+		return true
+	}
+	for _, c := range changed {
+		if c == config.File || strings.HasPrefix(c, site.TemplatesDir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// onePerTemplate lists a page of each template.
 func onePerTemplate(s *site.Site) []string {
 	seen := map[string]bool{}
 	var urls []string

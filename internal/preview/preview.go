@@ -220,6 +220,23 @@ func (s *Server) Fail(problems problem.List) {
 	s.hub.broadcast(ev)
 }
 
+// FailIfCurrent is Fail, when sn is still the site served: a problem found
+// late in a build that has since been replaced is no longer true. It
+// reports whether the problems are now shown.
+func (s *Server) FailIfCurrent(sn *Snapshot, problems problem.List) bool {
+	s.mu.Lock()
+	if s.good != sn {
+		s.mu.Unlock()
+		return false
+	}
+	s.problems = problems
+	s.version++
+	ev := event{name: "reload", data: s.versionLocked()}
+	s.mu.Unlock()
+	s.hub.broadcast(ev)
+	return true
+}
+
 // OpenPages lists the URL paths of the pages open in a browser.
 func (s *Server) OpenPages() []string { return s.hub.pages() }
 
