@@ -296,18 +296,7 @@ func TestProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := build(t, tt.blog, Options{})
-			var list problem.List
-			if !errors.As(err, &list) {
-				t.Fatalf("have error %v, want problems", err)
-			}
-			if len(list) != len(tt.want) {
-				t.Fatalf("have %d problems:\n%v\nwant %d", len(list), list, len(tt.want))
-			}
-			for i, p := range list {
-				if !strings.HasPrefix(p.Error(), tt.want[i]) {
-					t.Errorf("problem %d:\nhave %s\nwant %s…", i, p.Error(), tt.want[i])
-				}
-			}
+			assertProblems(t, err, tt.want)
 		})
 	}
 }
@@ -525,5 +514,23 @@ func TestMissingTemplateCallHasAPosition(t *testing.T) {
 	_, err := build(t, blog, Options{})
 	if err == nil || !strings.HasPrefix(err.Error(), "templates/post.html:3:") {
 		t.Errorf("have %v, want templates/post.html:3:…", err)
+	}
+}
+
+// assertProblems checks that err is the problems want, in order, each
+// given by the start of its text ("posts/b.md:4:7: slug …").
+func assertProblems(t *testing.T, err error, want []string) {
+	t.Helper()
+	var list problem.List
+	if !errors.As(err, &list) {
+		t.Fatalf("have error %v, want problems", err)
+	}
+	if len(list) != len(want) {
+		t.Fatalf("have %d problems:\n%v\nwant %d", len(list), list, len(want))
+	}
+	for i, p := range list {
+		if !strings.HasPrefix(p.Error(), want[i]) {
+			t.Errorf("problem %d:\nhave %s\nwant %s…", i, p.Error(), want[i])
+		}
 	}
 }

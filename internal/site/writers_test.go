@@ -2,12 +2,10 @@ package site
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/impactblog/impactblog/internal/problem"
 	theme "github.com/impactblog/impactblog/templates"
 )
 
@@ -133,18 +131,7 @@ func TestLinks(t *testing.T) {
 				}
 				return
 			}
-			var list problem.List
-			if !errors.As(err, &list) {
-				t.Fatalf("have error %v, want problems", err)
-			}
-			if len(list) != len(tt.want) {
-				t.Fatalf("have %d problems:\n%v\nwant %d", len(list), list, len(tt.want))
-			}
-			for i, p := range list {
-				if !strings.HasPrefix(p.Error(), tt.want[i]) {
-					t.Errorf("problem %d:\nhave %s\nwant %s…", i, p.Error(), tt.want[i])
-				}
-			}
+			assertProblems(t, err, tt.want)
 		})
 	}
 }
