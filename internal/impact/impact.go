@@ -143,9 +143,11 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 // "£112,000", 12.5 for "12,5", 1000 for "1e3"; or 112000 when it cannot tell.
 func numberHint(t string) string {
 	if exponentRE.MatchString(t) {
-		if d, err := decimal.NewFromString(t); err == nil {
+		// 1e3 → 1000; 1e400 is no amount anyone means: no hint of 400 digits.
+		if d, err := decimal.NewFromString(t); err == nil && len(d.String()) <= 20 {
 			return d.String()
 		}
+		return "112000"
 	}
 	kept := strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-' {

@@ -484,3 +484,10 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberHintStaysShort(t *testing.T) {
+	_, err := ParseNumber("1e400")
+	if err == nil || len(err.Error()) > 300 {
+		t.Errorf("have %d characters: %.80s…", len(err.Error()), err)
+	}
+}
