@@ -410,7 +410,7 @@ func rebuildOnePost(ctx context.Context, blog, out string, n int, seed int64) (t
 			return 0, 0, err
 		}
 		pages = 0
-		for _, p := range pagesShowing(s, name) {
+		for _, p := range s.PagesShowing(name) {
 			data, err := s.RenderPage(p)
 			if err == nil {
 				err = w.WriteFile(outputPath(p.URL), data)
@@ -509,26 +509,6 @@ func hugoRebuild(ctx context.Context, hugo, hugoSite, blog, out string, n int, s
 	}
 	slices.Sort(times)
 	return times[len(times)/2], nil
-}
-
-// pagesShowing lists the pages that show the post of file: its page, its
-// neighbours' pages, the listings it is on, the tag index, archive and
-// impact pages (as BenchmarkRebuildOnePost in internal/site).
-func pagesShowing(s *site.Site, file string) []*site.Page {
-	var out []*site.Page
-	for _, p := range s.Pages() {
-		switch {
-		case p.Kind == "tags" || p.Kind == "archive" || p.Kind == "impact":
-		case p.Post != nil && (p.Post.File == file ||
-			p.Post.Prev != nil && p.Post.Prev.File == file ||
-			p.Post.Next != nil && p.Post.Next.File == file):
-		case slices.ContainsFunc(p.Posts, func(q *site.Post) bool { return q.File == file }):
-		default:
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
 }
 
 // outputPath is the file of a page URL, as the site writes it.

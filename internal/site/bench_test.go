@@ -149,7 +149,7 @@ func BenchmarkRebuildOnePost(b *testing.B) {
 			b.Fatal(err)
 		}
 		pages = 0
-		for _, p := range pagesShowing(s, name) {
+		for _, p := range s.PagesShowing(name) {
 			if _, err := s.RenderPage(p); err != nil {
 				b.Fatal(err)
 			}
@@ -165,24 +165,6 @@ func BenchmarkRebuildOnePost(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(pages), "pages/op")
-}
-
-// pagesShowing lists the pages that show the post of file.
-func pagesShowing(s *Site, file string) []*Page {
-	var out []*Page
-	for _, p := range s.Pages() {
-		switch {
-		case p.Kind == "tags" || p.Kind == "archive" || p.Kind == "impact":
-		case p.Post != nil && (p.Post.File == file ||
-			p.Post.Prev != nil && p.Post.Prev.File == file ||
-			p.Post.Next != nil && p.Post.Next.File == file):
-		case slices.ContainsFunc(p.Posts, func(q *Post) bool { return q.File == file }):
-		default:
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
 }
 
 func TestCountWords(t *testing.T) {

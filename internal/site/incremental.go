@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"reflect"
+	"slices"
 
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
@@ -142,4 +143,25 @@ func remapReport(r *ImpactReport, old, posts []*Post) *ImpactReport {
 		return out
 	}
 	return &ImpactReport{Years: remap(r.Years), Recipients: remap(r.Recipients), Providers: remap(r.Providers)}
+}
+
+// PagesShowing lists the pages that show the post of file: its page, its
+// neighbours' pages (their links name it), the listings it is on, and the
+// tag index, archive and impact pages. The rebuild benchmarks render these
+// after a one-post edit.
+func (s *Site) PagesShowing(file string) []*Page {
+	var out []*Page
+	for _, p := range s.pages {
+		switch {
+		case p.Kind == "tags" || p.Kind == "archive" || p.Kind == "impact":
+		case p.Post != nil && (p.Post.File == file ||
+			p.Post.Prev != nil && p.Post.Prev.File == file ||
+			p.Post.Next != nil && p.Post.Next.File == file):
+		case slices.ContainsFunc(p.Posts, func(q *Post) bool { return q.File == file }):
+		default:
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
