@@ -47,40 +47,42 @@ func printTotals(w io.Writer, s *site.Site) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Posts\t%d\n", t.Posts)
 	fmt.Fprintf(tw, "\nDonations\t%d\t%s\n", t.Donations.Count, l.Sums(t.Donations.Total))
-	for _, y := range s.Impact.Years {
-		if len(y.Donations) > 0 {
-			fmt.Fprintf(tw, "  in %s\t\t%s\n", y.Name, l.Sums(y.Donations))
+	years := t.Years()
+	for _, y := range years {
+		if d := t.Donations.ByYear[y]; len(d) > 0 {
+			fmt.Fprintf(tw, "  in %s\t\t%s\n", y, l.Sums(d))
 		}
 	}
-	for _, r := range s.Impact.Recipients {
-		fmt.Fprintf(tw, "  to %s\t\t%s\n", r.Name, l.Sums(r.Donations))
+	for _, r := range t.Recipients() {
+		fmt.Fprintf(tw, "  to %s\t\t%s\n", r, l.Sums(t.Donations.ByRecipient[r]))
 	}
 	fmt.Fprintf(tw, "\nOffsets\t%d\t%s t CO2e\t%s\n", t.Offsets.Count, l.Tonnes(t.Offsets.Tonnes), l.Sums(t.Offsets.Cost))
-	for _, y := range s.Impact.Years {
-		if !y.Tonnes.IsZero() {
-			fmt.Fprintf(tw, "  in %s\t\t%s t CO2e\t%s\n", y.Name, l.Tonnes(y.Tonnes), l.Sums(y.Cost))
+	for _, y := range years {
+		if o := t.Offsets.ByYear[y]; o != nil {
+			fmt.Fprintf(tw, "  in %s\t\t%s t CO2e\t%s\n", y, l.Tonnes(o.Tonnes), l.Sums(o.Cost))
 		}
 	}
-	for _, p := range s.Impact.Providers {
-		fmt.Fprintf(tw, "  through %s\t\t%s t CO2e\t%s\n", p.Name, l.Tonnes(p.Tonnes), l.Sums(p.Cost))
+	for _, p := range t.Providers() {
+		o := t.Offsets.ByProvider[p]
+		fmt.Fprintf(tw, "  through %s\t\t%s t CO2e\t%s\n", p, l.Tonnes(o.Tonnes), l.Sums(o.Cost))
 	}
 	if r := t.Reporting; r != nil {
 		fmt.Fprintf(tw, "\nIn %s, each entry at its year's rate\n", r.Currency)
 		fmt.Fprintf(tw, "Donations\t\t%s\n", l.Money(r.Donations.Total))
-		for _, y := range s.Impact.Years {
-			if m, ok := r.Donations.ByYear[y.Name]; ok {
-				fmt.Fprintf(tw, "  in %s\t\t%s\n", y.Name, l.Money(m))
+		for _, y := range years {
+			if m, ok := r.Donations.ByYear[y]; ok {
+				fmt.Fprintf(tw, "  in %s\t\t%s\n", y, l.Money(m))
 			}
 		}
-		for _, rc := range s.Impact.Recipients {
-			if m, ok := r.Donations.ByRecipient[rc.Name]; ok {
-				fmt.Fprintf(tw, "  to %s\t\t%s\n", rc.Name, l.Money(m))
+		for _, rc := range t.Recipients() {
+			if m, ok := r.Donations.ByRecipient[rc]; ok {
+				fmt.Fprintf(tw, "  to %s\t\t%s\n", rc, l.Money(m))
 			}
 		}
 		fmt.Fprintf(tw, "Cost of offsets\t\t%s\n", l.Money(r.Offsets.Cost))
-		for _, y := range s.Impact.Years {
-			if m, ok := r.Offsets.ByYear[y.Name]; ok {
-				fmt.Fprintf(tw, "  in %s\t\t%s\n", y.Name, l.Money(m))
+		for _, y := range years {
+			if m, ok := r.Offsets.ByYear[y]; ok {
+				fmt.Fprintf(tw, "  in %s\t\t%s\n", y, l.Money(m))
 			}
 		}
 	}

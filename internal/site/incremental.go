@@ -21,7 +21,7 @@ import (
 //   - a post's own totals, when the post was not read again;
 //   - a tag's totals, when the tag has the same posts, in the same order, with
 //     the same figures;
-//   - the site's totals and the impact report, when every post keeps its place,
+//   - the site's totals, when every post keeps its place,
 //     URL, date and figures (an edit of a post's text, summary or tags).
 //
 // impact.Compute is a function of the number of posts and of their donations
@@ -102,9 +102,9 @@ func (r *reuse) tagTotals(t *Tag) *impact.Totals {
 	return nil
 }
 
-// sameFigures reports whether two lists of posts give the same totals and
-// the same impact report: the same posts in the same order, each with the
-// same URL, date, donations and offsets.
+// sameFigures reports whether two lists of posts give the same totals: the
+// same posts in the same order, each with the same URL, date, donations and
+// offsets.
 func sameFigures(a, b []*Post) bool {
 	if len(a) != len(b) {
 		return false
@@ -120,29 +120,6 @@ func sameFigures(a, b []*Post) bool {
 		}
 	}
 	return true
-}
-
-// remapReport is the report r of the posts old with each post replaced by
-// its counterpart in posts. It is used only when sameFigures(old, posts)
-// holds: old[i] and posts[i] have the same URL, date and figures, so the
-// groups and their order are unchanged.
-func remapReport(r *ImpactReport, old, posts []*Post) *ImpactReport {
-	next := make(map[*Post]*Post, len(posts))
-	for i, p := range old {
-		next[p] = posts[i]
-	}
-	remap := func(groups []ImpactGroup) []ImpactGroup {
-		out := make([]ImpactGroup, len(groups))
-		for i, g := range groups {
-			out[i] = g
-			out[i].Posts = make([]*Post, len(g.Posts))
-			for j, p := range g.Posts {
-				out[i].Posts[j] = next[p]
-			}
-		}
-		return out
-	}
-	return &ImpactReport{Years: remap(r.Years), Recipients: remap(r.Recipients), Providers: remap(r.Providers)}
 }
 
 // PagesShowing lists the pages that show the post of file: its page, its

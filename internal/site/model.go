@@ -28,7 +28,6 @@ type Site struct {
 	Tags       []*Tag  // by name
 	Years      []*Year // newest first
 	Totals     *impact.Totals
-	Impact     *ImpactReport
 	report     *Report // the impact page: Report() (report.go)
 	reportOnce sync.Once
 
@@ -133,23 +132,6 @@ type Year struct {
 	Posts []*Post
 }
 
-// An ImpactReport groups the totals with the posts behind each figure.
-type ImpactReport struct {
-	Years      []ImpactGroup // newest first
-	Recipients []ImpactGroup // by name
-	Providers  []ImpactGroup // by name
-}
-
-// An ImpactGroup is one line of the impact page: a year, a recipient or a
-// provider, its figures and the posts they come from.
-type ImpactGroup struct {
-	Name      string
-	Donations impact.Sums
-	Tonnes    impact.Tonnes
-	Cost      impact.Sums
-	Posts     []*Post
-}
-
 // newSite lays out the site: posts newest first, tags, years, totals and
 // pages. prev, when not nil, is the last site built with the same config;
 // figures whose inputs are unchanged are taken from it rather than computed
@@ -226,87 +208,13 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
 	if prev != nil && sameFigures(prev.Posts, posts) {
 		s.Totals, s.problems = prev.Totals, prev.problems
-		s.Impact = remapReport(prev.Impact, prev.Posts, posts)
 	} else {
 		var err error
 		s.Totals, err = totalsOf(cfg.Rates, posts)
 		s.problems = rateProblems(err)
-		s.Impact = newImpactReport(s.Totals, posts)
 	}
 	s.pages = s.makePages()
 	return s
-}
-
-// newImpactReport lays the totals out by year, recipient and provider, with
-// the posts behind each figure. The figures themselves come from Totals.
-func newImpactReport(t *impact.Totals, posts []*Post) *ImpactReport {
-	byURL := map[string]*Post{}
-	for _, p := range posts {
-		byURL[p.URL()] = p
-	}
-	// The posts behind each group, in one pass over the entries: in the
-	// order of their first entry, then newest first.
-	type group struct {
-		seen  map[*Post]bool
-		posts []*Post
-	}
-	add := func(m map[string]*group, key string, p *Post) {
-		g := m[key]
-		if g == nil {
-			g = &group{seen: map[*Post]bool{}}
-			m[key] = g
-		}
-		if !g.seen[p] {
-			g.seen[p] = true
-			g.posts = append(g.posts, p)
-		}
-	}
-	byYear, byRecipient, byProvider := map[string]*group{}, map[string]*group{}, map[string]*group{}
-	for _, e := range t.Entries {
-		p := byURL[e.Post]
-		if p == nil {
-			continue
-		}
-		if y, _, ok := strings.Cut(e.Date, "-"); ok {
-			add(byYear, y, p)
-		}
-		switch e.Kind {
-		case "donation":
-			add(byRecipient, e.Recipient, p)
-		case "offset":
-			add(byProvider, e.Provider, p)
-		}
-	}
-	postsOf := func(m map[string]*group, key string) []*Post {
-		g := m[key]
-		if g == nil {
-			return nil
-		}
-		out := g.posts
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
-		return out
-	}
-	r := &ImpactReport{}
-	for _, y := range t.Years() {
-		g := ImpactGroup{Name: y, Donations: t.Donations.ByYear[y]}
-		if o := t.Offsets.ByYear[y]; o != nil {
-			g.Tonnes, g.Cost = o.Tonnes, o.Cost
-		}
-		g.Posts = postsOf(byYear, y)
-		r.Years = append(r.Years, g)
-	}
-	for _, name := range t.Recipients() {
-		g := ImpactGroup{Name: name, Donations: t.Donations.ByRecipient[name]}
-		g.Posts = postsOf(byRecipient, name)
-		r.Recipients = append(r.Recipients, g)
-	}
-	for _, name := range t.Providers() {
-		o := t.Offsets.ByProvider[name]
-		g := ImpactGroup{Name: name, Tonnes: o.Tonnes, Cost: o.Cost}
-		g.Posts = postsOf(byProvider, name)
-		r.Providers = append(r.Providers, g)
-	}
-	return r
 }
 
 // A Page is one HTML page of the site and what its template gets.
