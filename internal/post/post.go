@@ -90,7 +90,8 @@ type Post struct {
 	Updated  time.Time // zero when not given
 	Authors  []string
 	Tags     []string
-	Summary  string // as written in the front matter; may be empty
+	TagSlugs []string // Slugify of each of Tags, made once
+	Summary  string   // as written in the front matter; may be empty
 	Draft    bool
 	Aliases  []string
 	Params   map[string]any // every other top-level key
@@ -104,6 +105,8 @@ type Post struct {
 	Donations []impact.Donation
 	Offsets   []impact.Offset
 	Emissions []Emission
+
+	url string // URL(), made once by Parse
 }
 
 // Pos is a line and column in the post's file; zero when unknown.
@@ -123,7 +126,20 @@ type Options struct {
 }
 
 // URL is the post's path on the site: "/posts/<slug>/".
-func (p *Post) URL() string { return "/posts/" + p.Slug + "/" }
+func (p *Post) URL() string {
+	if p.url != "" {
+		return p.url
+	}
+	return "/posts/" + p.Slug + "/"
+}
+
+// TagSlug is the slug of Tags[i]: its page is /tags/<slug>/.
+func (p *Post) TagSlug(i int) string {
+	if i < len(p.TagSlugs) {
+		return p.TagSlugs[i]
+	}
+	return Slugify(p.Tags[i])
+}
 
 // IsPost reports whether a file name is a post.
 func IsPost(name string) bool {
@@ -316,8 +332,9 @@ func (r *reader) parse(src []byte) *Post {
 		}
 	}
 	p.Tags = dedupe(p.Tags)
-	p.Tags = r.tagSlugs(p.Tags, p.Keys["tags"])
-	p.Aliases = dropAlias(p.Aliases, p.URL())
+	p.Tags, p.TagSlugs = r.tagSlugs(p.Tags, p.Keys["tags"])
+	p.url = p.URL()
+	p.Aliases = dropAlias(p.Aliases, p.url)
 	r.finishImpact(p)
 	return p
 }
@@ -344,9 +361,9 @@ func isKnown(k string) bool {
 
 // tagSlugs drops tags that name the same tag page as an earlier one
 // ("Carbon" and "carbon"), and reports tags that name none ("!!!").
-func (r *reader) tagSlugs(tags []string, at Pos) []string {
+func (r *reader) tagSlugs(tags []string, at Pos) (out, slugs []string) {
 	seen := map[string]bool{}
-	out := tags[:0]
+	out = tags[:0]
 	for _, t := range tags {
 		slug := Slugify(t)
 		switch {
@@ -355,9 +372,10 @@ func (r *reader) tagSlugs(tags []string, at Pos) []string {
 		case !seen[slug]:
 			seen[slug] = true
 			out = append(out, t)
+			slugs = append(slugs, slug)
 		}
 	}
-	return out
+	return out, slugs
 }
 
 func dedupe(list []string) []string {

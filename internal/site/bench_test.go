@@ -174,3 +174,31 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuildOneChanged is Builder.Build after a one-post edit of a
+// 10,000-post blog, without rendering: the part of a preview's rebuild that
+// grows with the blog.
+func BenchmarkBuildOneChanged(b *testing.B) {
+	const n = 10000
+	dir := generatedBlog(b, n)
+	ctx := context.Background()
+	bl := NewBuilder(os.DirFS(dir), theme.FS, Options{Now: now.AddDate(10, 0, 0)})
+	if _, err := bl.Build(ctx, nil); err != nil {
+		b.Fatal(err)
+	}
+	const i = n / 2
+	name, orig := blogtest.Post(i, n, 1)
+	defer os.WriteFile(filepath.Join(dir, name), orig, 0o644)
+	edit := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		edit++
+		_, src := blogtest.Edit(i, n, 1, edit)
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := bl.Build(ctx, []string{name}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

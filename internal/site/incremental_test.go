@@ -46,6 +46,10 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		{"new post", set("posts/2022/new.md", incPost("New", "2022-05-05", "energy", 5, "Fresh.")), false},
 		{"broken front matter", set("posts/p1.md", "---\ntitle: [unclosed\n---\n"), true},
 		{"fixed again", set("posts/p1.md", incPost("Post 1", "2021-02-10", "repair", 101, "Fixed.")), false},
+		{"slug of another post", set("posts/p4.md", "---\ntitle: Post 4\nslug: p2\ndate: 2021-05-10\n---\nSame slug.\n"), true},
+		{"third post with that slug", set("posts/p0.md", "---\ntitle: Post 0\nslug: p2\ndate: 2021-01-10\n---\nSame slug.\n"), true},
+		{"one clash left", set("posts/p0.md", incPost("Post 0", "2021-01-10", "carbon", 100, "Body.")), true},
+		{"slug clash mended", set("posts/p4.md", "---\ntitle: Post 4\nslug: p4-own\ndate: 2021-05-10\n---\nOwn slug.\n"), false},
 		{"deleted post", func() []string { delete(blog, "posts/p5.md"); return []string{"posts/p5.md"} }, false},
 		{"renamed post", func() []string {
 			blog["posts/p6-renamed.md"] = blog["posts/p6.md"]
@@ -72,6 +76,9 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		if step.wantErr {
 			if err == nil {
 				t.Fatalf("%s: have no error, want one", step.name)
+			}
+			if _, fullErr := build(t, blog, Options{}); fullErr == nil || fullErr.Error() != err.Error() {
+				t.Fatalf("%s: the incremental build says\n%v\na full build says\n%v", step.name, err, fullErr)
 			}
 			continue
 		}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/impactblog/impactblog/internal/markdown"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -9,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/impactblog/impactblog/internal/post"
+	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/problem"
 )
 
@@ -46,13 +45,54 @@ type linked struct {
 // linker holds the addresses of one build.
 type linker struct {
 	b        *Builder
-	basePath string           // "/" or "/blog/"
-	byFile   map[string]*Post // posts of this build by file
+	basePath string // "/" or "/blog/"
+	origin   string // the base URL without its path: "https://impact.example"
+	posts    []*Post
+	byFile   map[string]*Post // posts of this build by file: byFileMap()
 	byDir    map[string]*Post // bundles of this build by folder
-	urls     map[string]bool  // every post's address and alias
-	tags     map[string]bool  // tag slugs
+	urls     map[string]bool  // every post's address and alias: addresses()
+	tags     map[string]bool  // tag slugs: addresses()
 	assets   map[string]string
 	problems problem.List
+}
+
+// The maps of every post's file, address and tags are made only when a
+// post has a link that needs them: most rebuilds need none.
+
+func (l *linker) byFileMap() map[string]*Post {
+	if l.byFile == nil {
+		l.byFile = make(map[string]*Post, len(l.posts))
+		for _, p := range l.posts {
+			l.byFile[p.File] = p
+		}
+	}
+	return l.byFile
+}
+
+func (l *linker) addresses() {
+	if l.urls != nil {
+		return
+	}
+	l.urls, l.tags = make(map[string]bool, len(l.posts)), map[string]bool{}
+	for _, p := range l.posts {
+		l.urls[p.URL()] = true
+		for _, a := range p.Aliases {
+			l.urls[aliasURL(a)] = true
+		}
+		for i := range p.Tags {
+			l.tags[p.TagSlug(i)] = true
+		}
+	}
+}
+
+// origin is the base URL without its path: "https://impact.example".
+func origin(baseURL string) string {
+	o := strings.TrimSuffix(baseURL, "/")
+	if u, err := url.Parse(o); err == nil {
+		u.Path, u.RawPath = "", ""
+		o = u.String()
+	}
+	return o
 }
 
 type siteRef struct {
@@ -68,32 +108,23 @@ type siteRef struct {
 // files to copy with them.
 func (b *Builder) link(posts []*Post) (linked, problem.List) {
 	l := &linker{
-		b: b, basePath: basePath(b.config.BaseURL),
-		byFile: map[string]*Post{}, byDir: map[string]*Post{},
-		urls: map[string]bool{}, tags: map[string]bool{}, assets: map[string]string{},
+		b: b, basePath: basePath(b.config.BaseURL), origin: origin(b.config.BaseURL),
+		posts: posts, byDir: map[string]*Post{}, assets: map[string]string{},
 	}
+	var bundles []*Post
 	for _, p := range posts {
-		l.byFile[p.File] = p
-		if isBundle(p.File) {
+		if p.entry.bundle {
 			l.byDir[path.Dir(p.File)] = p
-		}
-		l.urls[p.URL()] = true
-		for _, a := range p.Aliases {
-			l.urls[aliasURL(a)] = true
-		}
-		for _, t := range p.Tags {
-			l.tags[post.Slugify(t)] = true
+			bundles = append(bundles, p)
 		}
 	}
 	var out linked
-	for _, p := range posts {
-		if isBundle(p.File) {
-			l.bundle(p)
-		}
+	for _, p := range bundles {
+		l.bundle(p)
 	}
 	var pending []siteRef
 	for _, p := range posts {
-		e := b.posts[p.File]
+		e := p.entry
 		if e == nil || e.doc == nil {
 			continue
 		}
@@ -101,11 +132,14 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 		for _, w := range doc.Warnings {
 			out.warnings.Add(p.File, p.BodyLine+w.Line-1, w.Col, "%s", w.Msg)
 		}
-		resolved := map[string]string{}
+		var resolved map[string]string // made for the first link that needs it
 		for _, r := range doc.Refs {
 			line := p.BodyLine + r.Line - 1
 			if r.Relative() {
 				if u, ok := l.resolve(p, r.Dest, line, r.Col); ok {
+					if resolved == nil {
+						resolved = map[string]string{}
+					}
 					resolved[r.Dest] = u
 				}
 				continue
@@ -113,6 +147,9 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 			if sp, ok := l.sitePath(r.Dest); ok {
 				pending = append(pending, siteRef{p: p, path: sp, dest: r.Dest, line: line, col: r.Col})
 				if strings.HasPrefix(r.Dest, "/") && !strings.HasPrefix(r.Dest, l.basePath) {
+					if resolved == nil {
+						resolved = map[string]string{}
+					}
 					resolved[r.Dest] = l.full(r.Dest) // the site lives under the base path
 				}
 			}
@@ -124,6 +161,9 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 			p.TOC = template.HTML(doc.TOC)
 		}
 		p.Image = l.image(p, doc.Image, resolved)
+	}
+	if len(pending) > 0 {
+		l.addresses()
 	}
 	for _, r := range pending {
 		l.check(r)
@@ -227,7 +267,7 @@ func (l *linker) resolve(p *Post, dest string, line, col int) (string, bool) {
 	}
 	target = path.Join(path.Dir(p.File), target)
 	if strings.HasSuffix(target, ".md") || strings.HasSuffix(target, ".markdown") {
-		if q := l.byFile[target]; q != nil {
+		if q := l.byFileMap()[target]; q != nil {
 			return l.full(q.URL()) + frag, true
 		}
 		if _, err := fs.Stat(l.b.src, target); err == nil {
@@ -336,11 +376,7 @@ func (l *linker) image(p *Post, first string, resolved map[string]string) string
 	if img == "" {
 		img, fromBody = first, true
 	}
-	origin := strings.TrimSuffix(l.b.config.BaseURL, "/")
-	if u, err := url.Parse(origin); err == nil {
-		u.Path, u.RawPath = "", ""
-		origin = u.String()
-	}
+	origin := l.origin
 	switch {
 	case img == "":
 		return ""

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,6 +63,7 @@ type Post struct {
 	Next       *Post // newer
 
 	resolve func(dest string) string // its links into the site, resolved (links.go)
+	entry   *entry                   // the post's file as last read
 
 	words int // of Body, counted once when the post is read; -1: not yet
 	item  struct {
@@ -137,12 +139,11 @@ type Year struct {
 // figures whose inputs are unchanged are taken from it rather than computed
 // again (see incremental.go).
 func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site) *Site {
-	sort.SliceStable(posts, func(i, j int) bool {
-		a, b := posts[i], posts[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
+	slices.SortStableFunc(posts, func(a, b *Post) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
 		}
-		return a.Slug < b.Slug
+		return strings.Compare(a.Slug, b.Slug)
 	})
 	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
 	old := newReuse(prev)
@@ -159,8 +160,8 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if p.Totals = old.postTotals(p); p.Totals == nil {
 			p.Totals, _ = impact.ComputeIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
 		}
-		for _, name := range p.Tags {
-			slug := post.Slugify(name)
+		for k, name := range p.Tags {
+			slug := p.TagSlug(k)
 			t := tags[slug]
 			if t == nil {
 				t = &Tag{Name: name, Slug: slug}
@@ -240,10 +241,13 @@ type Pager struct {
 }
 
 func (s *Site) makePages() []*Page {
-	var pages []*Page
+	// One array for the post pages rather than an allocation each.
+	posts := make([]Page, len(s.Posts))
+	pages := make([]*Page, 0, len(s.Posts)+len(s.Posts)/s.Config.PostsPerPage*3+16)
 	pages = append(pages, s.paginate("home", "/", s.Config.Title, "index.html", nil, s.Posts)...)
-	for _, p := range s.Posts {
-		pages = append(pages, &Page{Kind: "post", URL: p.URL(), Title: p.Title, Template: "post.html", Post: p})
+	for i, p := range s.Posts {
+		posts[i] = Page{Kind: "post", URL: p.URL(), Title: p.Title, Template: "post.html", Post: p}
+		pages = append(pages, &posts[i])
 		for _, a := range p.Aliases {
 			pages = append(pages, &Page{Kind: "alias", URL: aliasURL(a), Title: p.Title, Template: "alias", Post: p, Target: p.URL()})
 		}

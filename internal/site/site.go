@@ -50,6 +50,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -86,9 +87,18 @@ type Builder struct {
 	configBad bool // the last read of site.toml failed
 	cfgHash   uint64
 	md        *markdown.Renderer
-	posts     map[string]*entry // by file
+	posts     map[string]*entry // by file: setEntry, deleteEntry
+	files     []string          // the keys of posts, sorted; nil when they changed
+	ents      []*entry          // the entries of files, in the same order
+	slugs     map[string]int    // how many good posts have each slug
+	dupSlugs  int               // how many slugs have more than one post
 	loaded    bool
 	inc       incremental // what the next build reuses (incremental.go)
+
+	// The templates, parsed again only when a file under templates/ or
+	// site.toml changes.
+	tmpl         *templates
+	tmplProblems problem.List
 }
 
 // An entry is one post file as last read.
@@ -96,7 +106,8 @@ type entry struct {
 	hash     uint64
 	post     *post.Post
 	doc      *markdown.Document
-	words    int // in the post's body, for ReadingTime
+	words    int  // in the post's body, for ReadingTime
+	bundle   bool // the file is the index of a page bundle (links.go)
 	problems problem.List
 
 	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
@@ -106,7 +117,9 @@ type entry struct {
 // NewBuilder returns a builder for the blog in src. theme holds the
 // built-in templates/ folder, used for every template the blog lacks.
 func NewBuilder(src, theme fs.FS, opts Options) *Builder {
-	return &Builder{src: src, theme: theme, opts: opts, seed: maphash.MakeSeed(), posts: map[string]*entry{}}
+	b := &Builder{src: src, theme: theme, opts: opts, seed: maphash.MakeSeed()}
+	b.resetPosts(0)
+	return b
 }
 
 // Build reads the blog and prepares the site; nothing is rendered yet. The
@@ -135,7 +148,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
 			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL})
-			b.posts = map[string]*entry{}
+			b.resetPosts(0)
 			b.loaded = false
 		}
 		b.config = cfg
@@ -149,37 +162,42 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		return nil, err
 	}
 	loc := locale.New(b.config.Lang)
-	tmpl, ps := loadTemplates(b.src, b.theme, loc, b.config.BaseURL)
-	problems = append(problems, ps...)
-
-	files := make([]string, 0, len(b.posts))
-	for f := range b.posts {
-		files = append(files, f)
+	if cfgChanged || changed == nil || b.tmpl == nil && b.tmplProblems == nil || slices.ContainsFunc(changed, isTemplate) {
+		b.tmpl, b.tmplProblems = loadTemplates(b.src, b.theme, loc, b.config.BaseURL)
 	}
-	sort.Strings(files)
+	tmpl := b.tmpl
+	problems = append(problems, b.tmplProblems...)
+
+	_, ents := b.sortedFiles()
 	now := b.opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	var posts, withFigures []*Post
-	bySlug := map[string]*Post{}
-	for _, f := range files {
-		e := b.posts[f]
+	var bySlug map[string]*Post // only when two posts share a slug
+	if b.dupSlugs > 0 {
+		bySlug = map[string]*Post{}
+	}
+	for _, e := range ents {
 		problems = append(problems, e.problems...)
-		if e.post == nil || len(e.problems) > 0 {
+		if !e.good() {
 			continue
 		}
 		p := e.post
-		if other, dup := bySlug[p.Slug]; dup {
-			at := p.Keys["slug"]
-			problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
-			continue
+		if bySlug != nil {
+			if other, dup := bySlug[p.Slug]; dup {
+				at := p.Keys["slug"]
+				problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
+				continue
+			}
 		}
-		sp := &Post{Post: p, Content: b.content(e), Summary: p.Summary, words: e.words}
+		sp := &Post{Post: p, Content: b.content(e), Summary: p.Summary, words: e.words, entry: e}
 		if sp.Summary == "" {
 			sp.Summary = e.doc.Summary
 		}
-		bySlug[p.Slug] = sp
+		if bySlug != nil {
+			bySlug[p.Slug] = sp
+		}
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
 			continue
 		}
@@ -204,6 +222,80 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		return nil, s.problems
 	}
 	return s, nil
+}
+
+// The posts as read are kept in a map by file, a sorted list of the files
+// with their entries, and a count of the posts of each slug, so that a
+// rebuild after one edit neither sorts nor looks up every file again.
+
+// good reports whether the entry is a post without problems.
+func (e *entry) good() bool { return e.post != nil && len(e.problems) == 0 }
+
+func (b *Builder) resetPosts(n int) {
+	b.posts, b.files, b.ents = make(map[string]*entry, n), nil, nil
+	b.slugs, b.dupSlugs = make(map[string]int, n), 0
+}
+
+func (b *Builder) setEntry(file string, e *entry) {
+	old, ok := b.posts[file]
+	if ok && old == e {
+		return
+	}
+	if ok {
+		b.countSlug(old, -1)
+		if i, found := slices.BinarySearch(b.files, file); found {
+			b.ents[i] = e
+		}
+	} else {
+		b.files, b.ents = nil, nil // a new file
+	}
+	b.posts[file] = e
+	b.countSlug(e, +1)
+}
+
+func (b *Builder) deleteEntry(file string) {
+	if old, ok := b.posts[file]; ok {
+		b.countSlug(old, -1)
+		delete(b.posts, file)
+		b.files, b.ents = nil, nil
+	}
+}
+
+func (b *Builder) countSlug(e *entry, delta int) {
+	if !e.good() {
+		return
+	}
+	slug := e.post.Slug
+	n := b.slugs[slug]
+	switch {
+	case delta > 0 && n == 1, delta < 0 && n == 2:
+		b.dupSlugs += delta
+	}
+	if n += delta; n > 0 {
+		b.slugs[slug] = n
+	} else {
+		delete(b.slugs, slug)
+	}
+}
+
+// sortedFiles lists the files of b.posts in order, and their entries.
+func (b *Builder) sortedFiles() ([]string, []*entry) {
+	if b.files == nil {
+		b.files = make([]string, 0, len(b.posts))
+		for f := range b.posts {
+			b.files = append(b.files, f)
+		}
+		sort.Strings(b.files)
+		b.ents = make([]*entry, len(b.files))
+		for i, f := range b.files {
+			b.ents[i] = b.posts[f]
+		}
+	}
+	return b.files, b.ents
+}
+
+func isTemplate(name string) bool {
+	return name == TemplatesDir || strings.HasPrefix(name, TemplatesDir+"/")
 }
 
 func contains(list []string, s string) bool {
@@ -259,7 +351,7 @@ func (b *Builder) readAll(ctx context.Context) error {
 		return fmt.Errorf("reading %s: %w", PostsDir, err)
 	}
 	old := b.posts
-	b.posts = make(map[string]*entry, len(files))
+	b.resetPosts(len(files))
 	return b.read(ctx, files, old)
 }
 
@@ -276,7 +368,7 @@ func (b *Builder) readChanged(ctx context.Context, changed []string) error {
 			// Gone: the file, or a whole folder of posts.
 			for f := range b.posts {
 				if f == c || strings.HasPrefix(f, c+"/") {
-					delete(b.posts, f)
+					b.deleteEntry(f)
 				}
 			}
 		case fi.IsDir():
@@ -319,7 +411,7 @@ func (b *Builder) read(ctx context.Context, files []string, old map[string]*entr
 		return err
 	}
 	for i, f := range files {
-		b.posts[f] = results[i]
+		b.setEntry(f, results[i])
 	}
 	return nil
 }
@@ -334,7 +426,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		return old
 	}
 	p, problems := post.Parse(file, src, post.Options{Currency: b.config.Cur, Location: b.config.Location})
-	e := &entry{hash: h, post: p, problems: problems}
+	e := &entry{hash: h, post: p, problems: problems, bundle: isBundle(file)}
 	if p != nil && len(problems) == 0 {
 		doc, err := b.md.Render(p.Body)
 		if err != nil {
@@ -348,8 +440,11 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 }
 
 func checkAliases(posts []*Post) problem.List {
+	if !slices.ContainsFunc(posts, func(p *Post) bool { return len(p.Aliases) > 0 }) {
+		return nil
+	}
 	var problems problem.List
-	seen := map[string]string{}
+	seen := make(map[string]string, len(posts))
 	for _, p := range posts {
 		seen[p.URL()] = p.File
 	}
@@ -375,7 +470,10 @@ func checkAliases(posts []*Post) problem.List {
 // aliasClashes reports aliases whose redirect page would be written where
 // the site has a page or file of its own (/index.html, /impact/, /feed.xml…).
 func (s *Site) aliasClashes() problem.List {
-	taken := map[string]bool{}
+	if !slices.ContainsFunc(s.pages, func(p *Page) bool { return p.Kind == "alias" }) {
+		return nil
+	}
+	taken := make(map[string]bool, len(s.pages))
 	for _, p := range s.pages {
 		if p.Kind != "alias" {
 			taken[outputPath(p.URL)] = true
