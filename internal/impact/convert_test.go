@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +113,19 @@ func TestComputeInSeveralCurrenciesAndYears(t *testing.T) {
 	// The amounts as given are untouched.
 	if have := fmt.Sprint(tot.Donations.Total); have != "[3500.77 EUR 45000.00 GBP]" {
 		t.Errorf("as given: have %s", have)
+	}
+	// SumIn gives the same sums and errors, without the entries; one rate
+	// left out shows the errors too.
+	for _, r := range []*Rates{rates, NewRates(cur(t, "GBP"))} {
+		all, errAll := ComputeIn(r, 2, donations, offsets)
+		sums, errSums := SumIn(r, 2, donations, offsets)
+		if sums.Entries != nil {
+			t.Errorf("SumIn made %d entries", len(sums.Entries))
+		}
+		all.Entries = nil
+		if !reflect.DeepEqual(all, sums) || fmt.Sprint(errAll) != fmt.Sprint(errSums) {
+			t.Errorf("SumIn differs from ComputeIn:\n%+v %v\n%+v %v", sums, errSums, all, errAll)
+		}
 	}
 	b, _ := json.Marshal(rep)
 	for _, want := range []string{`"currency":"GBP"`, `"rates":{"2019":{"EUR":"0.8771"},"2020":{"EUR":"0.8897","USD":"0.7798"}}`, `"total":"48083.13"`} {

@@ -66,8 +66,8 @@ type Entry struct {
 	Converted     string `json:"converted,omitempty"` // the amount or cost in the reporting currency
 }
 
-// Compute totals posts posts' donations and offsets. It is the only place
-// where figures are added up. Entries keep the order given.
+// Compute totals posts posts' donations and offsets. It, with ComputeIn
+// and SumIn, is the only place where figures are added up. Entries keep the order given.
 func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
 	t, _ := ComputeIn(nil, posts, donations, offsets)
 	return t
@@ -78,6 +78,17 @@ func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
 // Totals.Reporting. The error joins a *RateError for each entry that has no
 // rate; the totals are then incomplete and must not be shown.
 func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) (*Totals, error) {
+	return compute(rates, posts, donations, offsets, true)
+}
+
+// SumIn is ComputeIn without Entries: the sums of a part of a site (a post,
+// a tag, a year), whose entries the whole site's totals list. The sums and
+// the error are those ComputeIn gives.
+func SumIn(rates *Rates, posts int, donations []Donation, offsets []Offset) (*Totals, error) {
+	return compute(rates, posts, donations, offsets, false)
+}
+
+func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, entries bool) (*Totals, error) {
 	var errs []error
 	convert := func(m Money, date time.Time, src Source) (Money, decimal.Decimal, bool) {
 		c, rate, err := rates.Convert(m, date.Year())
@@ -99,7 +110,9 @@ func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) 
 			ByYear:     map[string]*TonnesAndCost{},
 			ByProvider: map[string]*TonnesAndCost{},
 		},
-		Entries: make([]Entry, 0, len(donations)+len(offsets)),
+	}
+	if entries {
+		t.Entries = make([]Entry, 0, len(donations)+len(offsets))
 	}
 	var rep *Reporting
 	if rates != nil {
@@ -112,21 +125,28 @@ func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) 
 		t.Donations.Total = t.Donations.Total.Add(d.Money)
 		t.Donations.ByYear[year] = t.Donations.ByYear[year].Add(d.Money)
 		t.Donations.ByRecipient[d.Recipient] = t.Donations.ByRecipient[d.Recipient].Add(d.Money)
-		e := Entry{
-			Kind: "donation", Post: d.Source.Post, Source: d.Source.Position(),
-			Date: d.Date.Format("2006-01-02"), Recipient: d.Recipient,
-			Amount: d.Fixed(), Currency: d.Currency.Code, Project: d.Project, URL: d.URL,
+		var e Entry
+		if entries {
+			e = Entry{
+				Kind: "donation", Post: d.Source.Post, Source: d.Source.Position(),
+				Date: d.Date.Format("2006-01-02"), Recipient: d.Recipient,
+				Amount: d.Fixed(), Currency: d.Currency.Code, Project: d.Project, URL: d.URL,
+			}
 		}
 		if rep != nil {
 			if c, rate, ok := convert(d.Money, d.Date, d.Source); ok {
-				e.Rate, e.Converted = rate.String(), c.Fixed()
+				if entries {
+					e.Rate, e.Converted = rate.String(), c.Fixed()
+				}
 				rep.used(year, d.Currency.Code, rate)
 				rep.Donations.Total.Amount = rep.Donations.Total.Amount.Add(c.Amount)
 				addMoney(rep.Donations.ByYear, year, c)
 				addMoney(rep.Donations.ByRecipient, d.Recipient, c)
 			}
 		}
-		t.Entries = append(t.Entries, e)
+		if entries {
+			t.Entries = append(t.Entries, e)
+		}
 	}
 	for _, o := range offsets {
 		year := strconv.Itoa(o.Date.Year())
@@ -134,30 +154,38 @@ func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) 
 		t.Offsets.Tonnes.Decimal = t.Offsets.Tonnes.Add(o.Tonnes.Decimal)
 		addOffset(t.Offsets.ByYear, year, o)
 		addOffset(t.Offsets.ByProvider, o.Provider, o)
-		e := Entry{
-			Kind: "offset", Post: o.Source.Post, Source: o.Source.Position(),
-			Date: o.Date.Format("2006-01-02"), Provider: o.Provider,
-			Tonnes: o.Tonnes.String(), Project: o.Project, Scope: o.Scope,
-		}
-		if o.PricePerTonne != nil {
-			e.PricePerTonne = o.PricePerTonne.Fixed()
-			e.Currency = o.PricePerTonne.Currency.Code
-		}
+		var rate, converted string // of the cost, into the reporting currency
 		if o.Cost != nil {
 			t.Offsets.Cost = t.Offsets.Cost.Add(*o.Cost)
-			e.Cost = o.Cost.Fixed()
-			e.Currency = o.Cost.Currency.Code
 			if rep != nil {
-				if c, rate, ok := convert(*o.Cost, o.Date, o.Source); ok {
-					e.Rate, e.Converted = rate.String(), c.Fixed()
-					rep.used(year, o.Cost.Currency.Code, rate)
+				if c, r, ok := convert(*o.Cost, o.Date, o.Source); ok {
+					if entries {
+						rate, converted = r.String(), c.Fixed()
+					}
+					rep.used(year, o.Cost.Currency.Code, r)
 					rep.Offsets.Cost.Amount = rep.Offsets.Cost.Amount.Add(c.Amount)
 					addMoney(rep.Offsets.ByYear, year, c)
 					addMoney(rep.Offsets.ByProvider, o.Provider, c)
 				}
 			}
 		}
-		t.Entries = append(t.Entries, e)
+		if entries {
+			e := Entry{
+				Kind: "offset", Post: o.Source.Post, Source: o.Source.Position(),
+				Date: o.Date.Format("2006-01-02"), Provider: o.Provider,
+				Tonnes: o.Tonnes.String(), Project: o.Project, Scope: o.Scope,
+				Rate: rate, Converted: converted,
+			}
+			if o.PricePerTonne != nil {
+				e.PricePerTonne = o.PricePerTonne.Fixed()
+				e.Currency = o.PricePerTonne.Currency.Code
+			}
+			if o.Cost != nil {
+				e.Cost = o.Cost.Fixed()
+				e.Currency = o.Cost.Currency.Code
+			}
+			t.Entries = append(t.Entries, e)
+		}
 	}
 	return t, errors.Join(errs...)
 }

@@ -19,6 +19,7 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -38,7 +39,8 @@ type Options struct {
 
 // A Renderer turns a post's Markdown into HTML. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md      goldmark.Markdown
+	buffers sync.Pool // of *bytes.Buffer: RenderWith's output, reused
 }
 
 // New returns the configured renderer.
@@ -62,7 +64,7 @@ func New(opts Options) *Renderer {
 
 // A Document is a rendered post body.
 type Document struct {
-	HTML     []byte
+	HTML     string
 	Summary  string    // plain text: before <!--more-->, or the first paragraph
 	TOC      []byte    // the headings as nested <ol> lists of links; nil without headings
 	Refs     []Ref     // links and images into the site, in order
@@ -96,12 +98,18 @@ func (r *Renderer) RenderWith(src []byte, env Env) (*Document, error) {
 	pc := newContext(env.Resolve)
 	doc := r.md.Parser().Parse(reader, parser.WithContext(pc))
 	count, problems := fillFigures(doc, src, env.Figures)
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf, _ := r.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer r.buffers.Put(buf)
+	buf.Reset()
+	if err := r.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
-	d := &Document{HTML: buf.Bytes(), Summary: summary(doc, src), Figures: count, Problems: problems}
+	// One copy of the exact size, kept for as long as the post is: the
+	// buffer, grown for the largest post, goes back to the pool.
+	d := &Document{HTML: buf.String(), Summary: summary(doc, src), Figures: count, Problems: problems}
 	finish(d, pc, src)
 	return d, nil
 }

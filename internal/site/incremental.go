@@ -8,7 +8,6 @@ import (
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
-	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 )
 
@@ -31,24 +30,11 @@ import (
 
 // incremental is what a Builder keeps for its next build.
 type incremental struct {
-	last *Site                                // the last site built
-	html map[*markdown.Document]template.HTML // each post's HTML, as a string
+	last *Site // the last site built
 }
 
-// content is the HTML of a post's body, converted to a string once for as
-// long as the post is not read again (a copy of every post's HTML on every
-// build is the largest cost of a small rebuild).
-func (b *Builder) content(e *entry) template.HTML {
-	if h, ok := b.inc.html[e.doc]; ok {
-		return h
-	}
-	if b.inc.html == nil || len(b.inc.html) > 2*len(b.posts)+16 {
-		b.inc.html = make(map[*markdown.Document]template.HTML, len(b.posts))
-	}
-	h := template.HTML(e.doc.HTML)
-	b.inc.html[e.doc] = h
-	return h
-}
+// content is the HTML of a post's body.
+func (b *Builder) content(e *entry) template.HTML { return template.HTML(e.doc.HTML) }
 
 // newSite lays out the site, from the last build when there is one with the
 // same config.

@@ -54,7 +54,7 @@ type Post struct {
 	Summary    string
 	TOC        template.HTML  // the contents, when the front matter has toc: true
 	Image      string         // absolute URL of the image that represents the post, or ""
-	Totals     *impact.Totals // the post's own
+	Totals     *impact.Totals // the post's own sums; its Entries are nil (the site's Totals list them)
 	TagList    []*Tag
 	site       *Site
 	report     *PostReport // its share of each year's totals, its emissions bar: Report() (report.go)
@@ -121,8 +121,8 @@ func countWords(b []byte) int {
 type Tag struct {
 	Name   string
 	Slug   string
-	Posts  []*Post // newest first
-	Totals *impact.Totals
+	Posts  []*Post        // newest first
+	Totals *impact.Totals // the sums of its posts' figures; Entries are nil
 }
 
 // URL is "/tags/<slug>/".
@@ -158,7 +158,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 			p.Next = posts[i-1]
 		}
 		if p.Totals = old.postTotals(p); p.Totals == nil {
-			p.Totals, _ = impact.ComputeIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
+			p.Totals, _ = impact.SumIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
 		}
 		for k, name := range p.Tags {
 			slug := p.TagSlug(k)
@@ -194,7 +194,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for t := range next {
-				t.Totals, _ = totalsOf(cfg.Rates, t.Posts)
+				t.Totals, _ = totalsOf(cfg.Rates, t.Posts, impact.SumIn)
 			}
 		})
 	}
@@ -211,7 +211,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		s.Totals, s.problems = prev.Totals, prev.problems
 	} else {
 		var err error
-		s.Totals, err = totalsOf(cfg.Rates, posts)
+		s.Totals, err = totalsOf(cfg.Rates, posts, impact.ComputeIn)
 		s.problems = rateProblems(err)
 	}
 	s.pages = s.makePages()

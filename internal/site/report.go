@@ -45,8 +45,8 @@ func rateProblems(err error) problem.List {
 // A Report is the impact page as an annual report: headline figures,
 // charts with their tables, figures by recipient and provider, the rates
 // used and every entry. Every figure in it comes from impact.ComputeIn
-// (the site's totals, or the totals of one year's entries) and links to
-// the entries that make it.
+// (the site's totals) or impact.SumIn (the totals of one year's entries),
+// and links to the entries that make it.
 type Report struct {
 	Currency   string // the reporting currency; "" when nothing is converted
 	Span       string // "2019–2023"
@@ -283,18 +283,18 @@ func (s *Site) yearTotals(year string) *impact.Totals {
 		}
 		s.byYear = map[string]*impact.Totals{}
 		for y := range ds {
-			s.byYear[y], _ = impact.ComputeIn(s.Config.Rates, 0, ds[y], os[y])
+			s.byYear[y], _ = impact.SumIn(s.Config.Rates, 0, ds[y], os[y])
 		}
 		for y := range os {
 			if s.byYear[y] == nil {
-				s.byYear[y], _ = impact.ComputeIn(s.Config.Rates, 0, nil, os[y])
+				s.byYear[y], _ = impact.SumIn(s.Config.Rates, 0, nil, os[y])
 			}
 		}
 	})
 	if t := s.byYear[year]; t != nil {
 		return t
 	}
-	t, _ := impact.ComputeIn(s.Config.Rates, 0, nil, nil)
+	t, _ := impact.SumIn(s.Config.Rates, 0, nil, nil)
 	return t
 }
 

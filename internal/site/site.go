@@ -511,13 +511,14 @@ func aliasURL(a string) string {
 	return u
 }
 
-// totalsOf computes the totals of the posts, converted at rates when not nil.
-func totalsOf(rates *impact.Rates, posts []*Post) (*impact.Totals, error) {
+// totalsOf computes the totals of the posts, converted at rates when not
+// nil, with impact.ComputeIn or impact.SumIn.
+func totalsOf(rates *impact.Rates, posts []*Post, compute func(*impact.Rates, int, []impact.Donation, []impact.Offset) (*impact.Totals, error)) (*impact.Totals, error) {
 	var ds []impact.Donation
 	var os []impact.Offset
 	for _, p := range posts {
 		ds = append(ds, p.Donations...)
 		os = append(os, p.Offsets...)
 	}
-	return impact.ComputeIn(rates, len(posts), ds, os)
+	return compute(rates, len(posts), ds, os)
 }
