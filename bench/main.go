@@ -11,15 +11,21 @@
 // process (from its rusage), and counts the pages (.html files), files and
 // bytes written. It prints the median of each tool and the ratios.
 //
-// It also measures, in this process:
-//   - the I/O floor: reading every post, then writing as many files of the
-//     same sizes, each in its own folder as the site's pages are, using every
-//     core;
-//   - the rebuild after editing one post (impactblog): Builder.Build with the
-//     changed file, then rendering the pages that show the post into the
-//     output folder (see BenchmarkRebuildOnePost in internal/site);
-//   - hugo server's rebuild after the same edit: the time from the write to
-//     hugo printing that it rebuilt (its own "Total in … ms" line).
+// In every round it also measures the I/O floor, in this process: reading
+// every post, then writing as many files of the same sizes as the site has,
+// each in its own folder as the site's pages are, using every core. The
+// disk of these machines drifts over minutes, so the floor is taken beside
+// the tools rather than once.
+//
+// Then the edit of one post:
+//   - impactblog serve: the time from the write to the reload event and the
+//     edited page fetched with its new text, as a browser showing the post
+//     sees it (the watcher's 20 ms quiet period included);
+//   - hugo server: the time from the write to hugo printing that it rebuilt
+//     (its own "Total in … ms" line);
+//   - and, in this process, Builder.Build with the changed file followed by
+//     rendering and writing every page that shows the post, the impact page
+//     among them (see BenchmarkRebuildOnePost in internal/site).
 //
 // Absolute times on a shared machine are noisy; the ratios of one run,
 // where both tools saw the same machine, are the figures that count.
@@ -31,10 +37,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -63,6 +73,7 @@ type measure struct {
 	pages, files  int
 	bytes         int64
 	rebuild       time.Duration // one-post rebuild, when measured
+	reload        time.Duration // impactblog serve: one-post edit to the page served
 	rebuiltPages  int
 	rebuildFailed string
 }
@@ -164,7 +175,18 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 			return exec.Command(hugo, "--quiet", "--source", hugoSite, "--destination", out)
 		}, &theirs})
 	}
+	var floors []floorResult
 	for r := -1; r < rounds; r++ {
+		if r >= 0 {
+			// The I/O floor in every round, beside the tools: the disk's
+			// speed drifts over minutes.
+			f, err := ioFloor(work, blog, filepath.Join(work, "out-impactblog"))
+			if err != nil {
+				return err
+			}
+			floors = append(floors, f)
+			fmt.Printf("  run %d %-10s wall %6.2fs  (read %d posts, write %d files of the site's sizes)\n", r+1, "I/O floor", f.wall.Seconds(), n, f.files)
+		}
 		for _, t := range tools {
 			out := filepath.Join(work, "out-"+t.name)
 			os.RemoveAll(out)
@@ -180,13 +202,15 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 		}
 	}
 	o := median(ours)
-	floor, err := ioFloor(work, blog, filepath.Join(work, "out-impactblog"))
-	if err != nil {
-		return err
-	}
+	floor := floors[len(floors)/2]
+	var err error
 	o.rebuild, o.rebuiltPages, err = rebuildOnePost(ctx, blog, filepath.Join(work, "out-rebuild"), n, seed)
 	if err != nil {
 		return fmt.Errorf("rebuild: %w", err)
+	}
+	o.reload, err = serveReload(ctx, bin, blog, n, seed)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
 	}
 	var h measure
 	if hugo != "" {
@@ -211,11 +235,14 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 	row("pages (.html) written", float64(o.pages), float64(h.pages), "", "%.0f")
 	row("files written", float64(o.files), float64(h.files), "", "%.0f")
 	row("bytes written", float64(o.bytes)/(1<<20), float64(h.bytes)/(1<<20), " MiB", "%.1f")
-	row("one-post rebuild", float64(o.rebuild.Microseconds())/1000, float64(h.rebuild.Microseconds())/1000, " ms", "%.1f")
+	row("one-post edit, served", float64(o.reload.Microseconds())/1000, float64(h.rebuild.Microseconds())/1000, " ms", "%.1f")
 	if h.rebuildFailed != "" {
 		fmt.Printf("  (hugo server rebuild not measured: %s)\n", h.rebuildFailed)
 	}
-	fmt.Printf("  %-30s %12s   (%d pages rendered)\n", "", "", o.rebuiltPages)
+	fmt.Printf("  %-30s %12s   (impactblog serve: from the write to the edited page fetched after the reload event;\n", "", "")
+	fmt.Printf("  %-30s %12s    hugo server: from the write to its \"Total in\" line)\n", "", "")
+	fmt.Printf("  %-30s %12s   (Build, then the %d pages that show the post rendered and written)\n",
+		"one-post rebuild, every page", fmt.Sprintf("%.1f ms", float64(o.rebuild.Microseconds())/1000), o.rebuiltPages)
 	if baseBin != "" {
 		b := median(before)
 		fmt.Printf("  base (before): wall %.2f s, CPU %.2f s, peak RSS %d MiB; this build is %.2fx faster (wall), %.2fx (CPU), %.2fx less memory\n",
@@ -436,6 +463,111 @@ func rebuildOnePost(ctx context.Context, blog, out string, n int, seed int64) (t
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	return times[len(times)/2], pages, nil
+}
+
+// serveReload starts impactblog serve on the blog, opens the event stream
+// a browser showing the post of the edit would open, and measures five
+// edits of that post: from the write to the reload event and the page's
+// new text fetched. It returns the median.
+func serveReload(ctx context.Context, bin, blog string, n int, seed int64) (time.Duration, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	addr := l.Addr().String()
+	l.Close()
+	cmd := exec.CommandContext(ctx, bin, "serve", "-src", blog, "-addr", addr)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return 0, err
+	}
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	sc := bufio.NewScanner(stdout)
+	for sc.Scan() && !strings.HasPrefix(sc.Text(), "Serving ") {
+	}
+	go io.Copy(io.Discard, stdout)
+	i := n / 2
+	name, orig := blogtest.Post(i, n, seed)
+	defer os.WriteFile(filepath.Join(blog, name), orig, 0o644)
+	m := regexp.MustCompile(`(?m)^slug: (\S+)$`).FindSubmatch(orig)
+	if m == nil {
+		return 0, errors.New("the edited post has no slug")
+	}
+	page := "http://" + addr + "/posts/" + string(m[1]) + "/"
+	resp, err := http.Get("http://" + addr + "/.impactblog/events?page=/posts/" + string(m[1]) + "/")
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	events := make(chan string)
+	go func() {
+		defer close(events)
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				select {
+				case events <- ev:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	wait := func(event string) error {
+		for {
+			select {
+			case ev, ok := <-events:
+				if !ok {
+					return errors.New("the event stream ended")
+				}
+				if ev == event {
+					return nil
+				}
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+	if err := wait("hello"); err != nil {
+		return 0, err
+	}
+	var times []time.Duration
+	for edit := 1; edit <= 5; edit++ {
+		_, src := blogtest.Edit(i, n, seed, edit)
+		mark := fmt.Sprintf("Edit number %d.", edit)
+		src = append(src, "\n"+mark+"\n"...)
+		start := time.Now()
+		if err := os.WriteFile(filepath.Join(blog, name), src, 0o644); err != nil {
+			return 0, err
+		}
+		if err := wait("reload"); err != nil {
+			return 0, err
+		}
+		resp, err := http.Get(page)
+		if err != nil {
+			return 0, err
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return 0, err
+		}
+		times = append(times, time.Since(start))
+		if !strings.Contains(string(body), mark) {
+			return 0, fmt.Errorf("%s does not show %q after the reload", page, mark)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	slices.Sort(times)
+	return times[len(times)/2], nil
 }
 
 // hugoRebuild starts hugo server on the Hugo site, edits one post and
