@@ -507,35 +507,10 @@ func serveReload(ctx context.Context, bin, blog string, n int, seed int64) (time
 		return 0, err
 	}
 	defer resp.Body.Close()
-	events := make(chan string)
-	go func() {
-		defer close(events)
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-				select {
-				case events <- ev:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}
-	}()
-	wait := func(event string) error {
-		for {
-			select {
-			case ev, ok := <-events:
-				if !ok {
-					return errors.New("the event stream ended")
-				}
-				if ev == event {
-					return nil
-				}
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-	}
+	events := lineWaiter(ctx, resp.Body, "the event stream ended", func(l string) (string, bool) {
+		return strings.CutPrefix(l, "event: ")
+	})
+	wait := func(event string) error { return events(func(ev string) bool { return ev == event }) }
 	if err := wait("hello"); err != nil {
 		return 0, err
 	}
@@ -570,6 +545,44 @@ func serveReload(ctx context.Context, bin, blog string, n int, seed int64) (time
 	return times[len(times)/2], nil
 }
 
+// lineWaiter reads r line by line in a goroutine, keeping the lines keep
+// says to keep (as it rewrites them), and returns a function that waits for
+// the next kept line that matches: nil when one comes, the error gone when
+// r ends first, or ctx's error.
+func lineWaiter(ctx context.Context, r io.Reader, gone string, keep func(string) (string, bool)) func(match func(string) bool) error {
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			l, ok := keep(sc.Text())
+			if !ok {
+				continue
+			}
+			select {
+			case lines <- l:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return func(match func(string) bool) error {
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					return errors.New(gone)
+				}
+				if match(l) {
+					return nil
+				}
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+}
+
 // hugoRebuild starts hugo server on the Hugo site, edits one post and
 // waits for hugo to say it rebuilt. It returns the time from the write to
 // that line.
@@ -592,33 +605,8 @@ func hugoRebuild(ctx context.Context, hugo, hugoSite, blog, out string, n int, s
 		cmd.Process.Signal(os.Interrupt)
 		cmd.Wait()
 	}()
-	lines := make(chan string)
-	go func() {
-		defer close(lines)
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			select {
-			case lines <- sc.Text():
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	wait := func(prefix string) error {
-		for {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					return errors.New("hugo server stopped")
-				}
-				if strings.Contains(l, prefix) {
-					return nil
-				}
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-	}
+	lines := lineWaiter(ctx, stdout, "hugo server stopped", func(l string) (string, bool) { return l, true })
+	wait := func(text string) error { return lines(func(l string) bool { return strings.Contains(l, text) }) }
 	if err := wait("Web Server is available"); err != nil {
 		return 0, err
 	}
