@@ -221,12 +221,23 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 		page   *Page                  // a page, or
 		render func() ([]byte, error) // another file
 	}
+	// The pages and files made from every post (the impact page, the
+	// archive, the tag index, impact.json, the sitemap…) go first: each
+	// takes as long as hundreds of post pages, and last they would leave
+	// one core working alone at the end.
 	jobs := make([]job, 0, len(s.pages)+16)
-	for _, p := range s.pages {
-		jobs = append(jobs, job{name: outputPath(p.URL), page: p})
-	}
 	for _, f := range s.Files() {
 		jobs = append(jobs, job{name: f.Name, render: f.Render})
+	}
+	for _, p := range s.pages {
+		if p.Kind == "impact" || p.Kind == "archive" || p.Kind == "tags" {
+			jobs = append(jobs, job{name: outputPath(p.URL), page: p})
+		}
+	}
+	for _, p := range s.pages {
+		if p.Kind != "impact" && p.Kind != "archive" && p.Kind != "tags" {
+			jobs = append(jobs, job{name: outputPath(p.URL), page: p})
+		}
 	}
 	reuse := keepsNothing(w)
 	var (
