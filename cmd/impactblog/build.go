@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -20,13 +22,27 @@ type buildCommand struct {
 // Run builds the site: read, check, total, render, and publish atomically.
 func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	var bf blogFlags
-	fs := newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]", c.stderr)
+	fs := newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-cpuprofile FILE]", c.stderr)
 	bf.register(fs, true)
 	out := fs.String("out", "", "write the site into `DIR` (default: public/ in the blog)")
 	baseURL := fs.String("base-url", "", "the site's absolute `URL`, overriding base_url in site.toml")
 	strict := fs.Bool("strict", false, "fail on warnings (template syntax of other generators in a post)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE`, for go tool pprof")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "impactblog build: -cpuprofile: %v\n", err)
+			return errUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(c.stderr, "impactblog build: -cpuprofile: %v\n", err)
+			return errUsage
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *out == "" {
 		*out = filepath.Join(bf.src, "public")

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]
+//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-cpuprofile FILE]
 //	impactblog check  [-src DIR] [-strict]
 //	impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
 //	impactblog totals [-json] [-src DIR] [-drafts] [-future]
@@ -49,7 +49,7 @@ offsets in their front matter become a static site with exact totals.
 
 Usage:
 
-  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]
+  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-cpuprofile FILE]
                     build the site into DIR/public (or -out)
   impactblog check  [-src DIR] [-strict]
                     check every post, the config and the templates; write nothing

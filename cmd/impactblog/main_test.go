@@ -211,3 +211,23 @@ func TestCheckSeesWhatBuildSees(t *testing.T) {
 		t.Errorf("check: exit %d, want 1 naming the post:\n%s", code, stderr)
 	}
 }
+
+// TestBuildCPUProfile: -cpuprofile writes a profile that go tool pprof
+// reads: gzip-compressed protocol buffers, so it starts with gzip's magic.
+func TestBuildCPUProfile(t *testing.T) {
+	dir := copyBlog(t)
+	prof := filepath.Join(t.TempDir(), "cpu.prof")
+	if code, _, stderr := runCmd(t, "build", "-src", dir, "-cpuprofile", prof); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("the profile is not gzip data: % x", data[:min(len(data), 8)])
+	}
+	if code, _, stderr := runCmd(t, "build", "-src", dir, "-cpuprofile", filepath.Join(dir, "no", "such", "dir", "p")); code != 2 || !strings.Contains(stderr, "-cpuprofile") {
+		t.Errorf("a profile that cannot be written: exit %d, %s", code, stderr)
+	}
+}
