@@ -95,7 +95,7 @@ type Post struct {
 	Draft    bool
 	Aliases  []string
 	Params   map[string]any // every other top-level key
-	Body     []byte         // the Markdown after the front matter
+	Body     []byte         // the Markdown after the front matter (nil once rendered, in a build with site.Options.Once)
 	BodyLine int            // the line of the file where Body starts
 	// Keys holds where each known key's value was written, by its
 	// canonical name ("slug", "aliases", "tags"…), so that a problem found

@@ -73,6 +73,11 @@ type Options struct {
 	Future  bool      // include posts dated after Now
 	BaseURL string    // overrides site.toml's base_url
 	Now     time.Time // default: time.Now()
+	// Once says the Builder builds once and is dropped: each post's
+	// Markdown (post.Post.Body) is let go as soon as it is rendered,
+	// unless its figures or links need it rendered again, so that a large
+	// blog is never held in memory twice, as text and as HTML.
+	Once bool
 }
 
 // A Builder builds a blog, again and again: it keeps every post it has read
@@ -435,6 +440,9 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		e.doc = doc
 		e.problems = append(e.problems, figureProblems(p, doc)...)
 		e.words = countWords(p.Body) // once per read, in parallel
+		if b.opts.Once && doc != nil && doc.Figures == 0 && len(doc.Refs) == 0 {
+			p.Body = nil // nothing renders it again (see renderFigures and links.go)
+		}
 	}
 	return e
 }

@@ -112,6 +112,17 @@ func TestGolden(t *testing.T) {
 					t.Errorf("%s differs (run go test ./internal/site -run TestGolden -update to accept):\n%s", name, firstDiff(have, want[name]))
 				}
 			}
+			// A one-shot build, which lets each post's Markdown go once
+			// rendered, writes the same bytes.
+			once, err := build(t, blog, Options{Once: true})
+			if err != nil {
+				t.Fatalf("build with Once: %v", err)
+			}
+			for _, name := range wantNames {
+				if have, _ := once.Get(name); !bytes.Equal(have, want[name]) {
+					t.Errorf("%s differs in a build with Once:\n%s", name, firstDiff(have, want[name]))
+				}
+			}
 		})
 	}
 }
@@ -531,6 +542,29 @@ func assertProblems(t *testing.T, err error, want []string) {
 	for i, p := range list {
 		if !strings.HasPrefix(p.Error(), want[i]) {
 			t.Errorf("problem %d:\nhave %s\nwant %s…", i, p.Error(), want[i])
+		}
+	}
+}
+
+// TestOnceLetsMarkdownGo: a build with Once drops the Markdown of a post
+// that nothing renders again, and keeps it for a post whose figures or
+// links are rendered once the site is known.
+func TestOnceLetsMarkdownGo(t *testing.T) {
+	blog := fstest.MapFS{
+		"posts/plain.md":   {Data: []byte("---\ntitle: Plain\ndate: 2021-01-01\n---\nJust text, and [a link](https://example.org/).\n")},
+		"posts/figure.md":  {Data: []byte("---\ntitle: Figure\ndate: 2021-01-02\nimpact:\n  donations:\n    - recipient: WWF\n      amount: 10\n---\nWe gave {{< total donations >}}.\n")},
+		"posts/linking.md": {Data: []byte("---\ntitle: Linking\ndate: 2021-01-03\n---\nSee [the plain post](plain.md).\n")},
+	}
+	for _, once := range []bool{false, true} {
+		s, err := NewBuilder(blog, theme.FS, Options{Now: now, Once: once}).Build(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.Posts {
+			kept := p.Body != nil
+			if want := !once || p.Title != "Plain"; kept != want {
+				t.Errorf("Once %v: %s keeps its Markdown: %v, want %v", once, p.Title, kept, want)
+			}
 		}
 	}
 }
