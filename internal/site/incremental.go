@@ -5,9 +5,7 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
-	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/post"
 )
 
@@ -36,16 +34,13 @@ type incremental struct {
 // content is the HTML of a post's body.
 func (b *Builder) content(e *entry) template.HTML { return template.HTML(e.doc.HTML) }
 
-// newSite lays out the site, from the last build when there is one with the
-// same config.
-func (b *Builder) newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates) *Site {
-	prev := b.inc.last
-	if prev != nil && prev.Config != cfg {
-		prev = nil
+// lastSite is the last site built, when it had the same config: the site
+// the next newSite may take figures from.
+func (b *Builder) lastSite() *Site {
+	if prev := b.inc.last; prev != nil && prev.Config == b.config {
+		return prev
 	}
-	s := newSite(cfg, loc, posts, tmpl, prev)
-	b.inc.last = s
-	return s
+	return nil
 }
 
 // reuse finds the figures of the last site that still hold.

@@ -212,13 +212,22 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		posts = append(posts, sp)
 	}
 	problems = append(problems, checkAliases(posts)...)
-	extra, ps := b.link(posts)
+	// Resolving the links and laying out the site touch different fields
+	// of the posts: one core each. newSite sorts its list, so link gets
+	// its own.
+	var s *Site
+	var layout sync.WaitGroup
+	unsorted := slices.Clone(posts)
+	prev := b.lastSite()
+	layout.Go(func() { s = newSite(b.config, loc, posts, tmpl, prev) })
+	extra, ps := b.link(unsorted)
+	layout.Wait()
 	problems = append(problems, ps...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return nil, problems
 	}
-	s := b.newSite(b.config, loc, posts, tmpl)
+	b.inc.last = s
 	s.Warnings, s.assets = extra.warnings, extra.assets
 	s.problems = append(s.problems, s.aliasClashes()...)
 	s.renderFigures(b.md, withFigures)
