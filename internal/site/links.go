@@ -125,7 +125,7 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 	var pending []siteRef
 	for _, p := range posts {
 		e := p.entry
-		if e == nil || e.doc == nil {
+		if e == nil || e.doc == nil || e.unlinked {
 			continue
 		}
 		doc := e.doc

@@ -156,6 +156,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if p.Totals = old.postTotals(p); p.Totals == nil {
 			p.Totals, _ = impact.SumIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
 		}
+		if len(p.Tags) > 0 {
+			p.TagList = make([]*Tag, 0, len(p.Tags))
+		}
 		for k, name := range p.Tags {
 			slug := p.TagSlug(k)
 			t := tags[slug]

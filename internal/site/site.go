@@ -113,6 +113,7 @@ type entry struct {
 	doc      *markdown.Document
 	words    int  // in the post's body, for ReadingTime
 	bundle   bool // the file is the index of a page bundle (links.go)
+	unlinked bool // nothing for link to do: no warnings, links into the site, image or contents
 	problems problem.List
 
 	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
@@ -449,6 +450,8 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		e.doc = doc
 		e.problems = append(e.problems, figureProblems(p, doc)...)
 		e.words = countWords(p.Body) // once per read, in parallel
+		e.unlinked = doc != nil && len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" &&
+			!wantsTOC(p.Params) && frontImage(p.Params) == ""
 		if b.opts.Once && doc != nil && doc.Figures == 0 && len(doc.Refs) == 0 {
 			p.Body = nil // nothing renders it again (see renderFigures and links.go)
 		}
