@@ -166,6 +166,7 @@ type rebuilder struct {
 	mu             sync.Mutex     // the output of checkTemplates and rebuild
 	builder        *site.Builder
 	srv            *preview.Server
+	last           *preview.Snapshot // the last published
 	stdout, stderr io.Writer
 	done           func(ok bool)
 }
@@ -183,7 +184,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 	rendered := 0
 	if err == nil {
 		warn(r.stderr, s.Warnings, false, "")
-		snap = preview.NewSnapshot(s)
+		snap = r.last.Next(s)
 		rendered, err = snap.Render(ctx, r.srv.OpenPages())
 	}
 	if err != nil {
@@ -203,6 +204,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 		return
 	}
 	r.srv.Publish(snap, changed)
+	r.last = snap
 	if templatesMayFail(changed) {
 		r.checks.Go(func() { r.checkTemplates(ctx, snap, onePerTemplate(s)) })
 	}

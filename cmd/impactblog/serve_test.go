@@ -409,6 +409,7 @@ func BenchmarkRebuild(b *testing.B) {
 	}
 	name, url, _ := genEdit(0)
 	var cpu time.Duration
+	var last *preview.Snapshot // as serve keeps it
 	b.ResetTimer()
 	for i := range b.N {
 		b.StopTimer()
@@ -420,7 +421,8 @@ func BenchmarkRebuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := preview.NewSnapshot(s).Render(ctx, []string{url}); err != nil {
+		last = last.Next(s)
+		if _, err := last.Render(ctx, []string{url}); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

@@ -67,8 +67,9 @@ const EventsPath = "/.impactblog/events"
 // A Snapshot is one build of the site, each file rendered once, when it is
 // first needed. It is safe for concurrent use.
 type Snapshot struct {
-	site    *site.Site
-	outputs map[string]site.Output // by file name: "posts/x/index.html"
+	site  *site.Site
+	outs  []site.Output
+	index map[string]int // outs by file name ("posts/x/index.html"); shared by the snapshots of Next
 
 	mu    sync.Mutex
 	cache map[string]*rendered
@@ -81,21 +82,48 @@ type rendered struct {
 }
 
 // NewSnapshot prepares s to be served. It renders nothing.
-func NewSnapshot(s *site.Site) *Snapshot {
+func NewSnapshot(s *site.Site) *Snapshot { return (*Snapshot)(nil).Next(s) }
+
+// Next is NewSnapshot for the site built after sn's (sn may be nil). When
+// s has the same files as sn's site, in the same order, as after most
+// edits, the index of files by name is sn's: on a large blog making it is
+// a good part of a rebuild.
+func (sn *Snapshot) Next(s *site.Site) *Snapshot {
 	outs := s.Outputs()
-	sn := &Snapshot{site: s, outputs: make(map[string]site.Output, len(outs)), cache: map[string]*rendered{}}
-	for _, o := range outs {
-		sn.outputs[o.Name] = o
+	next := &Snapshot{site: s, outs: outs, cache: map[string]*rendered{}}
+	if sn != nil && len(sn.outs) == len(outs) {
+		next.index = sn.index
+		for i := range outs {
+			if outs[i].Name != sn.outs[i].Name {
+				next.index = nil
+				break
+			}
+		}
 	}
-	return sn
+	if next.index == nil {
+		next.index = make(map[string]int, len(outs))
+		for i, o := range outs {
+			next.index[o.Name] = i
+		}
+	}
+	return next
+}
+
+// output is the file of the site called name.
+func (sn *Snapshot) output(name string) (site.Output, bool) {
+	i, ok := sn.index[name]
+	if !ok {
+		return site.Output{}, false
+	}
+	return sn.outs[i], true
 }
 
 // Len is the number of files of the site.
-func (sn *Snapshot) Len() int { return len(sn.outputs) }
+func (sn *Snapshot) Len() int { return len(sn.outs) }
 
 // file renders the file name, once. ok is false when the site has no such file.
 func (sn *Snapshot) file(name string) (data []byte, ok bool, err error) {
-	o, ok := sn.outputs[name]
+	o, ok := sn.output(name)
 	if !ok {
 		return nil, false, nil
 	}
@@ -161,11 +189,11 @@ func (sn *Snapshot) resolve(p string) (name, redirect string, ok bool) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if _, ok := sn.outputs[name]; ok {
+	if _, ok := sn.index[name]; ok {
 		return name, "", true
 	}
 	if !strings.HasSuffix(p, "/") {
-		if _, ok := sn.outputs[strings.TrimPrefix(p, "/")+"/index.html"]; ok {
+		if _, ok := sn.index[strings.TrimPrefix(p, "/")+"/index.html"]; ok {
 			return "", p + "/", false
 		}
 	}

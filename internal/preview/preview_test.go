@@ -3,6 +3,7 @@ package preview
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -482,4 +483,54 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 	}
 	t.Fatal("condition not met within 5s")
+}
+
+// TestSnapshotNext: a snapshot made with Next serves the new site, whether
+// the site's files are the same as before (the index is shared) or not
+// (a post was added: the index is made again).
+func TestSnapshotNext(t *testing.T) {
+	dir, _ := newBlog(t, map[string]string{"posts/black-friday.md": postA})
+	b := site.NewBuilder(os.DirFS(dir), theme.FS, site.Options{Now: now})
+	ctx := context.Background()
+	s, err := b.Build(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := NewSnapshot(s)
+	edit := func(name, text string) *site.Site {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := b.Build(ctx, []string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	second := first.Next(edit("posts/black-friday.md", postA+"\nA new sentence.\n"))
+	if len(second.index) != len(first.index) || fmt.Sprintf("%p", second.index) != fmt.Sprintf("%p", first.index) {
+		t.Error("an edit of a post's text made a new index of the site's files")
+	}
+	third := second.Next(edit("posts/second.md", "---\ntitle: Second\ndate: 2021-02-01\n---\nAnother post.\n"))
+	if third.Len() <= second.Len() || fmt.Sprintf("%p", third.index) == fmt.Sprintf("%p", second.index) {
+		t.Errorf("a new post: %d files, then %d, with the same index", second.Len(), third.Len())
+	}
+	for _, tt := range []struct {
+		sn   *Snapshot
+		name string
+		want string
+	}{
+		{second, "posts/black-friday/index.html", "A new sentence."},
+		{third, "posts/black-friday/index.html", "A new sentence."},
+		{third, "posts/second/index.html", "Another post."},
+	} {
+		data, ok, err := tt.sn.file(tt.name)
+		if !ok || err != nil || !strings.Contains(string(data), tt.want) {
+			t.Errorf("%s: ok %v, err %v, want it to contain %q", tt.name, ok, err, tt.want)
+		}
+	}
+	if _, ok, _ := second.file("posts/second/index.html"); ok {
+		t.Error("the older snapshot serves the post added after it")
+	}
 }
