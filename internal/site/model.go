@@ -44,6 +44,7 @@ type Site struct {
 
 	locale   *locale.Locale
 	tmpl     *templates
+	partials sync.Map // name and variants → *cachedPartial (partialCached)
 	pages    []*Page
 	problems problem.List // found while totalling: a missing rate
 }

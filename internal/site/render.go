@@ -70,6 +70,9 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 	var summaries *template.Template
 	funcs := funcMap(loc, baseURL)
 	funcs["postSummary"] = func(p *Post) (template.HTML, error) { return p.listItem(summaries) }
+	funcs["partialCached"] = func(name string, data any, variants ...any) (template.HTML, error) {
+		return partialCached(summaries, name, data, variants)
+	}
 	common := template.New("").Funcs(funcs)
 	shared := []string{"base.html"}
 	for _, fsys := range []fs.FS{theme, blog} {
@@ -157,6 +160,46 @@ func funcMap(loc *locale.Locale, baseURL string) template.FuncMap {
 		"rel":        func(u string) string { return relPath(basePath, u) },
 		"hasFigures": func(t *impact.Totals) bool { return t != nil && !t.Empty() },
 	}
+}
+
+// A cachedPartial is a template rendered once per build (partialCached).
+type cachedPartial struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+// partialCached renders the template name of t with data once per build and
+// variant, as Hugo's partialCached does: for what is the same on every page,
+// such as the site's header and footer. data is the page, the site or a
+// post, which says which build the result is kept for; the variants (a
+// page's kind, say) tell apart the results that differ.
+func partialCached(t *template.Template, name string, data any, variants []any) (template.HTML, error) {
+	var s *Site
+	switch d := data.(type) {
+	case *Page:
+		s = d.Site
+	case *Site:
+		s = d
+	case *Post:
+		s = d.site
+	}
+	if s == nil {
+		return "", fmt.Errorf("partialCached %q: give it the page, .Site or a post, not %T", name, data)
+	}
+	key := name
+	for _, v := range variants {
+		key += "\x00" + fmt.Sprint(v)
+	}
+	c, _ := s.partials.LoadOrStore(key, &cachedPartial{})
+	cp := c.(*cachedPartial)
+	cp.once.Do(func() {
+		var b strings.Builder
+		if cp.err = t.ExecuteTemplate(&b, name, data); cp.err == nil {
+			cp.html = template.HTML(b.String())
+		}
+	})
+	return cp.html, cp.err
 }
 
 // relPath puts basePath before the site path u, keeping u's trailing slash.

@@ -36,6 +36,13 @@
 // base.html includes partials/social.html, the OpenGraph and Twitter card
 // meta; post.html shows Post.TOC, the contents, when a post asks for it.
 //
+// partialCached NAME DATA [VARIANT…] renders the template NAME (defined in
+// base.html or partials/) once per build and set of variants, as Hugo's
+// partialCached does, and gives the same HTML to every later call: for
+// what every page, or every page of a kind, shows the same. DATA is the
+// page, .Site or a post. base.html renders the site's header (one per kind
+// of page, for the current link), footer and feed links so.
+//
 // # Determinism
 //
 // Two builds of the same input write byte-identical files: nothing depends

@@ -568,3 +568,56 @@ func TestOnceLetsMarkdownGo(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialCached: partialCached renders a template once per build and
+// set of variants: without a variant every page gets what the first one
+// rendered; with one, each variant its own; a new build renders afresh.
+func TestPartialCached(t *testing.T) {
+	post := func(title string) string { return "---\ntitle: " + title + "\ndate: 2021-01-01\n---\nText.\n" }
+	blog := blogOf(
+		"templates/post.html", `{{define "main"}}[{{partialCached "t" .}}][{{partialCached "t" . .Post.Slug}}]{{end}}`,
+		"templates/partials/t.html", `{{define "t"}}{{.Title}}{{end}}`,
+		"posts/a.md", post("A"), "posts/b.md", post("B"))
+	b := NewBuilder(blog, theme.FS, Options{Now: now})
+	render := func(s *Site, slug string) string {
+		t.Helper()
+		for _, p := range s.Pages() {
+			if p.Kind == "post" && p.Post.Slug == slug {
+				html, err := s.RenderPage(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, rest, _ := strings.Cut(string(html), `<main id="main">`)
+				main, _, _ := strings.Cut(rest, "</main>")
+				return strings.TrimSpace(main)
+			}
+		}
+		t.Fatalf("no page for %s", slug)
+		return ""
+	}
+	s, err := b.Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		s          *Site
+		slug, want string
+	}{{s, "a", "[A][A]"}, {s, "b", "[A][B]"}} {
+		if have := render(step.s, step.slug); have != step.want {
+			t.Errorf("post %s: have %s, want %s", step.slug, have, step.want)
+		}
+	}
+	again, err := b.Build(context.Background(), []string{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have := render(again, "b"); have != "[B][B]" {
+		t.Errorf("post b, first of a new build: have %s, want [B][B]", have)
+	}
+
+	bad := blogOf("templates/post.html", `{{define "main"}}{{partialCached "t" 3}}{{end}}`,
+		"templates/partials/t.html", `{{define "t"}}x{{end}}`, "posts/a.md", post("A"))
+	if _, err := build(t, bad, Options{}); err == nil || !strings.Contains(err.Error(), `partialCached "t": give it the page, .Site or a post, not int`) {
+		t.Errorf("partialCached of a number: %v", err)
+	}
+}
