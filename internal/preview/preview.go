@@ -89,24 +89,46 @@ func NewSnapshot(s *site.Site) *Snapshot { return (*Snapshot)(nil).Next(s) }
 // edits, the index of files by name is sn's: on a large blog making it is
 // a good part of a rebuild.
 func (sn *Snapshot) Next(s *site.Site) *Snapshot {
-	outs := s.Outputs()
-	next := &Snapshot{site: s, outs: outs, cache: map[string]*rendered{}}
-	if sn != nil && len(sn.outs) == len(outs) {
-		next.index = sn.index
-		for i := range outs {
-			if outs[i].Name != sn.outs[i].Name {
-				next.index = nil
-				break
-			}
-		}
+	next := &Snapshot{site: s, cache: map[string]*rendered{}}
+	if sn != nil {
+		next.outs = sn.same(s)
 	}
-	if next.index == nil {
-		next.index = make(map[string]int, len(outs))
-		for i, o := range outs {
-			next.index[o.Name] = i
-		}
+	if next.outs != nil {
+		next.index = sn.index
+		return next
+	}
+	next.outs = s.Outputs()
+	next.index = make(map[string]int, len(next.outs))
+	for i, o := range next.outs {
+		next.index[o.Name] = i
 	}
 	return next
+}
+
+// same returns the outputs of s (as s.Outputs lists them: the pages, then
+// the other files) when they have the names of sn's, in the same order;
+// else nil. A page's name follows from its URL, so the names of sn are
+// kept rather than made again.
+func (sn *Snapshot) same(s *site.Site) []site.Output {
+	pages, files := s.Pages(), s.Files()
+	if len(sn.outs) != len(pages)+len(files) {
+		return nil
+	}
+	outs := make([]site.Output, 0, len(sn.outs))
+	for i, p := range pages {
+		old := sn.outs[i]
+		if old.Page == nil || old.Page.URL != p.URL {
+			return nil
+		}
+		outs = append(outs, site.Output{Name: old.Name, Page: p})
+	}
+	for j, f := range files {
+		if sn.outs[len(pages)+j].Name != f.Name {
+			return nil
+		}
+		outs = append(outs, site.Output{Name: f.Name, Render: f.Render})
+	}
+	return outs
 }
 
 // output is the file of the site called name.
@@ -134,7 +156,13 @@ func (sn *Snapshot) file(name string) (data []byte, ok bool, err error) {
 		sn.cache[name] = r
 	}
 	sn.mu.Unlock()
-	r.once.Do(func() { r.data, r.err = o.Render() })
+	r.once.Do(func() {
+		if o.Page != nil {
+			r.data, r.err = sn.site.RenderPage(o.Page)
+		} else {
+			r.data, r.err = o.Render()
+		}
+	})
 	return r.data, true, r.err
 }
 
