@@ -144,6 +144,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 	sortPosts(posts)
 	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
 	old := newReuse(prev)
+	// The posts' tag lists share arrays: each post gets a window of its
+	// own, capped so that appending to one never reaches the next.
+	tagLists := make([]*Tag, 0, 3*len(posts))
 	tags := map[string]*Tag{}
 	years := map[int]*Year{}
 	for i, p := range posts {
@@ -158,7 +161,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 			p.Totals, _ = impact.SumIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
 		}
 		if len(p.Tags) > 0 {
-			p.TagList = make([]*Tag, 0, len(p.Tags))
+			tagLists = slices.Grow(tagLists, len(p.Tags))
+			p.TagList = tagLists[len(tagLists) : len(tagLists) : len(tagLists)+len(p.Tags)]
+			tagLists = tagLists[:len(tagLists)+len(p.Tags)]
 		}
 		for k, name := range p.Tags {
 			slug := p.TagSlug(k)
