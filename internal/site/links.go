@@ -133,24 +133,24 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 			out.warnings.Add(p.File, p.BodyLine+w.Line-1, w.Col, "%s", w.Msg)
 		}
 		var resolved map[string]string // made for the first link that needs it
+		resolve := func(dest, to string) {
+			if resolved == nil {
+				resolved = map[string]string{}
+			}
+			resolved[dest] = to
+		}
 		for _, r := range doc.Refs {
 			line := p.BodyLine + r.Line - 1
 			if r.Relative() {
 				if u, ok := l.resolve(p, r.Dest, line, r.Col); ok {
-					if resolved == nil {
-						resolved = map[string]string{}
-					}
-					resolved[r.Dest] = u
+					resolve(r.Dest, u)
 				}
 				continue
 			}
 			if sp, ok := l.sitePath(r.Dest); ok {
 				pending = append(pending, siteRef{p: p, path: sp, dest: r.Dest, line: line, col: r.Col})
 				if strings.HasPrefix(r.Dest, "/") && !strings.HasPrefix(r.Dest, l.basePath) {
-					if resolved == nil {
-						resolved = map[string]string{}
-					}
-					resolved[r.Dest] = l.full(r.Dest) // the site lives under the base path
+					resolve(r.Dest, l.full(r.Dest)) // the site lives under the base path
 				}
 			}
 		}
