@@ -108,12 +108,26 @@ func rateValue(v any, text string) (decimal.Decimal, error) {
 
 var headerRE = regexp.MustCompile(`^\s*\[\s*([^\]]*?)\s*\]`)
 
-// tableLine is the line of the [rates.YEAR] header; 0 when not found.
+// tableLine is the line of the [rates.YEAR] header; else of "YEAR = …"
+// inside a [rates] table (rates written without years); else of that
+// [rates] header, or of "rates = {…}"; 0 when not found.
 func tableLine(src []byte, year string) int {
+	bare := 0
 	for i, l := range strings.Split(string(src), "\n") {
-		if m := headerRE.FindStringSubmatch(l); m != nil && unquote(m[1]) == "rates."+year {
-			return i + 1
+		if m := headerRE.FindStringSubmatch(l); m != nil {
+			switch unquote(m[1]) {
+			case "rates." + year:
+				return i + 1
+			case "rates":
+				bare = i + 1
+			}
 		}
+	}
+	if line, _ := findKey(src, "rates", year); line > 0 {
+		return line
+	}
+	if bare > 0 {
+		return bare
 	}
 	return lineOf(src, "rates")
 }
@@ -130,12 +144,16 @@ func rawValue(src []byte, year, code string) string {
 	return v
 }
 
-func findRate(src []byte, year, code string) (int, string) {
-	keyRE := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(code) + `"?\s*=\s*([^#]*)`)
+func findRate(src []byte, year, code string) (int, string) { return findKey(src, "rates."+year, code) }
+
+// findKey finds "key = value" inside the table [table]: its line and the
+// text of the value; 0 and "" when not found.
+func findKey(src []byte, table, key string) (int, string) {
+	keyRE := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=\s*([^#]*)`)
 	in := false
 	for i, l := range strings.Split(string(src), "\n") {
 		if m := headerRE.FindStringSubmatch(l); m != nil && !strings.HasPrefix(strings.TrimSpace(l), "[[") {
-			in = unquote(m[1]) == "rates."+year
+			in = unquote(m[1]) == table
 			continue
 		}
 		if m := keyRE.FindStringSubmatch(l); in && m != nil {
