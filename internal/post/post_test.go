@@ -1434,10 +1434,7 @@ tonnes = 4
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		path      []any
-		line, col int
-	}{
+	checkPositions(t, root, []position{
 		{[]any{"title"}, 2, 9},
 		{[]any{"summary"}, 3, 11},
 		{[]any{"path"}, 10, 8},
@@ -1453,14 +1450,26 @@ tonnes = 4
 		{[]any{"impact", "offsets", 0, "tonnes"}, 26, 10},
 		{[]any{"impact", "offsets", 0, "extra", "x"}, 28, 5},
 		{[]any{"impact", "offsets", 1, "tonnes"}, 31, 10},
-	} {
+	})
+	if have, want := strings.Join(root.keys, " "), "title summary note path quoted key impact"; have != want {
+		t.Errorf("keys in order have: %s want: %s", have, want)
+	}
+}
+
+// A position is where the value at path was written.
+type position struct {
+	path      []any
+	line, col int
+}
+
+// checkPositions checks the line and column of each value of root.
+func checkPositions(t *testing.T, root *node, want []position) {
+	t.Helper()
+	for _, tt := range want {
 		n := at(t, root, tt.path...)
 		if n.line != tt.line || n.col != tt.col {
 			t.Errorf("%v have: %d:%d want: %d:%d", tt.path, n.line, n.col, tt.line, tt.col)
 		}
-	}
-	if have, want := strings.Join(root.keys, " "), "title summary note path quoted key impact"; have != want {
-		t.Errorf("keys in order have: %s want: %s", have, want)
 	}
 }
 
@@ -1479,20 +1488,12 @@ func TestJSONPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		path      []any
-		line, col int
-	}{
+	checkPositions(t, root, []position{
 		{[]any{"date"}, 2, 35},
 		{[]any{"impact", "donations", 0}, 4, 5},
 		{[]any{"impact", "donations", 0, "amount"}, 4, 36},
 		{[]any{"impact", "donations", 1, "amount"}, 5, 16},
-	} {
-		n := at(t, root, tt.path...)
-		if n.line != tt.line || n.col != tt.col {
-			t.Errorf("%v have: %d:%d want: %d:%d", tt.path, n.line, n.col, tt.line, tt.col)
-		}
-	}
+	})
 }
 
 func TestTagsBySlug(t *testing.T) {
