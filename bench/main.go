@@ -20,7 +20,7 @@
 // Then the edit of one post:
 //   - impactblog serve: the time from the write to the reload event and the
 //     edited page fetched with its new text, as a browser showing the post
-//     sees it (the watcher's 20 ms quiet period included);
+//     sees it (the watcher's 10 ms quiet period included);
 //   - hugo server: the time from the write to hugo printing that it rebuilt
 //     (its own "Total in … ms" line);
 //   - and, in this process, Builder.Build with the changed file followed by

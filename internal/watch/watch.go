@@ -88,8 +88,14 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// DefaultDelay is the quiet period used when Options.Delay is zero.
-const DefaultDelay = 20 * time.Millisecond
+// DefaultDelay is the quiet period used when Options.Delay is zero. An
+// editor's save (write, or write a temporary file and rename it; vim's
+// backup dance; JetBrains' safe write) takes well under a millisecond to a
+// few milliseconds between its events, so 10 ms holds a save in one burst
+// while adding little to the preview's reload. A save slower than that is
+// seen as two bursts: the first rebuild may read a half-written file, and
+// the second, a few milliseconds later, reads it whole.
+const DefaultDelay = 10 * time.Millisecond
 
 // errorBuffer is how many errors Errors holds before further ones are
 // dropped; errors are informational and must not stall the event loop.
