@@ -56,6 +56,35 @@ func TestGeneratedBlogOutput(t *testing.T) {
 		}
 		checkDigest(t, out, once)
 	}
+	// Published into a folder, each file written as it is rendered
+	// (DirWriter is a StreamWriter): the same bytes.
+	dir := filepath.Join(t.TempDir(), "public")
+	s, err := NewBuilder(blog, theme.FS, Options{Now: now, Once: true}).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stats Stats
+	if err := Publish(dir, func(w Writer) error {
+		if _, ok := w.(StreamWriter); !ok {
+			t.Errorf("Publish gave a %T, not a StreamWriter", w)
+		}
+		stats, err = s.Render(context.Background(), w)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, dir)
+	delete(tree, Marker)
+	out := NewFiles()
+	var size int64
+	for name, data := range tree {
+		out.WriteFile(name, []byte(data))
+		size += int64(len(data))
+	}
+	if stats.Files != len(tree) || stats.Bytes != size {
+		t.Errorf("Render counted %d files of %d bytes; the folder has %d of %d", stats.Files, stats.Bytes, len(tree), size)
+	}
+	checkDigest(t, out, true)
 }
 
 func checkDigest(t *testing.T, out *Files, once bool) {

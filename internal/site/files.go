@@ -1,9 +1,12 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -17,8 +20,36 @@ const FeedSize = 20
 
 // A File is a file of the site that is not a templated page.
 type File struct {
-	Name   string // "feed.xml"
-	Render func() ([]byte, error)
+	Name  string                  // "feed.xml"
+	Write func(w io.Writer) error // writes the file's content to w
+}
+
+// Render returns the file's content.
+func (f File) Render() ([]byte, error) {
+	var b bytes.Buffer
+	err := f.Write(&b)
+	return b.Bytes(), err
+}
+
+// bytesFile is a File of a fixed content.
+func bytesFile(name string, data []byte) File {
+	return File{name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}}
+}
+
+// fsFile is a File copied from fsys.
+func fsFile(name string, fsys fs.FS, file string) File {
+	return File{name, func(w io.Writer) error {
+		f, err := fsys.Open(file)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	}}
 }
 
 // Files lists the site's other files: feeds, sitemap, robots.txt, the
@@ -28,15 +59,9 @@ func (s *Site) Files() []File {
 		{"feed.xml", s.atom},
 		{"rss.xml", s.rss},
 		{"sitemap.xml", s.sitemap},
-		{"robots.txt", func() ([]byte, error) {
-			return []byte("User-agent: *\nAllow: /\nSitemap: " + s.abs("/sitemap.xml") + "\n"), nil
-		}},
-		{"impact.json", func() ([]byte, error) { return ImpactJSON(s.Totals) }},
-		{"impact.csv", func() ([]byte, error) {
-			var b bytes.Buffer
-			err := impact.WriteCSV(&b, s.Totals)
-			return b.Bytes(), err
-		}},
+		bytesFile("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+s.abs("/sitemap.xml")+"\n")),
+		{"impact.json", func(w io.Writer) error { return WriteImpactJSON(w, s.Totals) }},
+		{"impact.csv", func(w io.Writer) error { return impact.WriteCSV(w, s.Totals) }},
 	}
 	files = append(files, s.assets...)
 	names := make([]string, 0, len(s.tmpl.static))
@@ -46,15 +71,67 @@ func (s *Site) Files() []File {
 	sort.Strings(names)
 	for _, n := range names {
 		fsys := s.tmpl.static[n]
-		files = append(files, File{n, func() ([]byte, error) { return fs.ReadFile(fsys, "static/"+n) }})
+		files = append(files, fsFile(n, fsys, "static/"+n))
 	}
 	return files
 }
 
 // ImpactJSON is the impact.json document: the totals, indented.
 func ImpactJSON(t *impact.Totals) ([]byte, error) {
-	b, err := json.MarshalIndent(t, "", "  ")
-	return append(b, '\n'), err
+	var b bytes.Buffer
+	err := WriteImpactJSON(&b, t)
+	return b.Bytes(), err
+}
+
+// WriteImpactJSON writes the impact.json document to w: the bytes of
+// json.MarshalIndent(t, "", "  ") and a newline, written an entry at a time,
+// so that a large blog's tens of thousands of entries are never held as one
+// document (and its indented copy) in memory.
+func WriteImpactJSON(w io.Writer, t *impact.Totals) error {
+	if t == nil || t.Entries == nil {
+		b, err := json.MarshalIndent(t, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append(b, '\n'))
+		return err
+	}
+	// The document without its entries, cut where they go. A line break
+	// cannot occur inside a JSON string, so the cut is unambiguous.
+	head := *t
+	head.Entries = nil
+	b, err := json.MarshalIndent(&head, "", "  ")
+	if err != nil {
+		return err
+	}
+	const at = "\n  \"entries\": null"
+	before, after, ok := bytes.Cut(b, []byte(at))
+	if !ok {
+		return fmt.Errorf("impact.json: no entries in %.40q", b)
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(before)
+	bw.WriteString(at[:len(at)-len("null")])
+	if len(t.Entries) == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("[")
+		for i := range t.Entries {
+			e, err := json.MarshalIndent(&t.Entries[i], "    ", "  ")
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			bw.Write(e)
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.Write(after)
+	bw.WriteString("\n")
+	return bw.Flush()
 }
 
 func (s *Site) abs(u string) string {
@@ -131,7 +208,7 @@ type atomCat struct {
 	Term string `xml:"term,attr"`
 }
 
-func (s *Site) atom() ([]byte, error) {
+func (s *Site) atom(w io.Writer) error {
 	f := atomFeed{
 		Lang:    s.Config.Language,
 		Title:   s.Config.Title,
@@ -166,7 +243,7 @@ func (s *Site) atom() ([]byte, error) {
 		}
 		f.Entries = append(f.Entries, e)
 	}
-	return marshalXML(f)
+	return writeXML(w, f)
 }
 
 type rssFeed struct {
@@ -195,7 +272,7 @@ type rssItem struct {
 	Category    []string `xml:"category"`
 }
 
-func (s *Site) rss() ([]byte, error) {
+func (s *Site) rss(w io.Writer) error {
 	desc := s.Config.Description
 	if desc == "" {
 		desc = s.Config.Title
@@ -211,7 +288,7 @@ func (s *Site) rss() ([]byte, error) {
 			PubDate: p.Date.Format(time.RFC1123Z), Description: string(p.Content), Category: p.Tags,
 		})
 	}
-	return marshalXML(f)
+	return writeXML(w, f)
 }
 
 type urlSet struct {
@@ -224,7 +301,7 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-func (s *Site) sitemap() ([]byte, error) {
+func (s *Site) sitemap(w io.Writer) error {
 	var set urlSet
 	for _, p := range s.pages {
 		if p.Kind == "alias" || p.Kind == "404" {
@@ -236,13 +313,20 @@ func (s *Site) sitemap() ([]byte, error) {
 		}
 		set.URLs = append(set.URLs, u)
 	}
-	return marshalXML(set)
+	return writeXML(w, set)
 }
 
-func marshalXML(v any) ([]byte, error) {
-	b, err := xml.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return nil, err
+// writeXML writes v as an indented XML document, as xml.MarshalIndent
+// would, after the XML header.
+func writeXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
 	}
-	return append([]byte(xml.Header), append(b, '\n')...), nil
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }

@@ -175,7 +175,7 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 	sort.Strings(names)
 	for _, n := range names {
 		src, fsys := l.assets[n], b.src
-		out.assets = append(out.assets, File{Name: n, Render: func() ([]byte, error) { return fs.ReadFile(fsys, src) }})
+		out.assets = append(out.assets, fsFile(n, fsys, src))
 	}
 	out.warnings.Sort()
 	return out, l.problems

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -19,6 +20,15 @@ type Writer interface {
 	WriteFile(name string, data []byte) error
 }
 
+// A StreamWriter is a Writer that also takes a file as it is written, so
+// that Render never holds a large page whole. DirWriter is one.
+type StreamWriter interface {
+	Writer
+	// Create makes the file name; the caller writes it and closes it.
+	// It may be called from several goroutines at once.
+	Create(name string) (io.WriteCloser, error)
+}
+
 // DirWriter writes files under a directory.
 type DirWriter struct {
 	Dir  string
@@ -28,6 +38,24 @@ type DirWriter struct {
 
 // WriteFile writes data to name under the directory, making folders as needed.
 func (w *DirWriter) WriteFile(name string, data []byte) error {
+	full, err := w.path(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Create makes the file name under the directory, making folders as needed.
+func (w *DirWriter) Create(name string) (io.WriteCloser, error) {
+	full, err := w.path(name)
+	if err != nil {
+		return nil, err
+	}
+	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+// path is the file of name, its folder made.
+func (w *DirWriter) path(name string) (string, error) {
 	full := filepath.Join(w.Dir, filepath.FromSlash(name))
 	dir := filepath.Dir(full)
 	w.mu.Lock()
@@ -39,10 +67,10 @@ func (w *DirWriter) WriteFile(name string, data []byte) error {
 	w.mu.Unlock()
 	if !made {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return "", err
 		}
 	}
-	return os.WriteFile(full, data, 0o644)
+	return full, nil
 }
 
 // Files is a built site in memory: path → content. It is a Writer.

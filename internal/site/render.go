@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -221,12 +223,12 @@ func (s *Site) RenderPage(p *Page) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (s *Site) renderPage(buf *bytes.Buffer, p *Page) error {
+func (s *Site) renderPage(w io.Writer, p *Page) error {
 	if p.Kind == "alias" {
-		buf.Write(aliasPage(s, p))
-		return nil
+		_, err := w.Write(aliasPage(s, p))
+		return err
 	}
-	if err := s.tmpl.pages[p.Template].ExecuteTemplate(buf, "base", p); err != nil {
+	if err := s.tmpl.pages[p.Template].ExecuteTemplate(w, "base", p); err != nil {
 		return problem.List{templateProblem(TemplatesDir+"/"+p.Template, err)}
 	}
 	return nil
@@ -256,13 +258,20 @@ type Stats struct {
 	Bytes int64
 }
 
+// maxKeptBuffer is the largest page buffer a Render worker keeps for the
+// next page: most pages are tens of kilobytes, the impact page of a large
+// blog megabytes.
+const maxKeptBuffer = 1 << 20
+
 // Render renders every page and file of the site into w, using every core.
+// When w is a StreamWriter, each file is written as it is rendered, so that
+// the largest pages (the impact page, impact.json) are never held whole.
 // The first error stops it.
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	type job struct {
-		name   string
-		page   *Page                  // a page, or
-		render func() ([]byte, error) // another file
+		name  string
+		page  *Page                 // a page, or
+		write func(io.Writer) error // another file
 	}
 	// The pages and files made from every post (the impact page, the
 	// archive, the tag index, impact.json, the sitemap…) go first: each
@@ -270,7 +279,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	// one core working alone at the end.
 	jobs := make([]job, 0, len(s.pages)+16)
 	for _, f := range s.Files() {
-		jobs = append(jobs, job{name: f.Name, render: f.Render})
+		jobs = append(jobs, job{name: f.Name, write: f.Write})
 	}
 	for _, p := range s.pages {
 		if p.Kind == "impact" || p.Kind == "archive" || p.Kind == "tags" {
@@ -282,6 +291,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 			jobs = append(jobs, job{name: outputPath(p.URL), page: p})
 		}
 	}
+	sw, stream := w.(StreamWriter)
 	reuse := keepsNothing(w)
 	var (
 		mu       sync.Mutex
@@ -295,25 +305,45 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	defer cancel()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			// Each worker renders pages into one buffer, reused when the
-			// writer keeps nothing, so that a build does not make a
+			// Each worker renders into one buffer, reused: a file's
+			// buffered writer when streaming, else a page's buffer when
+			// the writer keeps nothing, so that a build does not make a
 			// garbage buffer per page.
 			var buf bytes.Buffer
+			var bw *bufio.Writer
+			if stream {
+				bw = bufio.NewWriterSize(nil, 64<<10)
+			}
 			for j := range next {
-				var data []byte
+				var n int64
 				var err error
-				if j.page != nil {
+				if stream {
+					n, err = streamFile(sw, bw, j.name, func(w io.Writer) error {
+						if j.page != nil {
+							return s.renderPage(w, j.page)
+						}
+						return j.write(w)
+					})
+				} else {
 					buf.Reset()
-					err = s.renderPage(&buf, j.page)
-					data = buf.Bytes()
+					if j.page != nil {
+						err = s.renderPage(&buf, j.page)
+					} else {
+						err = j.write(&buf)
+					}
+					data := buf.Bytes()
 					if !reuse {
 						data = bytes.Clone(data)
 					}
-				} else {
-					data, err = j.render()
-				}
-				if err == nil {
-					err = w.WriteFile(j.name, data)
+					if err == nil {
+						err = w.WriteFile(j.name, data)
+					}
+					n = int64(len(data))
+					if buf.Cap() > maxKeptBuffer {
+						// One big page (the impact page of a large blog)
+						// must not pin its buffer for the rest of the build.
+						buf = bytes.Buffer{}
+					}
 				}
 				mu.Lock()
 				if err != nil {
@@ -325,7 +355,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 					cancel()
 				} else {
 					stats.Files++
-					stats.Bytes += int64(len(data))
+					stats.Bytes += n
 					if strings.HasSuffix(j.name, ".html") {
 						stats.Pages++
 					}
@@ -349,6 +379,37 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 		return stats, problems.Unique()
 	}
 	return stats, ctx.Err()
+}
+
+// streamFile creates name in w and writes it through bw, returning how
+// many bytes it wrote.
+func streamFile(w StreamWriter, bw *bufio.Writer, name string, write func(io.Writer) error) (int64, error) {
+	f, err := w.Create(name)
+	if err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: f}
+	bw.Reset(cw)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	bw.Reset(nil)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return cw.n, err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Check renders every page and discards it: template errors that only show
