@@ -27,11 +27,14 @@ func (b *blogFlags) register(fs *flag.FlagSet, withFilters bool) {
 
 // builder returns a builder for one build of the blog, or an error when
 // -src is not a folder.
-func (b *blogFlags) builder(baseURL string) (*site.Builder, error) {
+// builder is a one-shot Builder of the blog. spillDir, when not empty, is
+// where it keeps the posts' HTML until their pages are written
+// (site.Options.SpillDir).
+func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
 	if fi, err := os.Stat(b.src); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("the blog's folder %s does not exist: run impactblog in the blog's folder, or give it with -src DIR", b.src)
 	}
 	return site.NewBuilder(os.DirFS(b.src), templates.FS, site.Options{
-		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: time.Now(), Once: true,
+		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: time.Now(), Once: true, SpillDir: spillDir,
 	}), nil
 }

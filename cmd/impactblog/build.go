@@ -64,7 +64,9 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		}
 	}
 	start := time.Now()
-	b, err := bf.builder(*baseURL)
+	// The posts' HTML waits for their pages beside the output, on the
+	// disk the site is written to, rather than in memory.
+	b, err := bf.builder(*baseURL, existingDir(filepath.Dir(filepath.Clean(*out))))
 	if err != nil {
 		return err
 	}
@@ -135,4 +137,19 @@ func headline(s *site.Site) string {
 	l := s.Locale()
 	return fmt.Sprintf("Given: %s in %d donations. Offset: %s t CO2e (cost %s) in %d offsets.",
 		l.Sums(t.Donations.Total), t.Donations.Count, l.Tonnes(t.Offsets.Tonnes), l.Sums(t.Offsets.Cost), t.Offsets.Count)
+}
+
+// existingDir is dir, or its nearest ancestor that exists when it does not
+// yet (Publish makes it).
+func existingDir(dir string) string {
+	for {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return dir
+		}
+		dir = parent
+	}
 }

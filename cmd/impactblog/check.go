@@ -30,7 +30,7 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	var s *site.Site
 	for _, all := range []bool{false, true} {
 		bf.drafts, bf.future = all, all
-		b, err := bf.builder("")
+		b, err := bf.builder("", "")
 		if err != nil {
 			return err
 		}

@@ -22,7 +22,7 @@ func (c *totalsCommand) Run(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	b, err := bf.builder("")
+	b, err := bf.builder("", "")
 	if err != nil {
 		return err
 	}

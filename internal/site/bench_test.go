@@ -59,7 +59,7 @@ func TestGeneratedBlogOutput(t *testing.T) {
 	// Published into a folder, each file written as it is rendered
 	// (DirWriter is a StreamWriter): the same bytes.
 	dir := filepath.Join(t.TempDir(), "public")
-	s, err := NewBuilder(blog, theme.FS, Options{Now: now, Once: true}).Build(context.Background(), nil)
+	s, err := NewBuilder(blog, theme.FS, Options{Now: now, Once: true, SpillDir: t.TempDir()}).Build(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

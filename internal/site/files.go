@@ -226,6 +226,10 @@ func (s *Site) atom(w io.Writer) error {
 	}
 	f.Author = &atomAuthor{Name: author}
 	for _, p := range s.feedPosts() {
+		content, err := p.Content()
+		if err != nil {
+			return err
+		}
 		e := atomEntry{
 			Title:     p.Title,
 			ID:        s.abs(p.URL()),
@@ -233,7 +237,7 @@ func (s *Site) atom(w io.Writer) error {
 			Published: p.Date.Format(time.RFC3339),
 			Updated:   p.lastChange().Format(time.RFC3339),
 			Summary:   p.Summary,
-			Content:   atomContent{Type: "html", Body: string(p.Content)},
+			Content:   atomContent{Type: "html", Body: string(content)},
 		}
 		for _, a := range p.Authors {
 			e.Authors = append(e.Authors, atomAuthor{Name: a})
@@ -283,9 +287,13 @@ func (s *Site) rss(w io.Writer) error {
 		Self:      atomLink{Rel: "self", Type: "application/rss+xml", Href: s.abs("/rss.xml")},
 	}}
 	for _, p := range s.feedPosts() {
+		content, err := p.Content()
+		if err != nil {
+			return err
+		}
 		f.Channel.Items = append(f.Channel.Items, rssItem{
 			Title: p.Title, Link: s.abs(p.URL()), GUID: s.abs(p.URL()),
-			PubDate: p.Date.Format(time.RFC1123Z), Description: string(p.Content), Category: p.Tags,
+			PubDate: p.Date.Format(time.RFC1123Z), Description: string(content), Category: p.Tags,
 		})
 	}
 	return writeXML(w, f)

@@ -31,8 +31,14 @@ type incremental struct {
 	last *Site // the last site built
 }
 
-// content is the HTML of a post's body.
-func (b *Builder) content(e *entry) template.HTML { return template.HTML(e.doc.HTML) }
+// setContent gives p the HTML of its body as read into e: the HTML, or where
+// it is in the spill.
+func (b *Builder) setContent(p *Post, e *entry) {
+	p.content, p.spill, p.spilled = template.HTML(e.doc.HTML), nil, e.spilled
+	if e.spilled.n > 0 {
+		p.spill = b.spill
+	}
+}
 
 // lastSite is the last site built, when it had the same config: the site
 // the next newSite may take figures from.

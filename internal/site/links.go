@@ -367,7 +367,7 @@ func (l *linker) render(p *Post, e *entry, resolved map[string]string) {
 		}
 		e.linked, e.linkedKey = doc, key.String()
 	}
-	p.Content = template.HTML(e.linked.HTML)
+	p.setHTML(e.linked.HTML)
 }
 
 // image is the absolute URL of the image that represents post p, or "".

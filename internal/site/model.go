@@ -52,7 +52,9 @@ type Site struct {
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	Content    template.HTML
+	content    template.HTML // the HTML of its body (Content), or
+	spill      *spill        // where it waits for its page (spill.go)
+	spilled    span
 	Summary    string
 	TOC        template.HTML  // the contents, when the front matter has toc: true
 	Image      string         // absolute URL of the image that represents the post, or ""
@@ -73,6 +75,19 @@ type Post struct {
 		html template.HTML
 		err  error
 	}
+}
+
+// Content is the HTML of the post's body.
+func (p *Post) Content() (template.HTML, error) {
+	if p.spill != nil {
+		return p.spill.get(p.spilled)
+	}
+	return p.content, nil
+}
+
+// setHTML replaces the HTML of the post's body.
+func (p *Post) setHTML(html string) {
+	p.content, p.spill, p.spilled = template.HTML(html), nil, span{}
 }
 
 // listItem renders the template "post-summary" for p once: a post is on the

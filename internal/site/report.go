@@ -446,7 +446,7 @@ func (s *Site) renderFigures(md *markdown.Renderer, posts []*Post) {
 			continue
 		}
 		s.problems = append(s.problems, figureProblems(p.Post, doc)...)
-		p.Content = template.HTML(doc.HTML)
+		p.setHTML(doc.HTML)
 		if p.Post.Summary == "" {
 			p.Summary = doc.Summary
 		}

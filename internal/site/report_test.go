@@ -165,8 +165,8 @@ func TestQuotedFiguresFollowOtherPosts(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range s.Posts {
-			if p.Slug == "a" && !strings.Contains(string(p.Content), "Given: "+tt.want+" + JP¥150,000.") {
-				t.Errorf("post a: have %s, want Given: %s + JP¥150,000.", p.Content, tt.want)
+			if c := contentOf(t, p); p.Slug == "a" && !strings.Contains(c, "Given: "+tt.want+" + JP¥150,000.") {
+				t.Errorf("post a: have %s, want Given: %s + JP¥150,000.", c, tt.want)
 			}
 		}
 	}

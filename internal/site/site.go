@@ -85,6 +85,11 @@ type Options struct {
 	// unless its figures or links need it rendered again, so that a large
 	// blog is never held in memory twice, as text and as HTML.
 	Once bool
+	// SpillDir, when not empty in a build that runs Once, is a folder on
+	// disk where the posts' rendered HTML is kept, in one temporary file,
+	// until their pages are written, rather than in memory (spill.go).
+	// The build command gives the folder that holds the output.
+	SpillDir string
 }
 
 // A Builder builds a blog, again and again: it keeps every post it has read
@@ -111,6 +116,8 @@ type Builder struct {
 	// site.toml changes.
 	tmpl         *templates
 	tmplProblems problem.List
+
+	spill *spill // where posts' HTML waits for their pages, or nil (spill.go)
 }
 
 // An entry is one post file as last read.
@@ -122,6 +129,7 @@ type entry struct {
 	bundle   bool // the file is the index of a page bundle (links.go)
 	unlinked bool // nothing for link to do: no warnings, links into the site, image or contents
 	problems problem.List
+	spilled  span // where doc.HTML went, when it is in b.spill
 
 	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
 	linkedKey string             // the resolutions linked was rendered with
@@ -208,7 +216,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			}
 		}
 		sp := &all[i]
-		sp.Post, sp.Content, sp.Summary, sp.words, sp.entry = p, b.content(e), p.Summary, e.words, e
+		sp.Post, sp.Summary, sp.words, sp.entry = p, p.Summary, e.words, e
+		b.setContent(sp, e)
 		if sp.Summary == "" {
 			sp.Summary = e.doc.Summary
 		}
@@ -414,6 +423,9 @@ func (b *Builder) readChanged(ctx context.Context, changed []string) error {
 // read reads and renders files in parallel into b.posts, reusing the
 // entries of old whose content has not changed.
 func (b *Builder) read(ctx context.Context, files []string, old map[string]*entry) error {
+	if b.opts.Once && b.opts.SpillDir != "" && b.spill == nil {
+		b.spill, _ = newSpill(b.opts.SpillDir) // when it cannot be made, HTML stays in memory
+	}
 	results := make([]*entry, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -459,6 +471,11 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
 		}
 		e.doc = doc
+		if b.spill != nil && doc != nil && doc.HTML != "" {
+			if sp, err := b.spill.put(doc.HTML); err == nil {
+				e.spilled, doc.HTML = sp, ""
+			}
+		}
 		e.problems = append(e.problems, figureProblems(p, doc)...)
 		e.words = countWords(p.Body) // once per read, in parallel
 		e.unlinked = doc != nil && len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" &&

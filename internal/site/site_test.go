@@ -46,6 +46,16 @@ func loadTxtar(t *testing.T, file string) (*txtar.Archive, fstest.MapFS, map[str
 	return a, blog, want
 }
 
+// contentOf is the HTML of p's body.
+func contentOf(t *testing.T, p *Post) string {
+	t.Helper()
+	c, err := p.Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(c)
+}
+
 // build builds blog into memory.
 func build(t *testing.T, blog fs.FS, opts Options) (*Files, error) {
 	t.Helper()
@@ -115,8 +125,9 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			// A one-shot build, which lets each post's Markdown go once
-			// rendered, writes the same bytes.
-			once, err := build(t, blog, Options{Once: true})
+			// rendered and keeps its HTML on disk until its page is
+			// written, writes the same bytes.
+			once, err := build(t, blog, Options{Once: true, SpillDir: t.TempDir()})
 			if err != nil {
 				t.Fatalf("build with Once: %v", err)
 			}
@@ -515,8 +526,8 @@ func TestRebuildKeepsResolvedLinksOfAPostWithFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range s.Posts {
-			if p.Slug == "quoting" && !strings.Contains(string(p.Content), `href="/posts/gift/"`) {
-				t.Errorf("build %d: the link is not resolved: %s", i, p.Content)
+			if c := contentOf(t, p); p.Slug == "quoting" && !strings.Contains(c, `href="/posts/gift/"`) {
+				t.Errorf("build %d: the link is not resolved: %s", i, c)
 			}
 		}
 	}
@@ -566,6 +577,43 @@ func TestOnceLetsMarkdownGo(t *testing.T) {
 			kept := p.Body != nil
 			if want := !once || p.Title != "Plain"; kept != want {
 				t.Errorf("Once %v: %s keeps its Markdown: %v, want %v", once, p.Title, kept, want)
+			}
+		}
+	}
+}
+
+// TestSpill: a build with Once and SpillDir keeps the HTML of each post it
+// will not render again in a temporary file, removed as soon as it is made,
+// and reads it back for the post's page.
+func TestSpill(t *testing.T) {
+	blog := fstest.MapFS{
+		"posts/plain.md":   {Data: []byte("---\ntitle: Plain\ndate: 2021-01-01\n---\nJust text, and [a link](https://example.org/).\n")},
+		"posts/figure.md":  {Data: []byte("---\ntitle: Figure\ndate: 2021-01-02\nimpact:\n  donations:\n    - recipient: WWF\n      amount: 10\n---\nWe gave {{< total donations >}}.\n")},
+		"posts/linking.md": {Data: []byte("---\ntitle: Linking\ndate: 2021-01-03\n---\nSee [the plain post](plain.md).\n")},
+	}
+	want := map[string]string{"Plain": "Just text", "Figure": "We gave £10.", "Linking": `href="/posts/plain/"`}
+	for _, opts := range []Options{{Once: true}, {SpillDir: "x"}, {Once: true, SpillDir: "x"}} {
+		dir := t.TempDir()
+		if opts.SpillDir != "" {
+			opts.SpillDir = dir
+		}
+		opts.Now = now
+		s, err := NewBuilder(blog, theme.FS, opts).Build(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if left, _ := os.ReadDir(dir); len(left) > 0 {
+			t.Errorf("%+v: %s left in the folder", opts, left[0].Name())
+		}
+		for _, p := range s.Posts {
+			// Only a post rendered once, when the Markdown is read, waits
+			// on disk: Figure and Linking are rendered again in memory.
+			spilled := p.spill != nil
+			if want := opts.Once && opts.SpillDir != "" && p.Title == "Plain"; spilled != want {
+				t.Errorf("%+v: %s's HTML is on disk: %v, want %v", opts, p.Title, spilled, want)
+			}
+			if c := contentOf(t, p); !strings.Contains(c, want[p.Title]) {
+				t.Errorf("%+v: %s's content is %q, want it to hold %q", opts, p.Title, c, want[p.Title])
 			}
 		}
 	}

@@ -147,7 +147,7 @@ func TestLinksFollowChanges(t *testing.T) {
 	content := func(s *Site) string {
 		for _, p := range s.Posts {
 			if p.Slug == "a" {
-				return string(p.Content)
+				return contentOf(t, p)
 			}
 		}
 		return ""

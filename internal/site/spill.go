@@ -1,0 +1,66 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"os"
+	"sync"
+)
+
+// A spill holds the rendered HTML of a build that runs once
+// (Options.Once, Options.SpillDir) in a temporary file rather than in
+// memory: each post's HTML goes there as soon as its Markdown is rendered,
+// and is read back when its page is. Every post's HTML is needed only by
+// its own page (and the feeds), yet all of it must be rendered before the
+// first page can be, because a page shows figures totalled over every post;
+// on disk, a large blog's HTML no longer sets the build's peak memory.
+//
+// The file is removed as soon as it is made: it lives while it is open, and
+// is gone when the build ends, however it ends.
+type spill struct {
+	mu  sync.Mutex // serialises writes
+	f   *os.File
+	end int64
+}
+
+// A span is where a post's HTML is in the spill.
+type span struct {
+	off int64
+	n   int
+}
+
+func newSpill(dir string) (*spill, error) {
+	f, err := os.CreateTemp(dir, ".impactblog-html-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		// A system that cannot remove an open file: keep HTML in memory.
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return &spill{f: f}, nil
+}
+
+// put writes html to the spill.
+func (s *spill) put(html string) (span, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, err := s.f.WriteString(html)
+	if err != nil {
+		return span{}, err
+	}
+	sp := span{s.end, n}
+	s.end += int64(n)
+	return sp, nil
+}
+
+// get reads back what put wrote.
+func (s *spill) get(sp span) (template.HTML, error) {
+	b := make([]byte, sp.n)
+	if _, err := s.f.ReadAt(b, sp.off); err != nil {
+		return "", fmt.Errorf("reading back a post's HTML from a temporary file: %w", err)
+	}
+	return template.HTML(b), nil
+}
