@@ -33,7 +33,14 @@ type StreamWriter interface {
 type DirWriter struct {
 	Dir  string
 	mu   sync.Mutex
-	made map[string]bool
+	made map[string]*madeDir
+}
+
+// A madeDir is a folder DirWriter makes once, however many files go in it
+// at once: a file waits until its folder is made.
+type madeDir struct {
+	once sync.Once
+	err  error
 }
 
 // WriteFile writes data to name under the directory, making folders as needed.
@@ -60,17 +67,16 @@ func (w *DirWriter) path(name string) (string, error) {
 	dir := filepath.Dir(full)
 	w.mu.Lock()
 	if w.made == nil {
-		w.made = map[string]bool{}
+		w.made = map[string]*madeDir{}
 	}
-	made := w.made[dir]
-	w.made[dir] = true
+	d := w.made[dir]
+	if d == nil {
+		d = &madeDir{}
+		w.made[dir] = d
+	}
 	w.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-	}
-	return full, nil
+	d.once.Do(func() { d.err = os.MkdirAll(dir, 0o755) })
+	return full, d.err
 }
 
 // Files is a built site in memory: path → content. It is a Writer.

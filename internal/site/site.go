@@ -43,6 +43,16 @@
 // page, .Site or a post. base.html renders the site's header (one per kind
 // of page, for the current link), footer and feed links so.
 //
+// # Memory
+//
+// Every page shows figures totalled over every post, so every post is read
+// and its Markdown rendered before the first page is. A Builder that builds
+// once (Options.Once, as build, check and totals do) lets each post's
+// Markdown go once rendered; with Options.SpillDir (build) the rendered
+// HTML waits for its page in a temporary file rather than in memory
+// (spill.go). Render writes each file as it renders it when its Writer is a
+// StreamWriter (Publish's is), so no page or data file is held whole.
+//
 // # Determinism
 //
 // Two builds of the same input write byte-identical files: nothing depends

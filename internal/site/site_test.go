@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -703,6 +705,44 @@ func TestWriteImpactJSON(t *testing.T) {
 		}
 		if !bytes.Equal(have.Bytes(), want) {
 			t.Errorf("%s: WriteImpactJSON wrote\n%s\nwant\n%s", name, have.Bytes(), want)
+		}
+	}
+}
+
+// TestDirWriterMakesAFolderOnce: files written at once into a folder that
+// does not exist yet all land, however the goroutines interleave: each
+// waits until the folder is made.
+func TestDirWriterMakesAFolderOnce(t *testing.T) {
+	for round := range 20 {
+		w := &DirWriter{Dir: filepath.Join(t.TempDir(), "out")}
+		var wg sync.WaitGroup
+		errs := make(chan error, 16)
+		for i := range 16 {
+			wg.Go(func() {
+				name := fmt.Sprintf("posts/x/f%d.html", i)
+				if i%2 == 0 {
+					errs <- w.WriteFile(name, []byte(name))
+					return
+				}
+				f, err := w.Create(name)
+				if err == nil {
+					_, err = f.Write([]byte(name))
+					if cerr := f.Close(); err == nil {
+						err = cerr
+					}
+				}
+				errs <- err
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if files := readTree(t, w.Dir); len(files) != 16 {
+			t.Fatalf("round %d: %d files written, want 16", round, len(files))
 		}
 	}
 }
