@@ -47,6 +47,7 @@ type Site struct {
 	partials sync.Map // name and variants → *cachedPartial (partialCached)
 	pages    []*Page
 	problems problem.List // found while totalling: a missing rate
+	spill    *spill       // where posts' HTML and list items wait, or nil (spill.go)
 }
 
 // A Post is a post as the site shows it.
@@ -71,9 +72,10 @@ type Post struct {
 
 	words int // of Body, counted once when the post is read; -1: not yet
 	item  struct {
-		once sync.Once
-		html template.HTML
-		err  error
+		once    sync.Once
+		html    template.HTML
+		spilled span // where html went, when the site has a spill
+		err     error
 	}
 }
 
@@ -99,9 +101,23 @@ func (p *Post) listItem(t *template.Template) (template.HTML, error) {
 			p.item.err = errors.New(`no template "post-summary": define it, as templates/partials/post-list.html does`)
 			return
 		}
-		p.item.err = t.ExecuteTemplate(&b, "post-summary", p)
+		if p.item.err = t.ExecuteTemplate(&b, "post-summary", p); p.item.err != nil {
+			return
+		}
+		// A post's item is on several pages, but a large blog's items
+		// need not all be in memory until the last of them: they wait in
+		// the spill, when the site has one, like the posts' HTML.
+		if sp := p.site.spill; sp != nil && b.Len() > 0 {
+			if at, err := sp.put(b.String()); err == nil {
+				p.item.spilled = at
+				return
+			}
+		}
 		p.item.html = template.HTML(b.String())
 	})
+	if p.item.err == nil && p.item.spilled.n > 0 {
+		return p.site.spill.get(p.item.spilled)
+	}
 	return p.item.html, p.item.err
 }
 

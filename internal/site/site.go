@@ -259,7 +259,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		return nil, problems
 	}
 	b.inc.last = s
-	s.Warnings, s.assets = extra.warnings, extra.assets
+	s.Warnings, s.assets, s.spill = extra.warnings, extra.assets, b.spill
 	s.problems = append(s.problems, s.aliasClashes()...)
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {

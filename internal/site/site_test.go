@@ -618,6 +618,19 @@ func TestSpill(t *testing.T) {
 				t.Errorf("%+v: %s's content is %q, want it to hold %q", opts, p.Title, c, want[p.Title])
 			}
 		}
+		// The list items of the index wait there too, once rendered.
+		home, err := s.RenderPage(s.Pages()[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.Posts {
+			if !bytes.Contains(home, []byte(`">`+p.Title+`</a></h2>`)) {
+				t.Errorf("%+v: the index has no item for %s:\n%s", opts, p.Title, home)
+			}
+			if spilled, want := p.item.spilled.n > 0, opts.Once && opts.SpillDir != ""; spilled != want {
+				t.Errorf("%+v: %s's list item is on disk: %v, want %v", opts, p.Title, spilled, want)
+			}
+		}
 	}
 }
 

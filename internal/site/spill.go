@@ -13,7 +13,9 @@ import (
 // and is read back when its page is. Every post's HTML is needed only by
 // its own page (and the feeds), yet all of it must be rendered before the
 // first page can be, because a page shows figures totalled over every post;
-// on disk, a large blog's HTML no longer sets the build's peak memory.
+// on disk, a large blog's HTML no longer sets the build's peak memory. Each
+// post's list item (listItem), rendered once and shown on the index and on
+// the page of each of its tags, waits there too.
 //
 // The file is removed as soon as it is made: it lives while it is open, and
 // is gone when the build ends, however it ends.
