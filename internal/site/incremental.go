@@ -61,7 +61,7 @@ func newReuse(prev *Site) *reuse {
 	}
 	r := &reuse{posts: make(map[*post.Post]*impact.Totals, len(prev.Posts)), tags: make(map[string]*Tag, len(prev.Tags))}
 	for _, p := range prev.Posts {
-		r.posts[p.Post] = p.Totals
+		r.posts[p.Post] = p.totals.Load()
 	}
 	for _, t := range prev.Tags {
 		r.tags[t.Slug] = t

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,6 +49,7 @@ type Site struct {
 	pages    []*Page
 	problems problem.List // found while totalling: a missing rate
 	spill    *spill       // where posts' HTML and list items wait, or nil (spill.go)
+	once     bool         // built once: the posts' totals are not kept (Post.Totals)
 }
 
 // A Post is a post as the site shows it.
@@ -57,9 +59,9 @@ type Post struct {
 	spill      *spill        // where it waits for its page (spill.go)
 	spilled    span
 	Summary    string
-	TOC        template.HTML  // the contents, when the front matter has toc: true
-	Image      string         // absolute URL of the image that represents the post, or ""
-	Totals     *impact.Totals // the post's own sums; its Entries are nil (the site's Totals list them)
+	TOC        template.HTML                 // the contents, when the front matter has toc: true
+	Image      string                        // absolute URL of the image that represents the post, or ""
+	totals     atomic.Pointer[impact.Totals] // Totals, when kept
 	TagList    []*Tag
 	site       *Site
 	report     *PostReport // its share of each year's totals, its emissions bar: Report() (report.go)
@@ -77,6 +79,39 @@ type Post struct {
 		spilled span // where html went, when the site has a spill
 		err     error
 	}
+}
+
+// Totals are the post's own sums; their Entries are nil (the site's Totals
+// list them). A site built once (Options.Once) does not keep every post's
+// totals, which would be a large blog's largest part after its HTML: they
+// are computed when asked, and kept while the post's page or list item is
+// rendered (holdTotals).
+func (p *Post) Totals() *impact.Totals {
+	if t := p.totals.Load(); t != nil {
+		return t
+	}
+	return p.sumTotals()
+}
+
+func (p *Post) sumTotals() *impact.Totals {
+	t, _ := impact.SumIn(p.site.Config.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by the site's Totals
+	return t
+}
+
+// holdTotals keeps p's totals while f renders what shows them several
+// times, when the site does not keep them.
+func (p *Post) holdTotals(f func()) {
+	if p.totals.Load() != nil {
+		f()
+		return
+	}
+	t := p.sumTotals()
+	if !p.totals.CompareAndSwap(nil, t) {
+		f() // another page of the post holds them
+		return
+	}
+	defer p.totals.CompareAndSwap(t, nil)
+	f()
 }
 
 // Content is the HTML of the post's body.
@@ -101,7 +136,8 @@ func (p *Post) listItem(t *template.Template) (template.HTML, error) {
 			p.item.err = errors.New(`no template "post-summary": define it, as templates/partials/post-list.html does`)
 			return
 		}
-		if p.item.err = t.ExecuteTemplate(&b, "post-summary", p); p.item.err != nil {
+		p.holdTotals(func() { p.item.err = t.ExecuteTemplate(&b, "post-summary", p) })
+		if p.item.err != nil {
 			return
 		}
 		// A post's item is on several pages, but a large blog's items
@@ -171,9 +207,9 @@ type Year struct {
 // pages. prev, when not nil, is the last site built with the same config;
 // figures whose inputs are unchanged are taken from it rather than computed
 // again (see incremental.go).
-func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site) *Site {
+func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site, once bool) *Site {
 	sortPosts(posts)
-	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
+	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc, once: once}
 	old := newReuse(prev)
 	// The posts' tag lists share arrays: each post gets a window of its
 	// own, capped so that appending to one never reaches the next.
@@ -188,8 +224,12 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if i > 0 {
 			p.Next = posts[i-1]
 		}
-		if p.Totals = old.postTotals(p); p.Totals == nil {
-			p.Totals, _ = impact.SumIn(cfg.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by s.Totals
+		if t := old.postTotals(p); t != nil {
+			p.totals.Store(t)
+		} else if !once {
+			p.totals.Store(p.sumTotals())
+		} else {
+			p.totals.Store(nil)
 		}
 		if len(p.Tags) > 0 {
 			tagLists = slices.Grow(tagLists, len(p.Tags))

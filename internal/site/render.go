@@ -223,11 +223,20 @@ func (s *Site) RenderPage(p *Page) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (s *Site) renderPage(w io.Writer, p *Page) error {
+func (s *Site) renderPage(w io.Writer, p *Page) (err error) {
 	if p.Kind == "alias" {
 		_, err := w.Write(aliasPage(s, p))
 		return err
 	}
+	if p.Kind == "post" {
+		// A post's page shows its totals several times over.
+		p.Post.holdTotals(func() { err = s.executePage(w, p) })
+		return err
+	}
+	return s.executePage(w, p)
+}
+
+func (s *Site) executePage(w io.Writer, p *Page) error {
 	if err := s.tmpl.pages[p.Template].ExecuteTemplate(w, "base", p); err != nil {
 		return problem.List{templateProblem(TemplatesDir+"/"+p.Template, err)}
 	}

@@ -471,7 +471,7 @@ func (fs figureSource) Figure(f *markdown.Figure) (string, error) {
 	year, recipient, provider := f.Args["year"], f.Args["recipient"], f.Args["provider"]
 	totals, where := s.Totals, "on the site"
 	if own {
-		totals, where = fs.post.Totals, "in this post"
+		totals, where = fs.post.Totals(), "in this post"
 	}
 	if recipient != "" && totals.Donations.ByRecipient[recipient] == nil {
 		return "", fmt.Errorf("no donation to %q %s: the recipients are %s", recipient, where, quoteAll(totals.Recipients()))
@@ -564,7 +564,7 @@ func percent(l *locale.Locale, part, whole decimal.Decimal) string {
 }
 
 func newPostReport(s *Site, p *Post) *PostReport {
-	l, t, pt := s.locale, s.Totals, p.Totals
+	l, t, pt := s.locale, s.Totals, p.Totals()
 	r := &PostReport{}
 	years := pt.Years()
 	for i := len(years) - 1; i >= 0; i-- {

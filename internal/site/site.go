@@ -250,7 +250,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	var layout sync.WaitGroup
 	unsorted := slices.Clone(posts)
 	prev := b.lastSite()
-	layout.Go(func() { s = newSite(b.config, loc, posts, tmpl, prev) })
+	layout.Go(func() { s = newSite(b.config, loc, posts, tmpl, prev, b.opts.Once) })
 	extra, ps := b.link(unsorted)
 	layout.Wait()
 	problems = append(problems, ps...)

@@ -634,6 +634,38 @@ func TestSpill(t *testing.T) {
 	}
 }
 
+// TestOnceKeepsNoPostTotals: a site built once keeps no post's totals, not
+// even after rendering its page, and gives the same totals when asked as a
+// site that keeps them.
+func TestOnceKeepsNoPostTotals(t *testing.T) {
+	blog := blogOf("posts/gift.md", giftPost, "posts/bf.md", goodPost)
+	kept, err := NewBuilder(blog, theme.FS, Options{Now: now}).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	once, err := NewBuilder(blog, theme.FS, Options{Now: now, Once: true}).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := once.Render(context.Background(), NewFiles()); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range once.Posts {
+		if p.totals.Load() != nil {
+			t.Errorf("%s: a site built once keeps the post's totals", p.File)
+		}
+		q := kept.Posts[i]
+		if q.totals.Load() == nil {
+			t.Errorf("%s: a site built to be built again does not keep the post's totals", q.File)
+		}
+		have, _ := json.Marshal(p.Totals())
+		want, _ := json.Marshal(q.Totals())
+		if p.Totals().Empty() || !bytes.Equal(have, want) {
+			t.Errorf("%s: totals %s, want %s (and not empty)", p.File, have, want)
+		}
+	}
+}
+
 // TestPartialCached: partialCached renders a template once per build and
 // set of variants: without a variant every page gets what the first one
 // rendered; with one, each variant its own; a new build renders afresh.
