@@ -48,10 +48,11 @@
 // Every page shows figures totalled over every post, so every post is read
 // and its Markdown rendered before the first page is. A Builder that builds
 // once (Options.Once, as build, check and totals do) lets each post's
-// Markdown go once rendered; with Options.SpillDir (build) the rendered
-// HTML waits for its page in a temporary file rather than in memory
-// (spill.go). Render writes each file as it renders it when its Writer is a
-// StreamWriter (Publish's is), so no page or data file is held whole.
+// Markdown go once rendered, and keeps no post's own totals (Post.Totals);
+// with Options.SpillDir (build) each post's rendered HTML and list item
+// wait in a temporary file rather than in memory (spill.go). Render writes
+// each file as it renders it when its Writer is a StreamWriter (Publish's
+// is), so no page or data file is held whole.
 //
 // # Determinism
 //
