@@ -51,7 +51,8 @@ func (b *Builder) lastSite() *Site {
 
 // reuse finds the figures of the last site that still hold.
 type reuse struct {
-	posts map[*post.Post]*impact.Totals // a post's own totals, by the post as read
+	prev  *Site
+	posts map[*post.Post]*impact.Totals // a post's own totals, by the post as read; made by postTotals
 	tags  map[string]*Tag               // by slug
 }
 
@@ -59,10 +60,7 @@ func newReuse(prev *Site) *reuse {
 	if prev == nil {
 		return nil
 	}
-	r := &reuse{posts: make(map[*post.Post]*impact.Totals, len(prev.Posts)), tags: make(map[string]*Tag, len(prev.Tags))}
-	for _, p := range prev.Posts {
-		r.posts[p.Post] = p.totals.Load()
-	}
+	r := &reuse{prev: prev, tags: make(map[string]*Tag, len(prev.Tags))}
 	for _, t := range prev.Tags {
 		r.tags[t.Slug] = t
 	}
@@ -70,9 +68,16 @@ func newReuse(prev *Site) *reuse {
 }
 
 // postTotals is the last totals of p, when p was not read again; else nil.
+// Only one goroutine may call it.
 func (r *reuse) postTotals(p *Post) *impact.Totals {
 	if r == nil {
 		return nil
+	}
+	if r.posts == nil {
+		r.posts = make(map[*post.Post]*impact.Totals, len(r.prev.Posts))
+		for _, q := range r.prev.Posts {
+			r.posts[q.Post] = q.totals.Load()
+		}
 	}
 	return r.posts[p.Post]
 }

@@ -207,30 +207,72 @@ type Year struct {
 // pages. prev, when not nil, is the last site built with the same config;
 // figures whose inputs are unchanged are taken from it rather than computed
 // again (see incremental.go).
+//
+// Once the posts are sorted, two passes over them run on a core each: one
+// links each post to its neighbours and its year, sums its own totals and the
+// site's, and makes the posts' pages; the other gathers the tags. They write
+// different fields of the posts. Most of either pass is waiting for memory,
+// a post at a time, which is most of a rebuild after a one-post edit.
 func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site, once bool) *Site {
 	sortPosts(posts)
 	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc, once: once}
 	old := newReuse(prev)
+	var (
+		wg        sync.WaitGroup
+		postPages []*Page
+	)
+	wg.Go(func() {
+		years := map[int]*Year{}
+		for i, p := range posts {
+			p.Prev, p.Next, p.site = nil, nil, s
+			if i+1 < len(posts) {
+				p.Prev = posts[i+1]
+			}
+			if i > 0 {
+				p.Next = posts[i-1]
+			}
+			if t := old.postTotals(p); t != nil {
+				p.totals.Store(t)
+			} else if !once {
+				p.totals.Store(p.sumTotals())
+			} else {
+				p.totals.Store(nil)
+			}
+			y := years[p.Date.Year()]
+			if y == nil {
+				y = &Year{Year: p.Date.Year()}
+				years[p.Date.Year()] = y
+			}
+			y.Posts = append(y.Posts, p)
+		}
+		for _, y := range years {
+			s.Years = append(s.Years, y)
+		}
+		sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
+		if prev != nil && sameFigures(prev.Posts, posts) {
+			s.Totals, s.problems = prev.Totals, prev.problems
+		} else {
+			var err error
+			s.Totals, err = totalsOf(cfg.Rates, posts, impact.ComputeIn)
+			s.problems = rateProblems(err)
+		}
+		postPages = s.postPages()
+	})
+	s.Tags = tagsOf(cfg, posts, old)
+	wg.Wait()
+	s.pages = s.makePages(postPages)
+	return s
+}
+
+// tagsOf gathers the tags of posts, sorted by slug, with their totals, and
+// gives each post its TagList.
+func tagsOf(cfg *config.Config, posts []*Post, old *reuse) []*Tag {
 	// The posts' tag lists share arrays: each post gets a window of its
 	// own, capped so that appending to one never reaches the next.
 	tagLists := make([]*Tag, 0, 3*len(posts))
 	tags := map[string]*Tag{}
-	years := map[int]*Year{}
-	for i, p := range posts {
-		p.Prev, p.Next, p.TagList, p.site = nil, nil, nil, s
-		if i+1 < len(posts) {
-			p.Prev = posts[i+1]
-		}
-		if i > 0 {
-			p.Next = posts[i-1]
-		}
-		if t := old.postTotals(p); t != nil {
-			p.totals.Store(t)
-		} else if !once {
-			p.totals.Store(p.sumTotals())
-		} else {
-			p.totals.Store(nil)
-		}
+	for _, p := range posts {
+		p.TagList = nil
 		if len(p.Tags) > 0 {
 			tagLists = slices.Grow(tagLists, len(p.Tags))
 			p.TagList = tagLists[len(tagLists) : len(tagLists) : len(tagLists)+len(p.Tags)]
@@ -246,14 +288,8 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 			t.Posts = append(t.Posts, p)
 			p.TagList = append(p.TagList, t)
 		}
-		y := years[p.Date.Year()]
-		if y == nil {
-			y = &Year{Year: p.Date.Year()}
-			years[p.Date.Year()] = y
-		}
-		y.Posts = append(y.Posts, p)
 	}
-	var compute []*Tag // the tags whose totals the last build cannot give
+	var list, compute []*Tag // compute: the tags whose totals the last build cannot give
 	for _, t := range tags {
 		if t.Slug == "" {
 			continue
@@ -261,9 +297,9 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 		if t.Totals = old.tagTotals(t); t.Totals == nil {
 			compute = append(compute, t)
 		}
-		s.Tags = append(s.Tags, t)
+		list = append(list, t)
 	}
-	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Slug < s.Tags[j].Slug })
+	sort.Slice(list, func(i, j int) bool { return list[i].Slug < list[j].Slug })
 	// The tags' totals, on every core.
 	var wg sync.WaitGroup
 	next := make(chan *Tag)
@@ -279,19 +315,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 	}
 	close(next)
 	wg.Wait()
-	for _, y := range years {
-		s.Years = append(s.Years, y)
-	}
-	sort.Slice(s.Years, func(i, j int) bool { return s.Years[i].Year > s.Years[j].Year })
-	if prev != nil && sameFigures(prev.Posts, posts) {
-		s.Totals, s.problems = prev.Totals, prev.problems
-	} else {
-		var err error
-		s.Totals, err = totalsOf(cfg.Rates, posts, impact.ComputeIn)
-		s.problems = rateProblems(err)
-	}
-	s.pages = s.makePages()
-	return s
+	return list
 }
 
 // sortPosts sorts posts newest first, then by slug. The keys are copied
@@ -346,10 +370,12 @@ type Pager struct {
 	Next   string
 }
 
-func (s *Site) makePages() []*Page {
+// postPages makes the index's pages, and each post's page and the redirect
+// pages of its aliases, in the order of the posts.
+func (s *Site) postPages() []*Page {
 	// One array for the post pages rather than an allocation each.
 	posts := make([]Page, len(s.Posts))
-	pages := make([]*Page, 0, len(s.Posts)+len(s.Posts)/s.Config.PostsPerPage*3+16)
+	pages := make([]*Page, 0, len(s.Posts)+len(s.Posts)/s.Config.PostsPerPage+16)
 	pages = append(pages, s.paginate("home", "/", s.Config.Title, "index.html", nil, s.Posts)...)
 	for i, p := range s.Posts {
 		posts[i] = Page{Kind: "post", URL: p.URL(), Title: p.Title, Template: "post.html", Post: p}
@@ -358,6 +384,13 @@ func (s *Site) makePages() []*Page {
 			pages = append(pages, &Page{Kind: "alias", URL: aliasURL(a), Title: p.Title, Template: "alias", Post: p, Target: p.URL()})
 		}
 	}
+	return pages
+}
+
+// makePages lists every page of the site: the index's and the posts'
+// (postPages), then the tags', the archive, the impact page and the 404.
+func (s *Site) makePages(postPages []*Page) []*Page {
+	pages := slices.Grow(postPages, len(s.Posts)/s.Config.PostsPerPage*2+len(s.Tags)+8)
 	pages = append(pages, &Page{Kind: "tags", URL: "/tags/", Title: "Tags", Template: "tags.html"})
 	for _, t := range s.Tags {
 		pages = append(pages, s.paginate("tag", t.URL(), "Posts tagged "+t.Name, "tag.html", t, t.Posts)...)
