@@ -129,6 +129,10 @@ type Builder struct {
 	tmplProblems problem.List
 
 	spill *spill // where posts' HTML waits for their pages, or nil (spill.go)
+
+	// One string for each tag name and slug however many posts have it,
+	// so that laying out the tags reads a few strings, not one per post.
+	names map[string]string
 }
 
 // An entry is one post file as last read.
@@ -460,9 +464,27 @@ func (b *Builder) read(ctx context.Context, files []string, old map[string]*entr
 		return err
 	}
 	for i, f := range files {
+		if e := results[i]; e != old[f] && e.post != nil {
+			b.intern(e.post.Tags)
+			b.intern(e.post.TagSlugs)
+		}
 		b.setEntry(f, results[i])
 	}
 	return nil
+}
+
+// intern replaces each string of list with the Builder's copy of it.
+func (b *Builder) intern(list []string) {
+	if b.names == nil {
+		b.names = map[string]string{}
+	}
+	for i, s := range list {
+		if c, ok := b.names[s]; ok {
+			list[i] = c
+		} else {
+			b.names[s] = s
+		}
+	}
 }
 
 func (b *Builder) readOne(file string, old *entry) *entry {

@@ -56,6 +56,12 @@
 // still produces a Batch at least every MaxWait. A burst whose events were all
 // filtered emits nothing.
 //
+// A burst does not end while one of its files is empty, until MaxWait: a
+// save that truncates a file and then writes it (os.WriteFile, and editors
+// that save in place) is one burst even when the write comes more than
+// Delay after the truncation, as it can on a busy machine or a slow disk. A
+// file left empty on purpose is reported MaxWait after the burst opened.
+//
 // Batch.Paths lists, sorted and without duplicates, the absolute paths of
 // files that were created, written, removed or renamed (both the old and the
 // new name) during the burst. A directory's path is listed only if that
@@ -92,9 +98,10 @@ import (
 // editor's save (write, or write a temporary file and rename it; vim's
 // backup dance; JetBrains' safe write) takes well under a millisecond to a
 // few milliseconds between its events, so 10 ms holds a save in one burst
-// while adding little to the preview's reload. A save slower than that is
-// seen as two bursts: the first rebuild may read a half-written file, and
-// the second, a few milliseconds later, reads it whole.
+// while adding little to the preview's reload. A save whose file is still
+// empty (truncated, not yet written) holds the burst open longer; any other
+// save slower than that is seen as two bursts, and the second rebuild reads
+// the file whole.
 const DefaultDelay = 10 * time.Millisecond
 
 // errorBuffer is how many errors Errors holds before further ones are
@@ -286,6 +293,12 @@ func (w *Watcher) run(ctx context.Context) {
 			}
 			w.sendError(err)
 		case <-timer.C:
+			if emptyFile(burst) && time.Since(burstStart) < w.maxWait {
+				// Most saves truncate the file, then write it: a file
+				// still empty is most likely between the two.
+				arm()
+				continue
+			}
 			burstStart = time.Time{}
 			if finish(burst, ready) {
 				out = Batch{Paths: sortedKeys(ready)}
@@ -296,6 +309,16 @@ func (w *Watcher) run(ctx context.Context) {
 			out, outCh = Batch{}, nil
 		}
 	}
+}
+
+// emptyFile reports whether a file of the burst exists and is empty.
+func emptyFile(burst map[string]bool) bool {
+	for p := range burst {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // handle applies one event to the watch maps and the burst. recorded reports
