@@ -299,6 +299,42 @@ func TestSlowConsumerMerges(t *testing.T) {
 	expectNoBatch(t, w, root)
 }
 
+// A file truncated and written later than Delay is one batch: the burst
+// stays open while the file is empty, as it is between the two steps of
+// os.WriteFile. A file left empty is still reported, at MaxWait.
+func TestEmptyFileHoldsTheBurst(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	const delay = 20 * time.Millisecond
+	w := startWatcher(t, Options{Roots: []string{root}, Delay: delay, MaxWait: 50 * delay})
+	name := filepath.Join(root, "post.md")
+	if err := os.WriteFile(name, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select { // five quiet periods with the file empty
+	case b := <-w.Batches():
+		t.Fatalf("have: batch %q while the file is empty, want: none", relPaths(t, root, b))
+	case <-time.After(5 * delay):
+	}
+	if err := os.WriteFile(name, []byte("---\ntitle: T\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if have := relPaths(t, root, nextBatch(t, w)); !slices.Equal(have, []string{"post.md"}) {
+		t.Fatalf("have: %q, want: [post.md]", have)
+	}
+	if waited := time.Since(start); waited > 25*delay {
+		t.Errorf("the batch came %v after the write, want about %v", waited, delay)
+	}
+	// Left empty: reported once MaxWait has passed.
+	if err := os.WriteFile(name, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if have := relPaths(t, root, nextBatch(t, w)); !slices.Equal(have, []string{"post.md"}) {
+		t.Fatalf("have: %q, want: [post.md]", have)
+	}
+}
+
 // A continuous stream of writes still yields batches, at most MaxWait apart.
 func TestContinuousStreamIsCapped(t *testing.T) {
 	t.Parallel()
