@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"reflect"
 	"slices"
 
@@ -29,15 +28,6 @@ import (
 // incremental is what a Builder keeps for its next build.
 type incremental struct {
 	last *Site // the last site built
-}
-
-// setContent gives p the HTML of its body as read into e: the HTML, or where
-// it is in the spill.
-func (b *Builder) setContent(p *Post, e *entry) {
-	p.content, p.spill, p.spilled = template.HTML(e.doc.HTML), nil, e.spilled
-	if e.spilled.n > 0 {
-		p.spill = b.spill
-	}
 }
 
 // lastSite is the last site built, when it had the same config: the site

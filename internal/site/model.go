@@ -56,8 +56,7 @@ type Site struct {
 type Post struct {
 	*post.Post
 	content    template.HTML // the HTML of its body (Content), or
-	spill      *spill        // where it waits for its page (spill.go)
-	spilled    span
+	spilled    span          // where it waits for its page in the site's spill (spill.go)
 	Summary    string
 	TOC        template.HTML                 // the contents, when the front matter has toc: true
 	Image      string                        // absolute URL of the image that represents the post, or ""
@@ -116,15 +115,15 @@ func (p *Post) holdTotals(f func()) {
 
 // Content is the HTML of the post's body.
 func (p *Post) Content() (template.HTML, error) {
-	if p.spill != nil {
-		return p.spill.get(p.spilled)
+	if p.spilled.n > 0 {
+		return p.site.spill.get(p.spilled)
 	}
 	return p.content, nil
 }
 
 // setHTML replaces the HTML of the post's body.
 func (p *Post) setHTML(html string) {
-	p.content, p.spill, p.spilled = template.HTML(html), nil, span{}
+	p.content, p.spilled = template.HTML(html), span{}
 }
 
 // listItem renders the template "post-summary" for p once: a post is on the

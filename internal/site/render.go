@@ -243,16 +243,6 @@ func (s *Site) executePage(w io.Writer, p *Page) error {
 	return nil
 }
 
-// keepsNothing reports whether w is known not to keep the data it is given
-// after WriteFile returns, so that Render can reuse its buffers.
-func keepsNothing(w Writer) bool {
-	switch w.(type) {
-	case *DirWriter, discard:
-		return true
-	}
-	return false
-}
-
 func aliasPage(s *Site, p *Page) []byte {
 	target := template.HTMLEscapeString(funcMap(s.locale, s.Config.BaseURL)["abs"].(func(string) string)(p.Target))
 	return []byte(`<!DOCTYPE html><html><head><title>` + template.HTMLEscapeString(p.Title) +
@@ -267,15 +257,10 @@ type Stats struct {
 	Bytes int64
 }
 
-// maxKeptBuffer is the largest page buffer a Render worker keeps for the
-// next page: most pages are tens of kilobytes, the impact page of a large
-// blog megabytes.
-const maxKeptBuffer = 1 << 20
-
 // Render renders every page and file of the site into w, using every core.
 // When w is a StreamWriter, each file is written as it is rendered, so that
-// the largest pages (the impact page, impact.json) are never held whole.
-// The first error stops it.
+// the largest pages (the impact page, impact.json) are never held whole;
+// any other Writer gets each file whole. The first error stops it.
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	type job struct {
 		name  string
@@ -300,8 +285,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 			jobs = append(jobs, job{name: outputPath(p.URL), page: p})
 		}
 	}
-	sw, stream := w.(StreamWriter)
-	reuse := keepsNothing(w)
+	sw := streamTo(w)
 	var (
 		mu       sync.Mutex
 		stats    Stats
@@ -314,46 +298,15 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	defer cancel()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			// Each worker renders into one buffer, reused: a file's
-			// buffered writer when streaming, else a page's buffer when
-			// the writer keeps nothing, so that a build does not make a
-			// garbage buffer per page.
-			var buf bytes.Buffer
-			var bw *bufio.Writer
-			if stream {
-				bw = bufio.NewWriterSize(nil, 64<<10)
-			}
+			// Each worker writes every file through one buffered writer.
+			bw := bufio.NewWriterSize(nil, 64<<10)
 			for j := range next {
-				var n int64
-				var err error
-				if stream {
-					n, err = streamFile(sw, bw, j.name, func(w io.Writer) error {
-						if j.page != nil {
-							return s.renderPage(w, j.page)
-						}
-						return j.write(w)
-					})
-				} else {
-					buf.Reset()
+				n, err := streamFile(sw, bw, j.name, func(w io.Writer) error {
 					if j.page != nil {
-						err = s.renderPage(&buf, j.page)
-					} else {
-						err = j.write(&buf)
+						return s.renderPage(w, j.page)
 					}
-					data := buf.Bytes()
-					if !reuse {
-						data = bytes.Clone(data)
-					}
-					if err == nil {
-						err = w.WriteFile(j.name, data)
-					}
-					n = int64(len(data))
-					if buf.Cap() > maxKeptBuffer {
-						// One big page (the impact page of a large blog)
-						// must not pin its buffer for the rest of the build.
-						buf = bytes.Buffer{}
-					}
-				}
+					return j.write(w)
+				})
 				mu.Lock()
 				if err != nil {
 					if ps := problem.From("", err); ps != nil && ps[0].File != "" {
@@ -410,6 +363,30 @@ func streamFile(w StreamWriter, bw *bufio.Writer, name string, write func(io.Wri
 	return cw.n, err
 }
 
+// streamTo is w as a StreamWriter: w itself, or w given each file whole
+// when it is closed.
+func streamTo(w Writer) StreamWriter {
+	if sw, ok := w.(StreamWriter); ok {
+		return sw
+	}
+	return wholeFiles{w}
+}
+
+type wholeFiles struct{ Writer }
+
+func (w wholeFiles) Create(name string) (io.WriteCloser, error) {
+	return &wholeFile{w: w.Writer, name: name}, nil
+}
+
+// A wholeFile collects a file, and gives it to its Writer when closed.
+type wholeFile struct {
+	bytes.Buffer
+	w    Writer
+	name string
+}
+
+func (f *wholeFile) Close() error { return f.w.WriteFile(f.name, f.Bytes()) }
+
 type countingWriter struct {
 	w io.Writer
 	n int64
@@ -431,6 +408,12 @@ func (s *Site) Check(ctx context.Context) error {
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // Locale is how the site writes numbers and money.
 func (s *Site) Locale() *locale.Locale { return s.locale }

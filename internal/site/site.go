@@ -65,6 +65,7 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
+	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -204,7 +205,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	tmpl := b.tmpl
 	problems = append(problems, b.tmplProblems...)
 
-	_, ents := b.sortedFiles()
+	ents := b.sortedEntries()
 	now := b.opts.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -232,7 +233,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 		sp := &all[i]
 		sp.Post, sp.Summary, sp.words, sp.entry = p, p.Summary, e.words, e
-		b.setContent(sp, e)
+		sp.content, sp.spilled = template.HTML(e.doc.HTML), e.spilled
 		if sp.Summary == "" {
 			sp.Summary = e.doc.Summary
 		}
@@ -328,8 +329,8 @@ func (b *Builder) countSlug(e *entry, delta int) {
 	}
 }
 
-// sortedFiles lists the files of b.posts in order, and their entries.
-func (b *Builder) sortedFiles() ([]string, []*entry) {
+// sortedEntries lists the entries of b.posts in the order of their files.
+func (b *Builder) sortedEntries() []*entry {
 	if b.files == nil {
 		b.files = make([]string, 0, len(b.posts))
 		for f := range b.posts {
@@ -341,7 +342,7 @@ func (b *Builder) sortedFiles() ([]string, []*entry) {
 			b.ents[i] = b.posts[f]
 		}
 	}
-	return b.files, b.ents
+	return b.ents
 }
 
 func isTemplate(name string) bool {

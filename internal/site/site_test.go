@@ -610,7 +610,7 @@ func TestSpill(t *testing.T) {
 		for _, p := range s.Posts {
 			// Only a post rendered once, when the Markdown is read, waits
 			// on disk: Figure and Linking are rendered again in memory.
-			spilled := p.spill != nil
+			spilled := p.spilled.n > 0
 			if want := opts.Once && opts.SpillDir != "" && p.Title == "Plain"; spilled != want {
 				t.Errorf("%+v: %s's HTML is on disk: %v, want %v", opts, p.Title, spilled, want)
 			}
