@@ -125,27 +125,25 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 		t.Donations.Total = t.Donations.Total.Add(d.Money)
 		t.Donations.ByYear[year] = t.Donations.ByYear[year].Add(d.Money)
 		t.Donations.ByRecipient[d.Recipient] = t.Donations.ByRecipient[d.Recipient].Add(d.Money)
-		var e Entry
-		if entries {
-			e = Entry{
-				Kind: "donation", Post: d.Source.Post, Source: d.Source.Position(),
-				Date: d.Date.Format("2006-01-02"), Recipient: d.Recipient,
-				Amount: d.Fixed(), Currency: d.Currency.Code, Project: d.Project, URL: d.URL,
-			}
-		}
+		var rate, converted string // into the reporting currency
 		if rep != nil {
-			if c, rate, ok := convert(d.Money, d.Date, d.Source); ok {
+			if c, r, ok := convert(d.Money, d.Date, d.Source); ok {
 				if entries {
-					e.Rate, e.Converted = rate.String(), c.Fixed()
+					rate, converted = r.String(), c.Fixed()
 				}
-				rep.used(year, d.Currency.Code, rate)
+				rep.used(year, d.Currency.Code, r)
 				rep.Donations.Total.Amount = rep.Donations.Total.Amount.Add(c.Amount)
 				addMoney(rep.Donations.ByYear, year, c)
 				addMoney(rep.Donations.ByRecipient, d.Recipient, c)
 			}
 		}
 		if entries {
-			t.Entries = append(t.Entries, e)
+			t.Entries = append(t.Entries, Entry{
+				Kind: "donation", Post: d.Source.Post, Source: d.Source.Position(),
+				Date: d.Date.Format("2006-01-02"), Recipient: d.Recipient,
+				Amount: d.Fixed(), Currency: d.Currency.Code, Project: d.Project, URL: d.URL,
+				Rate: rate, Converted: converted,
+			})
 		}
 	}
 	for _, o := range offsets {

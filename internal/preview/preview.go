@@ -267,21 +267,19 @@ func (s *Server) Publish(sn *Snapshot, changed []string) {
 
 // Fail keeps the site served and shows problems over every HTML page.
 // Browsers reload to show them.
-func (s *Server) Fail(problems problem.List) {
-	s.mu.Lock()
-	s.problems = problems
-	s.version++
-	ev := event{name: "reload", data: s.versionLocked()}
-	s.mu.Unlock()
-	s.hub.broadcast(ev)
-}
+func (s *Server) Fail(problems problem.List) { s.fail(nil, problems) }
 
 // FailIfCurrent is Fail, when sn is still the site served: a problem found
 // late in a build that has since been replaced is no longer true. It
 // reports whether the problems are now shown.
 func (s *Server) FailIfCurrent(sn *Snapshot, problems problem.List) bool {
+	return s.fail(sn, problems)
+}
+
+// fail shows problems, unless only is not nil and no longer served.
+func (s *Server) fail(only *Snapshot, problems problem.List) bool {
 	s.mu.Lock()
-	if s.good != sn {
+	if only != nil && s.good != only {
 		s.mu.Unlock()
 		return false
 	}
