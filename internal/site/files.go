@@ -230,13 +230,17 @@ func (s *Site) atom(w io.Writer) error {
 		if err != nil {
 			return err
 		}
+		summary, err := p.Summary()
+		if err != nil {
+			return err
+		}
 		e := atomEntry{
 			Title:     p.Title,
 			ID:        s.abs(p.URL()),
 			Link:      atomLink{Rel: "alternate", Type: "text/html", Href: s.abs(p.URL())},
 			Published: p.Date.Format(time.RFC3339),
 			Updated:   p.lastChange().Format(time.RFC3339),
-			Summary:   p.Summary,
+			Summary:   summary,
 			Content:   atomContent{Type: "html", Body: string(content)},
 		}
 		for _, a := range p.Authors {

@@ -55,9 +55,9 @@ type Site struct {
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	content    template.HTML // the HTML of its body (Content), or
-	spilled    span          // where it waits for its page in the site's spill (spill.go)
-	Summary    string
+	content    template.HTML                 // the HTML of its body (Content), or
+	spilled    span                          // where it waits for its page in the site's spill (spill.go)
+	summary    summary                       // Summary, when the front matter has none
 	TOC        template.HTML                 // the contents, when the front matter has toc: true
 	Image      string                        // absolute URL of the image that represents the post, or ""
 	totals     atomic.Pointer[impact.Totals] // Totals, when kept
@@ -119,6 +119,26 @@ func (p *Post) Content() (template.HTML, error) {
 		return p.site.spill.get(p.spilled)
 	}
 	return p.content, nil
+}
+
+// Summary is the post's summary in plain text: its front matter's, or else
+// what comes before <!--more--> in its body, or else its first paragraph.
+func (p *Post) Summary() (string, error) {
+	if p.Post.Summary != "" {
+		return p.Post.Summary, nil
+	}
+	if p.summary.spilled.n > 0 {
+		s, err := p.site.spill.get(p.summary.spilled)
+		return string(s), err
+	}
+	return p.summary.text, nil
+}
+
+// A summary is the summary made from a post's body: in memory, or in the
+// site's spill.
+type summary struct {
+	text    string
+	spilled span
 }
 
 // setHTML replaces the HTML of the post's body.

@@ -447,9 +447,7 @@ func (s *Site) renderFigures(md *markdown.Renderer, posts []*Post) {
 		}
 		s.problems = append(s.problems, figureProblems(p.Post, doc)...)
 		p.setHTML(doc.HTML)
-		if p.Post.Summary == "" {
-			p.Summary = doc.Summary
-		}
+		p.summary = summary{text: doc.Summary}
 	}
 }
 

@@ -49,8 +49,9 @@
 // and its Markdown rendered before the first page is. A Builder that builds
 // once (Options.Once, as build, check and totals do) lets each post's
 // Markdown go once rendered, and keeps no post's own totals (Post.Totals);
-// with Options.SpillDir (build) each post's rendered HTML and list item
-// wait in a temporary file rather than in memory (spill.go). Render writes
+// with Options.SpillDir (build) each post's rendered HTML, summary and
+// list item wait in a temporary file rather than in memory (spill.go). A
+// post's contents are kept only when its front matter asks for them. Render writes
 // each file as it renders it when its Writer is a StreamWriter (Publish's
 // is), so no page or data file is held whole.
 //
@@ -146,6 +147,7 @@ type entry struct {
 	unlinked bool // nothing for link to do: no warnings, links into the site, image or contents
 	problems problem.List
 	spilled  span // where doc.HTML went, when it is in b.spill
+	summary  span // where doc.Summary went, likewise
 
 	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
 	linkedKey string             // the resolutions linked was rendered with
@@ -232,11 +234,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			}
 		}
 		sp := &all[i]
-		sp.Post, sp.Summary, sp.words, sp.entry = p, p.Summary, e.words, e
+		sp.Post, sp.words, sp.entry = p, e.words, e
 		sp.content, sp.spilled = template.HTML(e.doc.HTML), e.spilled
-		if sp.Summary == "" {
-			sp.Summary = e.doc.Summary
-		}
+		sp.summary = summary{e.doc.Summary, e.summary}
 		if bySlug != nil {
 			bySlug[p.Slug] = sp
 		}
@@ -509,6 +509,14 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			if sp, err := b.spill.put(doc.HTML); err == nil {
 				e.spilled, doc.HTML = sp, ""
 			}
+		}
+		if b.spill != nil && doc != nil && doc.Summary != "" && p.Summary == "" {
+			if sp, err := b.spill.put(doc.Summary); err == nil {
+				e.summary, doc.Summary = sp, ""
+			}
+		}
+		if doc != nil && !wantsTOC(p.Params) {
+			doc.TOC = nil // only shown when asked for (links.go)
 		}
 		e.problems = append(e.problems, figureProblems(p, doc)...)
 		e.words = countWords(p.Body) // once per read, in parallel

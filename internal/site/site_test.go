@@ -594,6 +594,7 @@ func TestSpill(t *testing.T) {
 		"posts/linking.md": {Data: []byte("---\ntitle: Linking\ndate: 2021-01-03\n---\nSee [the plain post](plain.md).\n")},
 	}
 	want := map[string]string{"Plain": "Just text", "Figure": "We gave £10.", "Linking": `href="/posts/plain/"`}
+	wantSummary := map[string]string{"Plain": "Just text, and a link.", "Figure": "We gave £10.", "Linking": "See the plain post."}
 	for _, opts := range []Options{{Once: true}, {SpillDir: "x"}, {Once: true, SpillDir: "x"}} {
 		dir := t.TempDir()
 		if opts.SpillDir != "" {
@@ -616,6 +617,13 @@ func TestSpill(t *testing.T) {
 			}
 			if c := contentOf(t, p); !strings.Contains(c, want[p.Title]) {
 				t.Errorf("%+v: %s's content is %q, want it to hold %q", opts, p.Title, c, want[p.Title])
+			}
+			// So does its summary, unless the figures rendered it again.
+			if spilled, want := p.summary.spilled.n > 0, opts.Once && opts.SpillDir != "" && p.Title != "Figure"; spilled != want {
+				t.Errorf("%+v: %s's summary is on disk: %v, want %v", opts, p.Title, spilled, want)
+			}
+			if sum, err := p.Summary(); err != nil || sum != wantSummary[p.Title] {
+				t.Errorf("%+v: %s's summary is %q (%v), want %q", opts, p.Title, sum, err, wantSummary[p.Title])
 			}
 		}
 		// The list items of the index wait there too, once rendered.

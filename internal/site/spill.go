@@ -15,7 +15,8 @@ import (
 // first page can be, because a page shows figures totalled over every post;
 // on disk, a large blog's HTML no longer sets the build's peak memory. Each
 // post's list item (listItem), rendered once and shown on the index and on
-// the page of each of its tags, waits there too.
+// the page of each of its tags, waits there too, and so does the summary
+// made from its body, which its page, its list item and the feeds show.
 //
 // The file is removed as soon as it is made: it lives while it is open, and
 // is gone when the build ends, however it ends.
