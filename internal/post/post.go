@@ -100,7 +100,7 @@ type Post struct {
 	// Keys holds where each known key's value was written, by its
 	// canonical name ("slug", "aliases", "tags"…), so that a problem found
 	// later, such as two posts with one slug, can name the line.
-	Keys map[string]Pos
+	Keys Keys
 
 	Donations []impact.Donation
 	Offsets   []impact.Offset
@@ -111,6 +111,39 @@ type Post struct {
 
 // Pos is a line and column in the post's file; zero when unknown.
 type Pos struct{ Line, Col int }
+
+// knownKeys are the top-level keys Parse reads itself, by canonical name;
+// every other key goes to Post.Params.
+var knownKeys = [...]string{"title", "slug", "date", "updated", "author", "authors", "tags", "summary", "draft", "aliases", "impact"}
+
+// Keys is where the value of each known key was written. It is an array
+// rather than a map: a large blog keeps one per post.
+type Keys [len(knownKeys)]struct{ line, col int32 }
+
+// At is where the value of the known key name ("slug") was written: zero
+// when the front matter does not have it.
+func (k *Keys) At(name string) Pos {
+	if i := keyIndex(name); i >= 0 {
+		return Pos{int(k[i].line), int(k[i].col)}
+	}
+	return Pos{}
+}
+
+func (k *Keys) set(name string, at Pos) {
+	if i := keyIndex(name); i >= 0 {
+		k[i].line, k[i].col = int32(at.Line), int32(at.Col)
+	}
+}
+
+// keyIndex is name's place in knownKeys, or -1.
+func keyIndex(name string) int {
+	for i, k := range knownKeys {
+		if k == name {
+			return i
+		}
+	}
+	return -1
+}
 
 // An Emission says where some of the offset emissions came from.
 type Emission struct {
@@ -210,7 +243,7 @@ func (r *reader) parse(src []byte) *Post {
 		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
 		return nil
 	}
-	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}, Keys: map[string]Pos{}}
+	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}}
 	dir, base := path.Split(r.file)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
 	bundle := name == "index" && dir != ""
@@ -256,7 +289,7 @@ func (r *reader) parse(src []byte) *Post {
 		}
 		seen[canon] = v
 		if isKnown(canon) {
-			p.Keys[canon] = Pos{v.line, v.col}
+			p.Keys.set(canon, Pos{v.line, v.col})
 		}
 		switch canon {
 		case "title":
@@ -332,7 +365,7 @@ func (r *reader) parse(src []byte) *Post {
 		}
 	}
 	p.Tags = dedupe(p.Tags)
-	p.Tags, p.TagSlugs = r.tagSlugs(p.Tags, p.Keys["tags"])
+	p.Tags, p.TagSlugs = r.tagSlugs(p.Tags, p.Keys.At("tags"))
 	p.url = p.URL()
 	p.Aliases = dropAlias(p.Aliases, p.url)
 	r.finishImpact(p)
@@ -351,13 +384,7 @@ func dropAlias(aliases []string, own string) []string {
 	return out
 }
 
-func isKnown(k string) bool {
-	switch k {
-	case "title", "slug", "date", "updated", "author", "authors", "tags", "summary", "draft", "aliases", "impact":
-		return true
-	}
-	return false
-}
+func isKnown(k string) bool { return keyIndex(k) >= 0 }
 
 // tagSlugs drops tags that name the same tag page as an earlier one
 // ("Carbon" and "carbon"), and reports tags that name none ("!!!").

@@ -228,7 +228,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		p := e.post
 		if bySlug != nil {
 			if other, dup := bySlug[p.Slug]; dup {
-				at := p.Keys["slug"]
+				at := p.Keys.At("slug")
 				problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 				continue
 			}
@@ -466,24 +466,42 @@ func (b *Builder) read(ctx context.Context, files []string, old map[string]*entr
 	}
 	for i, f := range files {
 		if e := results[i]; e != old[f] && e.post != nil {
-			b.intern(e.post.Tags)
-			b.intern(e.post.TagSlugs)
+			b.internPost(e.post)
 		}
 		b.setEntry(f, results[i])
 	}
 	return nil
 }
 
-// intern replaces each string of list with the Builder's copy of it.
-func (b *Builder) intern(list []string) {
+// internPost replaces the names p shares with other posts (tags,
+// authors, recipients, providers, projects…) with the Builder's copy of
+// each, so that a large blog holds each name once.
+func (b *Builder) internPost(p *post.Post) {
+	for _, list := range [][]string{p.Tags, p.TagSlugs, p.Authors} {
+		for i := range list {
+			b.intern(&list[i])
+		}
+	}
+	for i := range p.Donations {
+		d := &p.Donations[i]
+		b.intern(&d.Recipient, &d.Project, &d.URL)
+	}
+	for i := range p.Offsets {
+		o := &p.Offsets[i]
+		b.intern(&o.Provider, &o.Project, &o.Scope)
+	}
+}
+
+// intern replaces each string with the Builder's copy of it.
+func (b *Builder) intern(list ...*string) {
 	if b.names == nil {
 		b.names = map[string]string{}
 	}
-	for i, s := range list {
-		if c, ok := b.names[s]; ok {
-			list[i] = c
+	for _, s := range list {
+		if c, ok := b.names[*s]; ok {
+			*s = c
 		} else {
-			b.names[s] = s
+			b.names[*s] = *s
 		}
 	}
 }
@@ -515,6 +533,9 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 				e.summary, doc.Summary = sp, ""
 			}
 		}
+		if doc != nil && p.Summary != "" {
+			doc.Summary = "" // the front matter's is shown (Post.Summary)
+		}
 		if doc != nil && !wantsTOC(p.Params) {
 			doc.TOC = nil // only shown when asked for (links.go)
 		}
@@ -542,12 +563,12 @@ func checkAliases(posts []*Post) problem.List {
 		for _, a := range p.Aliases {
 			u := aliasURL(a)
 			if u == "" {
-				at := p.Keys["aliases"]
+				at := p.Keys.At("aliases")
 				problems.Add(p.File, at.Line, at.Col, "alias %q is not a path on the site: write it as /old/path/", a)
 				continue
 			}
 			if other, dup := seen[u]; dup {
-				at := p.Keys["aliases"]
+				at := p.Keys.At("aliases")
 				problems.Add(p.File, at.Line, at.Col, "alias %s is already the address of %s: remove it", u, other)
 				continue
 			}
@@ -579,7 +600,7 @@ func (s *Site) aliasClashes() problem.List {
 		}
 		out := outputPath(p.URL)
 		if taken[out] || taken[strings.TrimSuffix(out, "/index.html")] {
-			at := p.Post.Keys["aliases"]
+			at := p.Post.Keys.At("aliases")
 			problems.Add(p.Post.File, at.Line, at.Col, "alias %s is the address of a page of the site (%s): remove it", p.URL, out)
 		}
 	}
