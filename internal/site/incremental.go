@@ -66,7 +66,9 @@ func (r *reuse) postTotals(p *Post) *impact.Totals {
 	if r.posts == nil {
 		r.posts = make(map[*post.Post]*impact.Totals, len(r.prev.Posts))
 		for _, q := range r.prev.Posts {
-			r.posts[q.Post] = q.totals.Load()
+			if k := q.kept.Load(); k != nil {
+				r.posts[q.Post] = k.totals
+			}
 		}
 	}
 	return r.posts[p.Post]

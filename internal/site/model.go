@@ -55,18 +55,16 @@ type Site struct {
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	content    template.HTML                 // the HTML of its body (Content), or
-	spilled    span                          // where it waits for its page in the site's spill (spill.go)
-	summary    summary                       // Summary, when the front matter has none
-	TOC        template.HTML                 // the contents, when the front matter has toc: true
-	Image      string                        // absolute URL of the image that represents the post, or ""
-	totals     atomic.Pointer[impact.Totals] // Totals, when kept
-	TagList    []*Tag
-	site       *Site
-	report     *PostReport // its share of each year's totals, its emissions bar: Report() (report.go)
-	reportOnce sync.Once
-	Prev       *Post // older
-	Next       *Post // newer
+	content template.HTML        // the HTML of its body (Content), or
+	spilled span                 // where it waits for its page in the site's spill (spill.go)
+	summary summary              // Summary, when the front matter has none
+	TOC     template.HTML        // the contents, when the front matter has toc: true
+	Image   string               // absolute URL of the image that represents the post, or ""
+	kept    atomic.Pointer[kept] // its totals and report, when kept
+	TagList []*Tag
+	site    *Site
+	Prev    *Post // older
+	Next    *Post // newer
 
 	resolve func(dest string) string // its links into the site, resolved (links.go)
 	entry   *entry                   // the post's file as last read
@@ -84,10 +82,10 @@ type Post struct {
 // list them). A site built once (Options.Once) does not keep every post's
 // totals, which would be a large blog's largest part after its HTML: they
 // are computed when asked, and kept while the post's page or list item is
-// rendered (holdTotals).
+// rendered (hold).
 func (p *Post) Totals() *impact.Totals {
-	if t := p.totals.Load(); t != nil {
-		return t
+	if k := p.kept.Load(); k != nil {
+		return k.totals
 	}
 	return p.sumTotals()
 }
@@ -97,19 +95,28 @@ func (p *Post) sumTotals() *impact.Totals {
 	return t
 }
 
-// holdTotals keeps p's totals while f renders what shows them several
-// times, when the site does not keep them.
-func (p *Post) holdTotals(f func()) {
-	if p.totals.Load() != nil {
+// kept is what a post keeps of its figures: for good in a site built to
+// be built again, and in a site built once only while the post's page or
+// list item renders (hold).
+type kept struct {
+	totals     *impact.Totals
+	reportOnce sync.Once
+	report     *PostReport // Report, made the first time it is asked for
+}
+
+// hold keeps p's totals, and its report once made, while f renders what
+// shows them several times over.
+func (p *Post) hold(f func()) {
+	if p.kept.Load() != nil {
 		f()
 		return
 	}
-	t := p.sumTotals()
-	if !p.totals.CompareAndSwap(nil, t) {
+	k := &kept{totals: p.sumTotals()}
+	if !p.kept.CompareAndSwap(nil, k) {
 		f() // another page of the post holds them
 		return
 	}
-	defer p.totals.CompareAndSwap(t, nil)
+	defer p.kept.CompareAndSwap(k, nil)
 	f()
 }
 
@@ -155,7 +162,7 @@ func (p *Post) listItem(t *template.Template) (template.HTML, error) {
 			p.item.err = errors.New(`no template "post-summary": define it, as templates/partials/post-list.html does`)
 			return
 		}
-		p.holdTotals(func() { p.item.err = t.ExecuteTemplate(&b, "post-summary", p) })
+		p.hold(func() { p.item.err = t.ExecuteTemplate(&b, "post-summary", p) })
 		if p.item.err != nil {
 			return
 		}
@@ -251,11 +258,11 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 				p.Next = posts[i-1]
 			}
 			if t := old.postTotals(p); t != nil {
-				p.totals.Store(t)
+				p.kept.Store(&kept{totals: t})
 			} else if !once {
-				p.totals.Store(p.sumTotals())
+				p.kept.Store(&kept{totals: p.sumTotals()})
 			} else {
-				p.totals.Store(nil)
+				p.kept.Store(nil)
 			}
 			y := years[p.Date.Year()]
 			if y == nil {

@@ -230,7 +230,7 @@ func (s *Site) renderPage(w io.Writer, p *Page) (err error) {
 	}
 	if p.Kind == "post" {
 		// A post's page shows its totals several times over.
-		p.Post.holdTotals(func() { err = s.executePage(w, p) })
+		p.Post.hold(func() { err = s.executePage(w, p) })
 		return err
 	}
 	return s.executePage(w, p)

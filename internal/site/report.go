@@ -105,19 +105,69 @@ type EntryYear struct {
 	Entries []*ReportEntry
 }
 
-// A ReportEntry is one donation or offset, with where it was written.
+// A ReportEntry is one donation or offset, with where it was written. Its
+// figures are written for people when the page shows them, so that the
+// report of a blog with hundreds of thousands of entries does not hold
+// every one's text at once.
 type ReportEntry struct {
-	N                int
-	ID               string // "entry-3"
-	Kind             string // "donation" or "offset"
-	Date             time.Time
-	Name             string // recipient or provider
-	Project          string
-	Given, Converted string // written for people
-	Tonnes           string
-	Rate             string
-	Post             *Post
-	Source           string // "posts/x.md:12"
+	N    int
+	Post *Post
+	e    *impact.Entry
+	f    *figs
+}
+
+// ID is the entry's anchor on the impact page: "entry-3".
+func (e *ReportEntry) ID() string { return "entry-" + strconv.Itoa(e.N) }
+
+// Kind is "donation" or "offset".
+func (e *ReportEntry) Kind() string { return e.e.Kind }
+
+// Date is the day the entry counts for.
+func (e *ReportEntry) Date() time.Time {
+	d, _ := time.Parse("2006-01-02", e.e.Date)
+	return d
+}
+
+// Name is the recipient of a donation or the provider of an offset.
+func (e *ReportEntry) Name() string { return e.e.Recipient + e.e.Provider }
+
+// Project is the project the money or offset went to, or "".
+func (e *ReportEntry) Project() string { return e.e.Project }
+
+// Source is where the entry is written: "posts/x.md:12".
+func (e *ReportEntry) Source() string { return e.e.Source }
+
+// Rate is the rate into the reporting currency, or "".
+func (e *ReportEntry) Rate() string { return e.e.Rate }
+
+// Given is the amount of a donation or the cost of an offset, as given,
+// written for people; "" when an offset's cost is unknown.
+func (e *ReportEntry) Given() string {
+	amount := e.e.Amount
+	if e.e.Kind == "offset" {
+		amount = e.e.Cost
+	}
+	if amount == "" {
+		return ""
+	}
+	c, _ := impact.ParseCurrency(e.e.Currency)
+	return e.f.l.Money(impact.Money{Amount: decimal.RequireFromString(amount), Currency: c})
+}
+
+// Converted is Given in the reporting currency, or "".
+func (e *ReportEntry) Converted() string {
+	if e.e.Converted == "" {
+		return ""
+	}
+	return e.f.l.Money(impact.Money{Amount: decimal.RequireFromString(e.e.Converted), Currency: e.f.rc})
+}
+
+// Tonnes are an offset's tonnes, written for people; "" for a donation.
+func (e *ReportEntry) Tonnes() string {
+	if e.e.Kind != "offset" {
+		return ""
+	}
+	return e.f.l.Tonnes(impact.Tonnes{Decimal: decimal.RequireFromString(e.e.Tonnes)})
 }
 
 // Report is the impact page's report, made the first time a page asks for
@@ -128,10 +178,14 @@ func (s *Site) Report() *Report {
 }
 
 // Report is what the post's page shows beside its figures, made the first
-// time the page asks for it.
+// time the page asks for it and kept with the post's totals (hold).
 func (p *Post) Report() *PostReport {
-	p.reportOnce.Do(func() { p.report = newPostReport(p.site, p) })
-	return p.report
+	k := p.kept.Load()
+	if k == nil {
+		return newPostReport(p.site, p)
+	}
+	k.reportOnce.Do(func() { k.report = newPostReport(p.site, p) })
+	return k.report
 }
 
 func newReport(s *Site) *Report {
@@ -142,6 +196,7 @@ func newReport(s *Site) *Report {
 		r.Rates = t.Reporting.UsedRates()
 	}
 	rc := reportingCurrency(s)
+	f := &figs{l: l, rc: rc}
 	years := t.Years()
 	if len(years) == 0 {
 		return r
@@ -156,30 +211,19 @@ func newReport(s *Site) *Report {
 	for _, p := range s.Posts {
 		byURL[p.URL()] = p
 	}
+	each := make([]ReportEntry, len(t.Entries)) // one allocation
 	entries := make([]*ReportEntry, len(t.Entries))
-	for i, e := range t.Entries {
-		re := &ReportEntry{Kind: e.Kind, Name: e.Recipient + e.Provider, Project: e.Project, Rate: e.Rate, Post: byURL[e.Post], Source: e.Source}
-		re.Date, _ = time.Parse("2006-01-02", e.Date)
-		amount := e.Amount
-		if e.Kind == "offset" {
-			amount = e.Cost
-			re.Tonnes = l.Tonnes(impact.Tonnes{Decimal: decimal.RequireFromString(e.Tonnes)})
-		}
-		if amount != "" {
-			c, _ := impact.ParseCurrency(e.Currency)
-			re.Given = l.Money(impact.Money{Amount: decimal.RequireFromString(amount), Currency: c})
-		}
-		if e.Converted != "" {
-			re.Converted = l.Money(impact.Money{Amount: decimal.RequireFromString(e.Converted), Currency: rc})
-		}
-		entries[i] = re
+	for i := range t.Entries {
+		each[i] = ReportEntry{Post: byURL[t.Entries[i].Post], e: &t.Entries[i], f: f}
+		entries[i] = &each[i]
 	}
 	sorted := append([]*ReportEntry(nil), entries...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	// Dates are written 2006-01-02: in the order of their text.
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].e.Date < sorted[j].e.Date })
 	yearOf := map[string]*EntryYear{}
 	for i, e := range sorted {
-		e.N, e.ID = i+1, "entry-"+strconv.Itoa(i+1)
-		y := strconv.Itoa(e.Date.Year())
+		e.N = i + 1
+		y, _, _ := strings.Cut(e.e.Date, "-")
 		if yearOf[y] == nil {
 			yearOf[y] = &EntryYear{Year: y, ID: "entries-" + y}
 			r.Years = append(r.Years, *yearOf[y])
@@ -203,10 +247,9 @@ func newReport(s *Site) *Report {
 		if len(es) == 0 {
 			return "#entries"
 		}
-		return "#" + es[0].ID
+		return "#" + es[0].ID()
 	}
 
-	f := figs{l: l, rc: rc}
 	// Headlines: all years, then the latest.
 	all := Headline{Name: "All years, " + r.Span, Href: "#entries", DonationCount: t.Donations.Count, OffsetCnt: t.Offsets.Count}
 	all.Given = f.sums(t.Donations.Total, "donations", "#entries")
@@ -231,7 +274,7 @@ func newReport(s *Site) *Report {
 	r.Headlines = append(r.Headlines, hl)
 
 	// Donations per year, stacked by recipient; tonnes per year.
-	r.Donations, r.Tonnes = s.charts(f, years)
+	r.Donations, r.Tonnes = s.charts(*f, years)
 
 	for _, name := range t.Recipients() {
 		es := entriesOf(func(e impact.Entry) bool { return e.Kind == "donation" && e.Recipient == name })

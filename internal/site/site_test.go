@@ -659,11 +659,11 @@ func TestOnceKeepsNoPostTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, p := range once.Posts {
-		if p.totals.Load() != nil {
+		if p.kept.Load() != nil {
 			t.Errorf("%s: a site built once keeps the post's totals", p.File)
 		}
 		q := kept.Posts[i]
-		if q.totals.Load() == nil {
+		if q.kept.Load() == nil {
 			t.Errorf("%s: a site built to be built again does not keep the post's totals", q.File)
 		}
 		have, _ := json.Marshal(p.Totals())
