@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -122,9 +123,9 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 	for _, d := range donations {
 		year := strconv.Itoa(d.Date.Year())
 		t.Donations.Count++
-		t.Donations.Total = t.Donations.Total.Add(d.Money)
-		t.Donations.ByYear[year] = t.Donations.ByYear[year].Add(d.Money)
-		t.Donations.ByRecipient[d.Recipient] = t.Donations.ByRecipient[d.Recipient].Add(d.Money)
+		t.Donations.Total.add(d.Money)
+		addTo(t.Donations.ByYear, year, d.Money)
+		addTo(t.Donations.ByRecipient, d.Recipient, d.Money)
 		var rate, converted string // into the reporting currency
 		if rep != nil {
 			if c, r, ok := convert(d.Money, d.Date, d.Source); ok {
@@ -154,7 +155,7 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 		addOffset(t.Offsets.ByProvider, o.Provider, o)
 		var rate, converted string // of the cost, into the reporting currency
 		if o.Cost != nil {
-			t.Offsets.Cost = t.Offsets.Cost.Add(*o.Cost)
+			t.Offsets.Cost.add(*o.Cost)
 			if rep != nil {
 				if c, r, ok := convert(*o.Cost, o.Date, o.Source); ok {
 					if entries {
@@ -188,6 +189,24 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 	return t, errors.Join(errs...)
 }
 
+// add adds m to the total of its currency in place: unlike Add, for the
+// sums compute makes and no one else holds yet.
+func (s *Sums) add(m Money) {
+	i := sort.Search(len(*s), func(i int) bool { return (*s)[i].Currency.Code >= m.Currency.Code })
+	if i < len(*s) && (*s)[i].Currency.Code == m.Currency.Code {
+		(*s)[i].Amount = (*s)[i].Amount.Add(m.Amount)
+		return
+	}
+	*s = slices.Insert(*s, i, m)
+}
+
+// addTo adds m to the sums of key in sums, in place (Sums.add).
+func addTo(sums map[string]Sums, key string, m Money) {
+	s := sums[key]
+	s.add(m)
+	sums[key] = s
+}
+
 func addOffset(m map[string]*TonnesAndCost, key string, o Offset) {
 	tc := m[key]
 	if tc == nil {
@@ -197,7 +216,7 @@ func addOffset(m map[string]*TonnesAndCost, key string, o Offset) {
 	tc.Count++
 	tc.Tonnes.Decimal = tc.Tonnes.Add(o.Tonnes.Decimal)
 	if o.Cost != nil {
-		tc.Cost = tc.Cost.Add(*o.Cost)
+		tc.Cost.add(*o.Cost)
 	}
 }
 

@@ -312,26 +312,26 @@ func reportingCurrency(s *Site) impact.Currency {
 // yearTotals computes the totals of the entries counted in year.
 func (s *Site) yearTotals(year string) *impact.Totals {
 	s.yearsOnce.Do(func() {
-		ds := map[string][]impact.Donation{}
-		os := map[string][]impact.Offset{}
-		for _, p := range s.Posts {
-			for _, d := range p.Donations {
-				y := strconv.Itoa(d.Date.Year())
-				ds[y] = append(ds[y], d)
-			}
-			for _, o := range p.Offsets {
-				y := strconv.Itoa(o.Date.Year())
-				os[y] = append(os[y], o)
-			}
-		}
+		// A year at a time, so that only one year's entries are copied
+		// at once.
 		s.byYear = map[string]*impact.Totals{}
-		for y := range ds {
-			s.byYear[y], _ = impact.SumIn(s.Config.Rates, 0, ds[y], os[y])
-		}
-		for y := range os {
-			if s.byYear[y] == nil {
-				s.byYear[y], _ = impact.SumIn(s.Config.Rates, 0, nil, os[y])
+		for _, y := range s.Totals.Years() {
+			year, _ := strconv.Atoi(y)
+			var ds []impact.Donation
+			var os []impact.Offset
+			for _, p := range s.Posts {
+				for _, d := range p.Donations {
+					if d.Date.Year() == year {
+						ds = append(ds, d)
+					}
+				}
+				for _, o := range p.Offsets {
+					if o.Date.Year() == year {
+						os = append(os, o)
+					}
+				}
 			}
+			s.byYear[y], _ = impact.SumIn(s.Config.Rates, 0, ds, os)
 		}
 	})
 	if t := s.byYear[year]; t != nil {
