@@ -303,18 +303,24 @@ func (s *Site) rss(w io.Writer) error {
 	return writeXML(w, f)
 }
 
-type urlSet struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
 type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
+// sitemap writes the sitemap a URL at a time: a large blog has hundreds of
+// thousands.
 func (s *Site) sitemap(w io.Writer) error {
-	var set urlSet
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	set := xml.StartElement{Name: xml.Name{Space: "http://www.sitemaps.org/schemas/sitemap/0.9", Local: "urlset"}}
+	if err := enc.EncodeToken(set); err != nil {
+		return err
+	}
+	item := xml.StartElement{Name: xml.Name{Local: "url"}}
 	for _, p := range s.pages {
 		if p.Kind == "alias" || p.Kind == "404" {
 			continue
@@ -323,9 +329,18 @@ func (s *Site) sitemap(w io.Writer) error {
 		if p.Post != nil {
 			u.LastMod = p.Post.lastChange().Format("2006-01-02")
 		}
-		set.URLs = append(set.URLs, u)
+		if err := enc.EncodeElement(u, item); err != nil {
+			return err
+		}
 	}
-	return writeXML(w, set)
+	if err := enc.EncodeToken(set.End()); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
 // writeXML writes v as an indented XML document, as xml.MarshalIndent
