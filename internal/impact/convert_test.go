@@ -98,9 +98,9 @@ func TestComputeInSeveralCurrenciesAndYears(t *testing.T) {
 		{"offsets", rep.Offsets.Cost.String(), "355.90 GBP"},
 		{"offsets 2020", rep.Offsets.ByYear["2020"].String(), "355.90 GBP"},
 		{"provider M", rep.Offsets.ByProvider["M"].String(), "355.90 GBP"},
-		{"entry rate", tot.Entries[0].Rate, "0.8771"},
-		{"entry converted", tot.Entries[0].Converted, "2193.41"},
-		{"GBP rate", tot.Entries[2].Rate, "1"},
+		{"entry rate", tot.Entries[0].Row().Rate, "0.8771"},
+		{"entry converted", tot.Entries[0].Row().Converted, "2193.41"},
+		{"GBP rate", tot.Entries[2].Row().Rate, "1"},
 	}
 	for _, c := range checks {
 		if c.have != c.want {

@@ -361,7 +361,8 @@ func TestCompute(t *testing.T) {
 
 	var kinds []string
 	for _, e := range tot.Entries {
-		kinds = append(kinds, e.Kind+" "+e.Source)
+		r := e.Row()
+		kinds = append(kinds, r.Kind+" "+r.Source)
 	}
 	want := "donation posts/2021-01-15-our-small-victories-of-2020.md:9|" +
 		"donation posts/2021-01-15-our-small-victories-of-2020.md:14|" +

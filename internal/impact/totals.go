@@ -2,6 +2,7 @@ package impact
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io"
 	"slices"
@@ -47,8 +48,80 @@ type TonnesAndCost struct {
 	Cost   Sums   `json:"cost"`
 }
 
-// An Entry is one donation or offset, flattened for impact.json and impact.csv.
+// An Entry is one donation or offset of the totals, with its conversion
+// into the reporting currency. It points at the donation or offset it was
+// computed from, so that a blog with hundreds of thousands of entries does
+// not hold each one's text twice; Row writes it out.
 type Entry struct {
+	Donation *Donation // or
+	Offset   *Offset
+	// With a reporting currency: the rate used, and the amount or cost
+	// converted (Converted.Currency.Code is "" without them).
+	Rate      decimal.Decimal
+	Converted Money
+}
+
+// Kind is "donation" or "offset".
+func (e *Entry) Kind() string {
+	if e.Donation != nil {
+		return "donation"
+	}
+	return "offset"
+}
+
+// Source is where the entry is written.
+func (e *Entry) Source() Source {
+	if e.Donation != nil {
+		return e.Donation.Source
+	}
+	return e.Offset.Source
+}
+
+// Date is the day the entry counts for, as written.
+func (e *Entry) Date() time.Time {
+	if e.Donation != nil {
+		return e.Donation.Date
+	}
+	return e.Offset.Date
+}
+
+// Row is the entry flattened for impact.json and impact.csv.
+func (e *Entry) Row() Row {
+	var rate, converted string
+	if e.Converted.Currency.Code != "" {
+		rate, converted = e.Rate.String(), e.Converted.Fixed()
+	}
+	if d := e.Donation; d != nil {
+		return Row{
+			Kind: "donation", Post: d.Source.Post, Source: d.Source.Position(),
+			Date: d.Date.Format("2006-01-02"), Recipient: d.Recipient,
+			Amount: d.Fixed(), Currency: d.Currency.Code, Project: d.Project, URL: d.URL,
+			Rate: rate, Converted: converted,
+		}
+	}
+	o := e.Offset
+	r := Row{
+		Kind: "offset", Post: o.Source.Post, Source: o.Source.Position(),
+		Date: o.Date.Format("2006-01-02"), Provider: o.Provider,
+		Tonnes: o.Tonnes.String(), Project: o.Project, Scope: o.Scope,
+		Rate: rate, Converted: converted,
+	}
+	if o.PricePerTonne != nil {
+		r.PricePerTonne = o.PricePerTonne.Fixed()
+		r.Currency = o.PricePerTonne.Currency.Code
+	}
+	if o.Cost != nil {
+		r.Cost = o.Cost.Fixed()
+		r.Currency = o.Cost.Currency.Code
+	}
+	return r
+}
+
+// MarshalJSON writes the entry's Row.
+func (e Entry) MarshalJSON() ([]byte, error) { return json.Marshal(e.Row()) }
+
+// A Row is one donation or offset, flattened for impact.json and impact.csv.
+type Row struct {
 	Kind          string `json:"kind"` // "donation" or "offset"
 	Post          string `json:"post"`
 	Source        string `json:"source"` // "posts/x.md:12"
@@ -67,8 +140,10 @@ type Entry struct {
 	Converted     string `json:"converted,omitempty"` // the amount or cost in the reporting currency
 }
 
-// Compute totals posts posts' donations and offsets. It, with ComputeIn
-// and SumIn, is the only place where figures are added up. Entries keep the order given.
+// Compute totals posts posts' donations and offsets. It and ComputeIn,
+// ComputeOf, SumIn and SumOf share compute, the only place where figures
+// are added up. Entries keep the order given, and point at the donations
+// and offsets given: those must not change.
 func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
 	t, _ := ComputeIn(nil, posts, donations, offsets)
 	return t
@@ -79,6 +154,12 @@ func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
 // Totals.Reporting. The error joins a *RateError for each entry that has no
 // rate; the totals are then incomplete and must not be shown.
 func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) (*Totals, error) {
+	return compute(rates, posts, pointers(donations), pointers(offsets), true)
+}
+
+// ComputeOf is ComputeIn over donations and offsets held elsewhere, such
+// as in their posts: the Entries point at them rather than at copies.
+func ComputeOf(rates *Rates, posts int, donations []*Donation, offsets []*Offset) (*Totals, error) {
 	return compute(rates, posts, donations, offsets, true)
 }
 
@@ -86,10 +167,27 @@ func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) 
 // a tag, a year), whose entries the whole site's totals list. The sums and
 // the error are those ComputeIn gives.
 func SumIn(rates *Rates, posts int, donations []Donation, offsets []Offset) (*Totals, error) {
+	return compute(rates, posts, pointers(donations), pointers(offsets), false)
+}
+
+// SumOf is SumIn over donations and offsets held elsewhere.
+func SumOf(rates *Rates, posts int, donations []*Donation, offsets []*Offset) (*Totals, error) {
 	return compute(rates, posts, donations, offsets, false)
 }
 
-func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, entries bool) (*Totals, error) {
+// pointers points at each element of list.
+func pointers[T any](list []T) []*T {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]*T, len(list))
+	for i := range list {
+		out[i] = &list[i]
+	}
+	return out
+}
+
+func compute(rates *Rates, posts int, donations []*Donation, offsets []*Offset, entries bool) (*Totals, error) {
 	var errs []error
 	convert := func(m Money, date time.Time, src Source) (Money, decimal.Decimal, bool) {
 		c, rate, err := rates.Convert(m, date.Year())
@@ -126,12 +224,10 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 		t.Donations.Total.add(d.Money)
 		addTo(t.Donations.ByYear, year, d.Money)
 		addTo(t.Donations.ByRecipient, d.Recipient, d.Money)
-		var rate, converted string // into the reporting currency
+		e := Entry{Donation: d}
 		if rep != nil {
 			if c, r, ok := convert(d.Money, d.Date, d.Source); ok {
-				if entries {
-					rate, converted = r.String(), c.Fixed()
-				}
+				e.Rate, e.Converted = r, c
 				rep.used(year, d.Currency.Code, r)
 				rep.Donations.Total.Amount = rep.Donations.Total.Amount.Add(c.Amount)
 				addMoney(rep.Donations.ByYear, year, c)
@@ -139,12 +235,7 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 			}
 		}
 		if entries {
-			t.Entries = append(t.Entries, Entry{
-				Kind: "donation", Post: d.Source.Post, Source: d.Source.Position(),
-				Date: d.Date.Format("2006-01-02"), Recipient: d.Recipient,
-				Amount: d.Fixed(), Currency: d.Currency.Code, Project: d.Project, URL: d.URL,
-				Rate: rate, Converted: converted,
-			})
+			t.Entries = append(t.Entries, e)
 		}
 	}
 	for _, o := range offsets {
@@ -153,14 +244,12 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 		t.Offsets.Tonnes.Decimal = t.Offsets.Tonnes.Add(o.Tonnes.Decimal)
 		addOffset(t.Offsets.ByYear, year, o)
 		addOffset(t.Offsets.ByProvider, o.Provider, o)
-		var rate, converted string // of the cost, into the reporting currency
+		e := Entry{Offset: o}
 		if o.Cost != nil {
 			t.Offsets.Cost.add(*o.Cost)
 			if rep != nil {
 				if c, r, ok := convert(*o.Cost, o.Date, o.Source); ok {
-					if entries {
-						rate, converted = r.String(), c.Fixed()
-					}
+					e.Rate, e.Converted = r, c
 					rep.used(year, o.Cost.Currency.Code, r)
 					rep.Offsets.Cost.Amount = rep.Offsets.Cost.Amount.Add(c.Amount)
 					addMoney(rep.Offsets.ByYear, year, c)
@@ -169,20 +258,6 @@ func compute(rates *Rates, posts int, donations []Donation, offsets []Offset, en
 			}
 		}
 		if entries {
-			e := Entry{
-				Kind: "offset", Post: o.Source.Post, Source: o.Source.Position(),
-				Date: o.Date.Format("2006-01-02"), Provider: o.Provider,
-				Tonnes: o.Tonnes.String(), Project: o.Project, Scope: o.Scope,
-				Rate: rate, Converted: converted,
-			}
-			if o.PricePerTonne != nil {
-				e.PricePerTonne = o.PricePerTonne.Fixed()
-				e.Currency = o.PricePerTonne.Currency.Code
-			}
-			if o.Cost != nil {
-				e.Cost = o.Cost.Fixed()
-				e.Currency = o.Cost.Currency.Code
-			}
 			t.Entries = append(t.Entries, e)
 		}
 	}
@@ -207,7 +282,7 @@ func addTo(sums map[string]Sums, key string, m Money) {
 	sums[key] = s
 }
 
-func addOffset(m map[string]*TonnesAndCost, key string, o Offset) {
+func addOffset(m map[string]*TonnesAndCost, key string, o *Offset) {
 	tc := m[key]
 	if tc == nil {
 		tc = &TonnesAndCost{}
@@ -282,7 +357,8 @@ func WriteCSV(w io.Writer, t *Totals) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, e := range t.Entries {
+	for i := range t.Entries {
+		e := t.Entries[i].Row()
 		year, _, _ := strings.Cut(e.Date, "-")
 		row := []string{e.Kind, e.Date, year, e.Post, e.Source, cell(e.Recipient), cell(e.Provider), e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, cell(e.Project), cell(e.Scope), cell(e.URL)}
 		if t.Reporting != nil {

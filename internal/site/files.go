@@ -117,7 +117,8 @@ func WriteImpactJSON(w io.Writer, t *impact.Totals) error {
 	} else {
 		bw.WriteString("[")
 		for i := range t.Entries {
-			e, err := json.MarshalIndent(&t.Entries[i], "    ", "  ")
+			row := t.Entries[i].Row()
+			e, err := json.MarshalIndent(&row, "    ", "  ")
 			if err != nil {
 				return err
 			}

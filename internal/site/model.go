@@ -279,7 +279,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 			s.Totals, s.problems = prev.Totals, prev.problems
 		} else {
 			var err error
-			s.Totals, err = totalsOf(cfg.Rates, posts, impact.ComputeIn)
+			s.Totals, err = totalsOf(cfg.Rates, posts, impact.ComputeOf)
 			s.problems = rateProblems(err)
 		}
 		postPages = s.postPages()
@@ -332,7 +332,7 @@ func tagsOf(cfg *config.Config, posts []*Post, old *reuse) []*Tag {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for t := range next {
-				t.Totals, _ = totalsOf(cfg.Rates, t.Posts, impact.SumIn)
+				t.Totals, _ = totalsOf(cfg.Rates, t.Posts, impact.SumOf)
 			}
 		})
 	}

@@ -114,60 +114,83 @@ type ReportEntry struct {
 	Post *Post
 	e    *impact.Entry
 	f    *figs
+	day  int32 // of Date, for sorting: 20200131
 }
 
 // ID is the entry's anchor on the impact page: "entry-3".
 func (e *ReportEntry) ID() string { return "entry-" + strconv.Itoa(e.N) }
 
 // Kind is "donation" or "offset".
-func (e *ReportEntry) Kind() string { return e.e.Kind }
+func (e *ReportEntry) Kind() string { return e.e.Kind() }
 
 // Date is the day the entry counts for.
 func (e *ReportEntry) Date() time.Time {
-	d, _ := time.Parse("2006-01-02", e.e.Date)
-	return d
+	y, m, d := e.e.Date().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Name is the recipient of a donation or the provider of an offset.
-func (e *ReportEntry) Name() string { return e.e.Recipient + e.e.Provider }
+func (e *ReportEntry) Name() string {
+	if d := e.e.Donation; d != nil {
+		return d.Recipient
+	}
+	return e.e.Offset.Provider
+}
 
 // Project is the project the money or offset went to, or "".
-func (e *ReportEntry) Project() string { return e.e.Project }
+func (e *ReportEntry) Project() string {
+	if d := e.e.Donation; d != nil {
+		return d.Project
+	}
+	return e.e.Offset.Project
+}
 
 // Source is where the entry is written: "posts/x.md:12".
-func (e *ReportEntry) Source() string { return e.e.Source }
+func (e *ReportEntry) Source() string { return e.e.Source().Position() }
 
 // Rate is the rate into the reporting currency, or "".
-func (e *ReportEntry) Rate() string { return e.e.Rate }
+func (e *ReportEntry) Rate() string {
+	if e.e.Converted.Currency.Code == "" {
+		return ""
+	}
+	return e.e.Rate.String()
+}
 
 // Given is the amount of a donation or the cost of an offset, as given,
 // written for people; "" when an offset's cost is unknown.
 func (e *ReportEntry) Given() string {
-	amount := e.e.Amount
-	if e.e.Kind == "offset" {
-		amount = e.e.Cost
+	var m *impact.Money
+	if d := e.e.Donation; d != nil {
+		m = &d.Money
+	} else {
+		m = e.e.Offset.Cost
 	}
-	if amount == "" {
+	if m == nil {
 		return ""
 	}
-	c, _ := impact.ParseCurrency(e.e.Currency)
-	return e.f.l.Money(impact.Money{Amount: decimal.RequireFromString(amount), Currency: c})
+	return e.f.l.Money(rounded(*m))
 }
 
 // Converted is Given in the reporting currency, or "".
 func (e *ReportEntry) Converted() string {
-	if e.e.Converted == "" {
+	if e.e.Converted.Currency.Code == "" {
 		return ""
 	}
-	return e.f.l.Money(impact.Money{Amount: decimal.RequireFromString(e.e.Converted), Currency: e.f.rc})
+	return e.f.l.Money(rounded(e.e.Converted))
 }
 
 // Tonnes are an offset's tonnes, written for people; "" for a donation.
 func (e *ReportEntry) Tonnes() string {
-	if e.e.Kind != "offset" {
+	if e.e.Offset == nil {
 		return ""
 	}
-	return e.f.l.Tonnes(impact.Tonnes{Decimal: decimal.RequireFromString(e.e.Tonnes)})
+	return e.f.l.Tonnes(impact.Tonnes{Decimal: e.e.Offset.Tonnes.Round(impact.TonnesDigits)})
+}
+
+// rounded is m to its currency's minor unit, as impact.json writes it.
+func rounded(m impact.Money) impact.Money {
+	m.Amount = m.Amount.Round(m.Currency.Digits)
+	return m
 }
 
 // Report is the impact page's report, made the first time a page asks for
@@ -214,16 +237,17 @@ func newReport(s *Site) *Report {
 	each := make([]ReportEntry, len(t.Entries)) // one allocation
 	entries := make([]*ReportEntry, len(t.Entries))
 	for i := range t.Entries {
-		each[i] = ReportEntry{Post: byURL[t.Entries[i].Post], e: &t.Entries[i], f: f}
+		e := &t.Entries[i]
+		y, m, d := e.Date().Date()
+		each[i] = ReportEntry{Post: byURL[e.Source().Post], e: e, f: f, day: int32(y*10000 + int(m)*100 + d)}
 		entries[i] = &each[i]
 	}
 	sorted := append([]*ReportEntry(nil), entries...)
-	// Dates are written 2006-01-02: in the order of their text.
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].e.Date < sorted[j].e.Date })
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
 	yearOf := map[string]*EntryYear{}
 	for i, e := range sorted {
 		e.N = i + 1
-		y, _, _ := strings.Cut(e.e.Date, "-")
+		y := strconv.Itoa(int(e.day / 10000))
 		if yearOf[y] == nil {
 			yearOf[y] = &EntryYear{Year: y, ID: "entries-" + y}
 			r.Years = append(r.Years, *yearOf[y])
@@ -277,7 +301,7 @@ func newReport(s *Site) *Report {
 	r.Donations, r.Tonnes = s.charts(*f, years)
 
 	for _, name := range t.Recipients() {
-		es := entriesOf(func(e impact.Entry) bool { return e.Kind == "donation" && e.Recipient == name })
+		es := entriesOf(func(e impact.Entry) bool { return e.Donation != nil && e.Donation.Recipient == name })
 		q := "donations recipient=" + strconv.Quote(name)
 		row := ReportRow{Name: name, Entries: es, Given: f.sums(t.Donations.ByRecipient[name], q, firstHref(es))}
 		if rep := t.Reporting; rep != nil {
@@ -286,7 +310,7 @@ func newReport(s *Site) *Report {
 		r.Recipients = append(r.Recipients, row)
 	}
 	for _, name := range t.Providers() {
-		es := entriesOf(func(e impact.Entry) bool { return e.Kind == "offset" && e.Provider == name })
+		es := entriesOf(func(e impact.Entry) bool { return e.Offset != nil && e.Offset.Provider == name })
 		o := t.Offsets.ByProvider[name]
 		q := " provider=" + strconv.Quote(name)
 		row := ReportRow{Name: name, Entries: es, Tonnes: f.tonnes(o.Tonnes, "offsets.tonnes"+q, firstHref(es)), Cost: f.sums(o.Cost, "offsets.cost"+q, firstHref(es))}

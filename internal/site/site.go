@@ -624,12 +624,16 @@ func aliasURL(a string) string {
 
 // totalsOf computes the totals of the posts, converted at rates when not
 // nil, with impact.ComputeIn or impact.SumIn.
-func totalsOf(rates *impact.Rates, posts []*Post, compute func(*impact.Rates, int, []impact.Donation, []impact.Offset) (*impact.Totals, error)) (*impact.Totals, error) {
-	var ds []impact.Donation
-	var os []impact.Offset
+func totalsOf(rates *impact.Rates, posts []*Post, compute func(*impact.Rates, int, []*impact.Donation, []*impact.Offset) (*impact.Totals, error)) (*impact.Totals, error) {
+	var ds []*impact.Donation
+	var os []*impact.Offset
 	for _, p := range posts {
-		ds = append(ds, p.Donations...)
-		os = append(os, p.Offsets...)
+		for i := range p.Donations {
+			ds = append(ds, &p.Donations[i])
+		}
+		for i := range p.Offsets {
+			os = append(os, &p.Offsets[i])
+		}
 	}
 	return compute(rates, len(posts), ds, os)
 }
