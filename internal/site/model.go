@@ -95,13 +95,18 @@ func (p *Post) sumTotals() *impact.Totals {
 	return t
 }
 
-// kept is what a post keeps of its figures: for good in a site built to
-// be built again, and in a site built once only while the post's page or
-// list item renders (hold).
+// kept is what a post keeps of what its page shows several times over (its
+// totals, its report, its summary): for good in a site built to be built
+// again, and in a site built once only while the post's page or list item
+// renders (hold).
 type kept struct {
 	totals     *impact.Totals
 	reportOnce sync.Once
 	report     *PostReport // Report, made the first time it is asked for
+
+	summaryOnce sync.Once // Summary, read back from the spill once
+	summary     string
+	summaryErr  error
 }
 
 // hold keeps p's totals, and its report once made, while f renders what
@@ -135,8 +140,18 @@ func (p *Post) Summary() (string, error) {
 		return p.Post.Summary, nil
 	}
 	if p.summary.spilled.n > 0 {
-		s, err := p.site.spill.get(p.summary.spilled)
-		return string(s), err
+		k := p.kept.Load()
+		if k == nil {
+			s, err := p.site.spill.get(p.summary.spilled)
+			return string(s), err
+		}
+		// Read once for the page that holds the post: it shows the
+		// summary in several places.
+		k.summaryOnce.Do(func() {
+			s, err := p.site.spill.get(p.summary.spilled)
+			k.summary, k.summaryErr = string(s), err
+		})
+		return k.summary, k.summaryErr
 	}
 	return p.summary.text, nil
 }
