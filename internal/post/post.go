@@ -94,7 +94,7 @@ type Post struct {
 	Summary  string   // as written in the front matter; may be empty
 	Draft    bool
 	Aliases  []string
-	Params   map[string]any // every other top-level key
+	Params   map[string]any // every other top-level key; nil when there is none
 	Body     []byte         // the Markdown after the front matter (nil once rendered, in a build with site.Options.Once)
 	BodyLine int            // the line of the file where Body starts
 	// Keys holds where each known key's value was written, by its
@@ -107,6 +107,15 @@ type Post struct {
 	Emissions []Emission
 
 	url string // URL(), made once by Parse
+}
+
+// setParam sets a key of Params, which is nil until it has one: a large
+// blog has many posts with none.
+func (p *Post) setParam(k string, v any) {
+	if p.Params == nil {
+		p.Params = map[string]any{}
+	}
+	p.Params[k] = v
 }
 
 // Pos is a line and column in the post's file; zero when unknown.
@@ -243,7 +252,7 @@ func (r *reader) parse(src []byte) *Post {
 		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
 		return nil
 	}
-	p := &Post{File: r.file, Body: body, BodyLine: bodyLine, Params: map[string]any{}}
+	p := &Post{File: r.file, Body: body, BodyLine: bodyLine}
 	dir, base := path.Split(r.file)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
 	bundle := name == "index" && dir != ""
@@ -333,9 +342,9 @@ func (r *reader) parse(src []byte) *Post {
 					p.Tags = append(p.Tags, r.list(v.vals[i], tk)...)
 				}
 			}
-			p.Params[k] = v.toAny()
+			p.setParam(k, v.toAny())
 		default:
-			p.Params[k] = v.toAny()
+			p.setParam(k, v.toAny())
 		}
 	}
 	if t := seen["title"]; t == nil {

@@ -235,15 +235,17 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 		sp := &all[i]
 		sp.Post, sp.words, sp.entry = p, e.words, e
-		sp.content, sp.spilled = template.HTML(e.doc.HTML), e.spilled
-		sp.summary = summary{e.doc.Summary, e.summary}
+		sp.spilled, sp.summary.spilled = e.spilled, e.summary
+		if e.doc != nil {
+			sp.content, sp.summary.text = template.HTML(e.doc.HTML), e.doc.Summary
+		}
 		if bySlug != nil {
 			bySlug[p.Slug] = sp
 		}
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
 			continue
 		}
-		if e.doc.Figures > 0 {
+		if e.doc != nil && e.doc.Figures > 0 {
 			withFigures = append(withFigures, sp) // rendered again once the totals are known
 		}
 		posts = append(posts, sp)
@@ -545,6 +547,9 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			!wantsTOC(p.Params) && frontImage(p.Params) == ""
 		if b.opts.Once && doc != nil && doc.Figures == 0 && len(doc.Refs) == 0 {
 			p.Body = nil // nothing renders it again (see renderFigures and links.go)
+		}
+		if b.opts.Once && e.unlinked && doc.Figures == 0 && doc.HTML == "" && doc.Summary == "" && len(e.problems) == 0 {
+			e.doc = nil // nothing in it is needed again: its HTML and summary wait in the spill
 		}
 	}
 	return e
