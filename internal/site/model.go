@@ -264,6 +264,10 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 	)
 	wg.Go(func() {
 		years := map[int]*Year{}
+		var keep []kept // what each post keeps, in one array
+		if !once {
+			keep = make([]kept, len(posts))
+		}
 		for i, p := range posts {
 			p.Prev, p.Next, p.site = nil, nil, s
 			if i+1 < len(posts) {
@@ -272,12 +276,15 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 			if i > 0 {
 				p.Next = posts[i-1]
 			}
-			if t := old.postTotals(p); t != nil {
-				p.kept.Store(&kept{totals: t})
-			} else if !once {
-				p.kept.Store(&kept{totals: p.sumTotals()})
-			} else {
+			switch {
+			case once:
 				p.kept.Store(nil)
+			case old.postTotals(p) != nil:
+				keep[i].totals = old.postTotals(p)
+				p.kept.Store(&keep[i])
+			default:
+				keep[i].totals = p.sumTotals()
+				p.kept.Store(&keep[i])
 			}
 			y := years[p.Date.Year()]
 			if y == nil {
