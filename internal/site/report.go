@@ -90,7 +90,7 @@ type ReportRow struct {
 	Given, GivenIn  Fig
 	Tonnes          Fig
 	Cost, CostIn    Fig
-	Entries         []*ReportEntry
+	Entries         []*EntryRef
 	First           bool // the first row of its year, in a table grouped by year
 	YearRows        int  // on the first row: how many rows the year has
 	YearTotal       Fig  // on the first row: the year's total
@@ -100,91 +100,71 @@ type ReportRow struct {
 
 // An EntryYear is the entries counted in one year.
 type EntryYear struct {
-	Year    string
-	ID      string // "entries-2020"
-	Entries []*ReportEntry
+	Year string
+	ID   string // "entries-2020"
+	refs []*EntryRef
 }
 
-// A ReportEntry is one donation or offset, with where it was written. Its
-// figures are written for people when the page shows them, so that the
-// report of a blog with hundreds of thousands of entries does not hold
-// every one's text at once.
-type ReportEntry struct {
-	N    int
-	Post *Post
+// Entries are the year's entries, written out when the page asks for
+// them: a blog with hundreds of thousands of entries holds the text of one
+// year's at a time, not of all.
+func (y EntryYear) Entries() []*ReportEntry {
+	out := make([]*ReportEntry, len(y.refs))
+	each := make([]ReportEntry, len(y.refs))
+	for i, r := range y.refs {
+		each[i] = r.entry()
+		out[i] = &each[i]
+	}
+	return out
+}
+
+// An EntryRef is an entry of the report as a table row links to it.
+type EntryRef struct {
+	N    int // numbered oldest first, from 1
+	post *Post
 	e    *impact.Entry
 	f    *figs
-	day  int32 // of Date, for sorting: 20200131
+	day  int32 // of the entry's date, for sorting: 20200131
 }
 
 // ID is the entry's anchor on the impact page: "entry-3".
-func (e *ReportEntry) ID() string { return "entry-" + strconv.Itoa(e.N) }
+func (r *EntryRef) ID() string { return "entry-" + strconv.Itoa(r.N) }
 
-// Kind is "donation" or "offset".
-func (e *ReportEntry) Kind() string { return e.e.Kind() }
-
-// Date is the day the entry counts for.
-func (e *ReportEntry) Date() time.Time {
-	y, m, d := e.e.Date().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+// A ReportEntry is one donation or offset, with where it was written.
+type ReportEntry struct {
+	N                int
+	ID               string // "entry-3"
+	Kind             string // "donation" or "offset"
+	Date             time.Time
+	Name             string // recipient or provider
+	Project          string
+	Given, Converted string // written for people
+	Tonnes           string
+	Rate             string
+	Post             *Post
+	Source           string // "posts/x.md:12"
 }
 
-// Name is the recipient of a donation or the provider of an offset.
-func (e *ReportEntry) Name() string {
-	if d := e.e.Donation; d != nil {
-		return d.Recipient
-	}
-	return e.e.Offset.Provider
-}
-
-// Project is the project the money or offset went to, or "".
-func (e *ReportEntry) Project() string {
-	if d := e.e.Donation; d != nil {
-		return d.Project
-	}
-	return e.e.Offset.Project
-}
-
-// Source is where the entry is written: "posts/x.md:12".
-func (e *ReportEntry) Source() string { return e.e.Source().Position() }
-
-// Rate is the rate into the reporting currency, or "".
-func (e *ReportEntry) Rate() string {
-	if e.e.Converted.Currency.Code == "" {
-		return ""
-	}
-	return e.e.Rate.String()
-}
-
-// Given is the amount of a donation or the cost of an offset, as given,
-// written for people; "" when an offset's cost is unknown.
-func (e *ReportEntry) Given() string {
-	var m *impact.Money
-	if d := e.e.Donation; d != nil {
-		m = &d.Money
+// entry writes out the entry r refers to.
+func (r *EntryRef) entry() ReportEntry {
+	e, l := r.e, r.f.l
+	y, m, d := e.Date().Date()
+	re := ReportEntry{N: r.N, ID: r.ID(), Kind: e.Kind(), Date: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Post: r.post, Source: e.Source().Position()}
+	var given *impact.Money
+	if dn := e.Donation; dn != nil {
+		re.Name, re.Project, given = dn.Recipient, dn.Project, &dn.Money
 	} else {
-		m = e.e.Offset.Cost
+		o := e.Offset
+		re.Name, re.Project, given = o.Provider, o.Project, o.Cost
+		re.Tonnes = l.Tonnes(impact.Tonnes{Decimal: o.Tonnes.Round(impact.TonnesDigits)})
 	}
-	if m == nil {
-		return ""
+	if given != nil {
+		re.Given = l.Money(rounded(*given))
 	}
-	return e.f.l.Money(rounded(*m))
-}
-
-// Converted is Given in the reporting currency, or "".
-func (e *ReportEntry) Converted() string {
-	if e.e.Converted.Currency.Code == "" {
-		return ""
+	if e.Converted.Currency.Code != "" {
+		re.Rate, re.Converted = e.Rate.String(), l.Money(rounded(e.Converted))
 	}
-	return e.f.l.Money(rounded(e.e.Converted))
-}
-
-// Tonnes are an offset's tonnes, written for people; "" for a donation.
-func (e *ReportEntry) Tonnes() string {
-	if e.e.Offset == nil {
-		return ""
-	}
-	return e.f.l.Tonnes(impact.Tonnes{Decimal: e.e.Offset.Tonnes.Round(impact.TonnesDigits)})
+	return re
 }
 
 // rounded is m to its currency's minor unit, as impact.json writes it.
@@ -234,15 +214,15 @@ func newReport(s *Site) *Report {
 	for _, p := range s.Posts {
 		byURL[p.URL()] = p
 	}
-	each := make([]ReportEntry, len(t.Entries)) // one allocation
-	entries := make([]*ReportEntry, len(t.Entries))
+	each := make([]EntryRef, len(t.Entries)) // one allocation
+	refs := make([]*EntryRef, len(t.Entries))
 	for i := range t.Entries {
 		e := &t.Entries[i]
 		y, m, d := e.Date().Date()
-		each[i] = ReportEntry{Post: byURL[e.Source().Post], e: e, f: f, day: int32(y*10000 + int(m)*100 + d)}
-		entries[i] = &each[i]
+		each[i] = EntryRef{post: byURL[e.Source().Post], e: e, f: f, day: int32(y*10000 + int(m)*100 + d)}
+		refs[i] = &each[i]
 	}
-	sorted := append([]*ReportEntry(nil), entries...)
+	sorted := append([]*EntryRef(nil), refs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
 	yearOf := map[string]*EntryYear{}
 	for i, e := range sorted {
@@ -252,22 +232,22 @@ func newReport(s *Site) *Report {
 			yearOf[y] = &EntryYear{Year: y, ID: "entries-" + y}
 			r.Years = append(r.Years, *yearOf[y])
 		}
-		yearOf[y].Entries = append(yearOf[y].Entries, e)
+		yearOf[y].refs = append(yearOf[y].refs, e)
 	}
 	for i := range r.Years {
-		r.Years[i].Entries = yearOf[r.Years[i].Year].Entries
+		r.Years[i].refs = yearOf[r.Years[i].Year].refs
 	}
-	entriesOf := func(match func(e impact.Entry) bool) []*ReportEntry {
-		var out []*ReportEntry
+	entriesOf := func(match func(e impact.Entry) bool) []*EntryRef {
+		var out []*EntryRef
 		for i, e := range t.Entries {
 			if match(e) {
-				out = append(out, entries[i])
+				out = append(out, refs[i])
 			}
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].N < out[j].N })
 		return out
 	}
-	firstHref := func(es []*ReportEntry) string {
+	firstHref := func(es []*EntryRef) string {
 		if len(es) == 0 {
 			return "#entries"
 		}
