@@ -126,18 +126,6 @@ func run(ctx context.Context, args []string) error {
 			return fmt.Errorf("building impactblog at %s: %v\n%s", *base, err, out)
 		}
 	}
-	hugo, _ := exec.LookPath("hugo")
-	if *noHugo {
-		hugo = ""
-	}
-	if hugo != "" {
-		v, _ := exec.Command(hugo, "version").Output()
-		fmt.Printf("hugo: %s", v)
-	} else {
-		fmt.Println("hugo: not installed (apt-get install hugo); measuring impactblog only")
-	}
-	fmt.Printf("machine: %d CPUs (GOMAXPROCS %d), %s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
-
 	if *growth != "" {
 		var ns []int
 		for _, f := range strings.Split(*growth, ",") {
@@ -152,6 +140,18 @@ func run(ctx context.Context, args []string) error {
 		}
 		return benchGrowth(work, bin, ns[0], ns[1], *seed, *rounds)
 	}
+	hugo, _ := exec.LookPath("hugo")
+	if *noHugo {
+		hugo = ""
+	}
+	if hugo != "" {
+		v, _ := exec.Command(hugo, "version").Output()
+		fmt.Printf("hugo: %s", v)
+	} else {
+		fmt.Println("hugo: not installed (apt-get install hugo); measuring impactblog only")
+	}
+	fmt.Printf("machine: %d CPUs (GOMAXPROCS %d), %s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
+
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n <= 0 {
@@ -290,6 +290,7 @@ func benchGrowth(work, bin string, small, large int, seed int64, rounds int) err
 		}
 		blogs[n] = blog
 	}
+	fmt.Printf("machine: %d CPUs (GOMAXPROCS %d), %s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	fmt.Printf("\n== growth from %d to %d posts, impactblog build alternating\n", small, large)
 	out := filepath.Join(work, "out-growth")
 	runs := map[int][]measure{}
@@ -358,6 +359,9 @@ func median(ms []measure) measure {
 			v[i] = get(m)
 		}
 		slices.Sort(v)
+		if len(v)%2 == 0 { // the mean of the two in the middle
+			return (v[len(v)/2-1] + v[len(v)/2]) / 2
+		}
 		return v[len(v)/2]
 	}
 	m := ms[0]
