@@ -44,7 +44,7 @@ func rateProblems(err error) problem.List {
 
 // A Report is the impact page as an annual report: headline figures,
 // charts with their tables, figures by recipient and provider, the rates
-// used and every entry. Every figure in it comes from impact.ComputeIn
+// used and every entry. Every figure in it comes from impact.ComputeOf
 // (the site's totals) or impact.SumIn (the totals of one year's entries),
 // and links to the entries that make it.
 type Report struct {
@@ -129,6 +129,20 @@ type EntryRef struct {
 
 // ID is the entry's anchor on the impact page: "entry-3".
 func (r *EntryRef) ID() string { return "entry-" + strconv.Itoa(r.N) }
+
+// The rest of a ReportEntry, for a template that shows more of a row's
+// entries than their links: each writes out the entry.
+
+func (r *EntryRef) Kind() string      { return r.entry().Kind }
+func (r *EntryRef) Date() time.Time   { return r.entry().Date }
+func (r *EntryRef) Name() string      { return r.entry().Name }
+func (r *EntryRef) Project() string   { return r.entry().Project }
+func (r *EntryRef) Given() string     { return r.entry().Given }
+func (r *EntryRef) Converted() string { return r.entry().Converted }
+func (r *EntryRef) Tonnes() string    { return r.entry().Tonnes }
+func (r *EntryRef) Rate() string      { return r.entry().Rate }
+func (r *EntryRef) Post() *Post       { return r.post }
+func (r *EntryRef) Source() string    { return r.entry().Source }
 
 // A ReportEntry is one donation or offset, with where it was written.
 type ReportEntry struct {

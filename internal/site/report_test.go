@@ -8,6 +8,7 @@ import (
 	"html"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -169,5 +170,47 @@ func TestQuotedFiguresFollowOtherPosts(t *testing.T) {
 				t.Errorf("post a: have %s, want Given: %s + JP¥150,000.", c, tt.want)
 			}
 		}
+	}
+}
+
+// TestEntryRefsShowTheirEntries: an entry a recipient's or provider's row
+// links to shows the same as that entry in the list of every entry, for a
+// template that shows more of it than its link.
+func TestEntryRefsShowTheirEntries(t *testing.T) {
+	_, blog, _ := loadTxtar(t, filepath.Join("testdata", "report.txtar"))
+	s, err := NewBuilder(blog, theme.FS, Options{Now: now}).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := s.Report()
+	byN := map[int]*ReportEntry{}
+	for _, y := range r.Years {
+		for _, e := range y.Entries() {
+			byN[e.N] = e
+		}
+	}
+	if len(byN) != len(s.Totals.Entries) {
+		t.Fatalf("the years list %d entries, want %d", len(byN), len(s.Totals.Entries))
+	}
+	seen := 0
+	for _, row := range append(r.Recipients, r.Providers...) {
+		for _, ref := range row.Entries {
+			e := byN[ref.N]
+			if e == nil {
+				t.Fatalf("%s: entry %d is in no year", row.Name, ref.N)
+			}
+			have := ReportEntry{N: ref.N, ID: ref.ID(), Kind: ref.Kind(), Date: ref.Date(), Name: ref.Name(), Project: ref.Project(),
+				Given: ref.Given(), Converted: ref.Converted(), Tonnes: ref.Tonnes(), Rate: ref.Rate(), Post: ref.Post(), Source: ref.Source()}
+			if have != *e {
+				t.Errorf("%s: entry %d is\n%+v\nin its row and\n%+v\nin its year", row.Name, ref.N, have, *e)
+			}
+			if e.Name != row.Name {
+				t.Errorf("entry %d of %s's row is for %s", ref.N, row.Name, e.Name)
+			}
+			seen++
+		}
+	}
+	if seen != len(s.Totals.Entries) || byN[1].Converted == "" || byN[1].Post == nil {
+		t.Errorf("the rows link %d entries of %d; entry 1: %+v (want a converted amount and a post)", seen, len(s.Totals.Entries), byN[1])
 	}
 }

@@ -51,9 +51,9 @@
 // Markdown go once rendered, and keeps no post's own totals (Post.Totals);
 // with Options.SpillDir (build) each post's rendered HTML, summary and
 // list item wait in a temporary file rather than in memory (spill.go). A
-// post's contents are kept only when its front matter asks for them. Render writes
-// each file as it renders it when its Writer is a StreamWriter (Publish's
-// is), so no page or data file is held whole.
+// post's table of contents is kept only when its front matter asks for it.
+// Render writes each file as it renders it when its Writer is a
+// StreamWriter (Publish's is), so no page or data file is held whole.
 //
 // # Determinism
 //
@@ -132,8 +132,10 @@ type Builder struct {
 
 	spill *spill // where posts' HTML waits for their pages, or nil (spill.go)
 
-	// One string for each tag name and slug however many posts have it,
-	// so that laying out the tags reads a few strings, not one per post.
+	// One string for each name that posts share (tags, authors,
+	// recipients, providers, URLs) however many posts have it: laying out
+	// the tags reads a few strings, not one per post, and a large blog
+	// holds each name once (internPost).
 	names map[string]string
 }
 
@@ -476,8 +478,10 @@ func (b *Builder) read(ctx context.Context, files []string, old map[string]*entr
 }
 
 // internPost replaces the names p shares with other posts (tags,
-// authors, recipients, providers, projects…) with the Builder's copy of
-// each, so that a large blog holds each name once.
+// authors, recipients, providers and their URLs) with the Builder's copy
+// of each, so that a large blog holds each name once. Projects and scopes
+// are free text, more often each post's own: a copy of them would cost
+// more than it saves.
 func (b *Builder) internPost(p *post.Post) {
 	for _, list := range [][]string{p.Tags, p.TagSlugs, p.Authors} {
 		for i := range list {
@@ -486,11 +490,11 @@ func (b *Builder) internPost(p *post.Post) {
 	}
 	for i := range p.Donations {
 		d := &p.Donations[i]
-		b.intern(&d.Recipient, &d.Project, &d.URL)
+		b.intern(&d.Recipient, &d.URL)
 	}
 	for i := range p.Offsets {
 		o := &p.Offsets[i]
-		b.intern(&o.Provider, &o.Project, &o.Scope)
+		b.intern(&o.Provider)
 	}
 }
 
@@ -628,7 +632,8 @@ func aliasURL(a string) string {
 }
 
 // totalsOf computes the totals of the posts, converted at rates when not
-// nil, with impact.ComputeIn or impact.SumIn.
+// nil, with impact.ComputeOf or impact.SumOf: the totals point at the
+// posts' own donations and offsets.
 func totalsOf(rates *impact.Rates, posts []*Post, compute func(*impact.Rates, int, []*impact.Donation, []*impact.Offset) (*impact.Totals, error)) (*impact.Totals, error) {
 	var ds []*impact.Donation
 	var os []*impact.Offset

@@ -27,7 +27,8 @@ type spill struct {
 	end int64
 }
 
-// A span is where a post's HTML is in the spill.
+// A span is where something put in the spill is: a post's HTML, summary
+// or list item.
 type span struct {
 	off int64
 	n   int
@@ -53,6 +54,9 @@ func (s *spill) put(html string) (span, error) {
 	defer s.mu.Unlock()
 	n, err := s.f.WriteString(html)
 	if err != nil {
+		// What was written of it still takes its place: the spans put
+		// after it must not overlap it.
+		s.end += int64(n)
 		return span{}, err
 	}
 	sp := span{s.end, n}
