@@ -34,7 +34,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -248,16 +247,9 @@ type Sums []Money
 // Add returns a copy of s with m added to the total of m's currency; s
 // itself is not changed.
 func (s Sums) Add(m Money) Sums {
-	i := sort.Search(len(s), func(i int) bool { return s[i].Currency.Code >= m.Currency.Code })
 	out := make(Sums, len(s), len(s)+1)
 	copy(out, s)
-	if i < len(out) && out[i].Currency.Code == m.Currency.Code {
-		out[i].Amount = out[i].Amount.Add(m.Amount)
-		return out
-	}
-	out = append(out, Money{})
-	copy(out[i+1:], out[i:])
-	out[i] = m
+	out.add(m)
 	return out
 }
 
