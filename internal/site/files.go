@@ -252,7 +252,7 @@ func (s *Site) atom(w io.Writer) error {
 		}
 		f.Entries = append(f.Entries, e)
 	}
-	return writeXML(w, f)
+	return writeXML(w, func(enc *xml.Encoder) error { return enc.Encode(f) })
 }
 
 type rssFeed struct {
@@ -301,7 +301,7 @@ func (s *Site) rss(w io.Writer) error {
 			PubDate: p.Date.Format(time.RFC1123Z), Description: string(content), Category: p.Tags,
 		})
 	}
-	return writeXML(w, f)
+	return writeXML(w, func(enc *xml.Encoder) error { return enc.Encode(f) })
 }
 
 type sitemapURL struct {
@@ -312,47 +312,40 @@ type sitemapURL struct {
 // sitemap writes the sitemap a URL at a time: a large blog has hundreds of
 // thousands.
 func (s *Site) sitemap(w io.Writer) error {
+	return writeXML(w, func(enc *xml.Encoder) error {
+		set := xml.StartElement{Name: xml.Name{Space: "http://www.sitemaps.org/schemas/sitemap/0.9", Local: "urlset"}}
+		if err := enc.EncodeToken(set); err != nil {
+			return err
+		}
+		item := xml.StartElement{Name: xml.Name{Local: "url"}}
+		for _, p := range s.pages {
+			if p.Kind == "alias" || p.Kind == "404" {
+				continue
+			}
+			u := sitemapURL{Loc: s.abs(p.URL)}
+			if p.Post != nil {
+				u.LastMod = p.Post.lastChange().Format("2006-01-02")
+			}
+			if err := enc.EncodeElement(u, item); err != nil {
+				return err
+			}
+		}
+		return enc.EncodeToken(set.End())
+	})
+}
+
+// writeXML writes an indented XML document, as xml.MarshalIndent would,
+// after the XML header: what encode gives enc.
+func writeXML(w io.Writer, encode func(enc *xml.Encoder) error) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	set := xml.StartElement{Name: xml.Name{Space: "http://www.sitemaps.org/schemas/sitemap/0.9", Local: "urlset"}}
-	if err := enc.EncodeToken(set); err != nil {
-		return err
-	}
-	item := xml.StartElement{Name: xml.Name{Local: "url"}}
-	for _, p := range s.pages {
-		if p.Kind == "alias" || p.Kind == "404" {
-			continue
-		}
-		u := sitemapURL{Loc: s.abs(p.URL)}
-		if p.Post != nil {
-			u.LastMod = p.Post.lastChange().Format("2006-01-02")
-		}
-		if err := enc.EncodeElement(u, item); err != nil {
-			return err
-		}
-	}
-	if err := enc.EncodeToken(set.End()); err != nil {
+	if err := encode(enc); err != nil {
 		return err
 	}
 	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
-
-// writeXML writes v as an indented XML document, as xml.MarshalIndent
-// would, after the XML header.
-func writeXML(w io.Writer, v any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")

@@ -49,7 +49,6 @@ type Site struct {
 	pages    []*Page
 	problems problem.List // found while totalling: a missing rate
 	spill    *spill       // where posts' HTML and list items wait, or nil (spill.go)
-	once     bool         // built once: the posts' totals are not kept (Post.Totals)
 }
 
 // A Post is a post as the site shows it.
@@ -109,8 +108,8 @@ type kept struct {
 	summaryErr  error
 }
 
-// hold keeps p's totals, and its report once made, while f renders what
-// shows them several times over.
+// hold keeps p's totals, and its report and summary once made, while f
+// renders what shows them several times over.
 func (p *Post) hold(f func()) {
 	if p.kept.Load() != nil {
 		f()
@@ -139,21 +138,21 @@ func (p *Post) Summary() (string, error) {
 	if p.Post.Summary != "" {
 		return p.Post.Summary, nil
 	}
-	if p.summary.spilled.n > 0 {
-		k := p.kept.Load()
-		if k == nil {
-			s, err := p.site.spill.get(p.summary.spilled)
-			return string(s), err
-		}
-		// Read once for the page that holds the post: it shows the
-		// summary in several places.
-		k.summaryOnce.Do(func() {
-			s, err := p.site.spill.get(p.summary.spilled)
-			k.summary, k.summaryErr = string(s), err
-		})
-		return k.summary, k.summaryErr
+	if p.summary.spilled.n == 0 {
+		return p.summary.text, nil
 	}
-	return p.summary.text, nil
+	read := func() (string, error) {
+		s, err := p.site.spill.get(p.summary.spilled)
+		return string(s), err
+	}
+	k := p.kept.Load()
+	if k == nil {
+		return read()
+	}
+	// Read once for the page that holds the post: it shows the summary in
+	// several places.
+	k.summaryOnce.Do(func() { k.summary, k.summaryErr = read() })
+	return k.summary, k.summaryErr
 }
 
 // A summary is the summary made from a post's body: in memory, or in the
@@ -256,7 +255,7 @@ type Year struct {
 // a post at a time, which is most of a rebuild after a one-post edit.
 func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site, once bool) *Site {
 	sortPosts(posts)
-	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc, once: once}
+	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
 	old := newReuse(prev)
 	var (
 		wg        sync.WaitGroup
@@ -276,14 +275,12 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 			if i > 0 {
 				p.Next = posts[i-1]
 			}
-			switch {
-			case once:
+			if once {
 				p.kept.Store(nil)
-			case old.postTotals(p) != nil:
-				keep[i].totals = old.postTotals(p)
-				p.kept.Store(&keep[i])
-			default:
-				keep[i].totals = p.sumTotals()
+			} else {
+				if keep[i].totals = old.postTotals(p); keep[i].totals == nil {
+					keep[i].totals = p.sumTotals()
+				}
 				p.kept.Store(&keep[i])
 			}
 			y := years[p.Date.Year()]

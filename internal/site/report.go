@@ -45,7 +45,7 @@ func rateProblems(err error) problem.List {
 // A Report is the impact page as an annual report: headline figures,
 // charts with their tables, figures by recipient and provider, the rates
 // used and every entry. Every figure in it comes from impact.ComputeOf
-// (the site's totals) or impact.SumIn (the totals of one year's entries),
+// (the site's totals) or impact.SumOf (the totals of one year's entries),
 // and links to the entries that make it.
 type Report struct {
 	Currency   string // the reporting currency; "" when nothing is converted
@@ -229,14 +229,13 @@ func newReport(s *Site) *Report {
 		byURL[p.URL()] = p
 	}
 	each := make([]EntryRef, len(t.Entries)) // one allocation
-	refs := make([]*EntryRef, len(t.Entries))
+	sorted := make([]*EntryRef, len(t.Entries))
 	for i := range t.Entries {
 		e := &t.Entries[i]
 		y, m, d := e.Date().Date()
 		each[i] = EntryRef{post: byURL[e.Source().Post], e: e, f: f, day: int32(y*10000 + int(m)*100 + d)}
-		refs[i] = &each[i]
+		sorted[i] = &each[i]
 	}
-	sorted := append([]*EntryRef(nil), refs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
 	yearOf := map[string]*EntryYear{}
 	for i, e := range sorted {
@@ -251,15 +250,14 @@ func newReport(s *Site) *Report {
 	for i := range r.Years {
 		r.Years[i].refs = yearOf[r.Years[i].Year].refs
 	}
-	entriesOf := func(match func(e impact.Entry) bool) []*EntryRef {
-		var out []*EntryRef
-		for i, e := range t.Entries {
-			if match(e) {
-				out = append(out, refs[i])
-			}
+	// Each recipient's and provider's entries, oldest first.
+	to, through := map[string][]*EntryRef{}, map[string][]*EntryRef{}
+	for _, e := range sorted {
+		if d := e.e.Donation; d != nil {
+			to[d.Recipient] = append(to[d.Recipient], e)
+		} else {
+			through[e.e.Offset.Provider] = append(through[e.e.Offset.Provider], e)
 		}
-		sort.SliceStable(out, func(i, j int) bool { return out[i].N < out[j].N })
-		return out
 	}
 	firstHref := func(es []*EntryRef) string {
 		if len(es) == 0 {
@@ -295,7 +293,7 @@ func newReport(s *Site) *Report {
 	r.Donations, r.Tonnes = s.charts(*f, years)
 
 	for _, name := range t.Recipients() {
-		es := entriesOf(func(e impact.Entry) bool { return e.Donation != nil && e.Donation.Recipient == name })
+		es := to[name]
 		q := "donations recipient=" + strconv.Quote(name)
 		row := ReportRow{Name: name, Entries: es, Given: f.sums(t.Donations.ByRecipient[name], q, firstHref(es))}
 		if rep := t.Reporting; rep != nil {
@@ -304,7 +302,7 @@ func newReport(s *Site) *Report {
 		r.Recipients = append(r.Recipients, row)
 	}
 	for _, name := range t.Providers() {
-		es := entriesOf(func(e impact.Entry) bool { return e.Offset != nil && e.Offset.Provider == name })
+		es := through[name]
 		o := t.Offsets.ByProvider[name]
 		q := " provider=" + strconv.Quote(name)
 		row := ReportRow{Name: name, Entries: es, Tonnes: f.tonnes(o.Tonnes, "offsets.tonnes"+q, firstHref(es)), Cost: f.sums(o.Cost, "offsets.cost"+q, firstHref(es))}
@@ -330,26 +328,23 @@ func reportingCurrency(s *Site) impact.Currency {
 // yearTotals computes the totals of the entries counted in year.
 func (s *Site) yearTotals(year string) *impact.Totals {
 	s.yearsOnce.Do(func() {
-		// A year at a time, so that only one year's entries are copied
-		// at once.
+		// Pointers to the posts' own donations and offsets, not copies.
+		ds := map[int][]*impact.Donation{}
+		os := map[int][]*impact.Offset{}
+		for _, p := range s.Posts {
+			for i := range p.Donations {
+				d := &p.Donations[i]
+				ds[d.Date.Year()] = append(ds[d.Date.Year()], d)
+			}
+			for i := range p.Offsets {
+				o := &p.Offsets[i]
+				os[o.Date.Year()] = append(os[o.Date.Year()], o)
+			}
+		}
 		s.byYear = map[string]*impact.Totals{}
 		for _, y := range s.Totals.Years() {
 			year, _ := strconv.Atoi(y)
-			var ds []impact.Donation
-			var os []impact.Offset
-			for _, p := range s.Posts {
-				for _, d := range p.Donations {
-					if d.Date.Year() == year {
-						ds = append(ds, d)
-					}
-				}
-				for _, o := range p.Offsets {
-					if o.Date.Year() == year {
-						os = append(os, o)
-					}
-				}
-			}
-			s.byYear[y], _ = impact.SumIn(s.Config.Rates, 0, ds, os)
+			s.byYear[y], _ = impact.SumOf(s.Config.Rates, 0, ds[year], os[year])
 		}
 	})
 	if t := s.byYear[year]; t != nil {

@@ -99,8 +99,9 @@ type Options struct {
 	// blog is never held in memory twice, as text and as HTML.
 	Once bool
 	// SpillDir, when not empty in a build that runs Once, is a folder on
-	// disk where the posts' rendered HTML is kept, in one temporary file,
-	// until their pages are written, rather than in memory (spill.go).
+	// disk where the posts' rendered HTML, summaries and list items are
+	// kept, in one temporary file, until their pages are written, rather
+	// than in memory (spill.go).
 	// The build command gives the folder that holds the output.
 	SpillDir string
 }
@@ -529,21 +530,8 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
 		}
 		e.doc = doc
-		if b.spill != nil && doc != nil && doc.HTML != "" {
-			if sp, err := b.spill.put(doc.HTML); err == nil {
-				e.spilled, doc.HTML = sp, ""
-			}
-		}
-		if b.spill != nil && doc != nil && doc.Summary != "" && p.Summary == "" {
-			if sp, err := b.spill.put(doc.Summary); err == nil {
-				e.summary, doc.Summary = sp, ""
-			}
-		}
-		if doc != nil && p.Summary != "" {
-			doc.Summary = "" // the front matter's is shown (Post.Summary)
-		}
-		if doc != nil && !wantsTOC(p.Params) {
-			doc.TOC = nil // only shown when asked for (links.go)
+		if doc != nil {
+			b.lighten(e, p, doc)
 		}
 		e.problems = append(e.problems, figureProblems(p, doc)...)
 		e.words = countWords(p.Body) // once per read, in parallel
@@ -557,6 +545,31 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		}
 	}
 	return e
+}
+
+// lighten drops from doc what the post does not show (the summary when
+// the front matter has one, the contents unless it asks for them) and
+// moves its HTML and summary to the spill, when the Builder has one.
+func (b *Builder) lighten(e *entry, p *post.Post, doc *markdown.Document) {
+	if p.Summary != "" {
+		doc.Summary = "" // the front matter's is shown (Post.Summary)
+	}
+	if !wantsTOC(p.Params) {
+		doc.TOC = nil // only shown when asked for (links.go)
+	}
+	if b.spill == nil {
+		return
+	}
+	if doc.HTML != "" {
+		if sp, err := b.spill.put(doc.HTML); err == nil {
+			e.spilled, doc.HTML = sp, ""
+		}
+	}
+	if doc.Summary != "" {
+		if sp, err := b.spill.put(doc.Summary); err == nil {
+			e.summary, doc.Summary = sp, ""
+		}
+	}
 }
 
 func checkAliases(posts []*Post) problem.List {
