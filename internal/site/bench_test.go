@@ -135,6 +135,30 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkRead is BenchmarkBuild without the render: every post read,
+// checked and rendered from Markdown, and the totals computed, on both
+// cores. No build of the blog can take less, and it is the part of a build
+// the required libraries (goldmark, adrg/frontmatter) and the highlighter
+// (chroma) spend most of.
+func BenchmarkRead(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(itoa(n)+"posts", func(b *testing.B) {
+			dir := generatedBlog(b, n)
+			ctx := context.Background()
+			b.ResetTimer()
+			for b.Loop() {
+				s, err := NewBuilder(os.DirFS(dir), theme.FS, Options{Now: now.AddDate(10, 0, 0)}).Build(ctx, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(s.Posts) != n {
+					b.Fatalf("%d posts read, want %d", len(s.Posts), n)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkRenderPage renders one page of each kind of a 1,000-post blog.
 func BenchmarkRenderPage(b *testing.B) {
 	dir := generatedBlog(b, 1000)
