@@ -30,10 +30,12 @@ type serveCommand struct {
 	stdout, stderr io.Writer
 
 	// For tests: delay is the watcher's quiet period (0: its default);
-	// ready is called once the server listens, rebuilt after each rebuild.
+	// ready is called once the server listens, rebuilt after each rebuild;
+	// gc collects between rebuilds (nil: newIdleGC).
 	delay   time.Duration
 	ready   func(url string, srv *preview.Server)
 	rebuilt func(ok bool)
+	gc      *idleGC
 }
 
 // Run builds the blog, serves it on addr and rebuilds it on every change
@@ -75,7 +77,13 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer w.Close()
+	gc := c.gc
+	if gc == nil {
+		gc = newIdleGC()
+	}
+	defer gc.stop()
 	r.rebuild(ctx, nil, "built")
+	gc.now() // the first build leaves the most garbage: collect it before serving
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close) // ends the live-reload streams
@@ -86,7 +94,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		c.ready(url, srv)
 	}
 
-	err = c.loop(ctx, w, r, src)
+	err = c.loop(ctx, w, r, gc, src)
 	r.checks.Wait() // ctx is done: the checks end
 	shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
@@ -100,8 +108,9 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	return err
 }
 
-// loop rebuilds once per batch of changes until ctx is done.
-func (c *serveCommand) loop(ctx context.Context, w *watch.Watcher, r *rebuilder, src string) error {
+// loop rebuilds once per batch of changes until ctx is done, and lets gc
+// collect between rebuilds.
+func (c *serveCommand) loop(ctx context.Context, w *watch.Watcher, r *rebuilder, gc *idleGC, src string) error {
 	for {
 		select {
 		case <-ctx.Done():
@@ -111,6 +120,7 @@ func (c *serveCommand) loop(ctx context.Context, w *watch.Watcher, r *rebuilder,
 			if !ok {
 				return errors.New("the file watcher stopped")
 			}
+			gc.busy()
 			changed := make([]string, 0, len(b.Paths))
 			for _, p := range b.Paths {
 				if rel, err := filepath.Rel(src, p); err == nil {
@@ -118,13 +128,16 @@ func (c *serveCommand) loop(ctx context.Context, w *watch.Watcher, r *rebuilder,
 				}
 			}
 			r.rebuild(ctx, changed, describe(changed)+" changed")
+			gc.rebuilt()
 		case err, ok := <-w.Errors():
 			if !ok {
 				return errors.New("the file watcher stopped")
 			}
 			fmt.Fprintf(c.stderr, "watching: %v\n", err)
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				gc.busy()
 				r.rebuild(ctx, nil, "events were lost, rebuilt everything")
+				gc.rebuilt()
 			}
 		}
 	}

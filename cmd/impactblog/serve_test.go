@@ -60,16 +60,21 @@ type running struct {
 // dir and waits until it listens. The server is stopped at the end of the test.
 func startServe(t testing.TB, dir string, delay time.Duration, args ...string) *running {
 	t.Helper()
+	return startServeCmd(t, dir, &serveCommand{delay: delay}, args...)
+}
+
+// startServeCmd is startServe with the test hooks of cmd that it does not
+// set itself (delay, gc).
+func startServeCmd(t testing.TB, dir string, cmd *serveCommand, args ...string) *running {
+	t.Helper()
 	r := &running{dir: dir, stdout: &syncBuffer{}, rebuilds: make(chan bool, 1000)}
 	ready := make(chan struct{})
-	cmd := &serveCommand{
-		stdout: r.stdout, stderr: r.stdout, delay: delay,
-		ready: func(url string, srv *preview.Server) {
-			r.url, r.srv = url, srv
-			close(ready)
-		},
-		rebuilt: func(ok bool) { r.rebuilds <- ok },
+	cmd.stdout, cmd.stderr = r.stdout, r.stdout
+	cmd.ready = func(url string, srv *preview.Server) {
+		r.url, r.srv = url, srv
+		close(ready)
 	}
+	cmd.rebuilt = func(ok bool) { r.rebuilds <- ok }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
