@@ -263,7 +263,7 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 	}
 	fmt.Printf("  %-30s %12s   (impactblog serve: from the write to the edited page fetched after the reload event;\n", "", "")
 	fmt.Printf("  %-30s %12s    hugo server: from the write to its \"Total in\" line)\n", "", "")
-	fmt.Printf("  %-30s %12s   (the slowest of impactblog's %d edits, %s apart)\n",
+	fmt.Printf("  %-30s %12s   (the slowest of impactblog's %d edits, each %s after the last was served)\n",
 		"one-post edit, served, slowest", fmt.Sprintf("%.1f ms", float64(o.reloadMax.Microseconds())/1000), reloadEdits, reloadPause)
 	fmt.Printf("  %-30s %12s   (Build, then the %d pages that show the post rendered and written)\n",
 		"one-post rebuild, every page", fmt.Sprintf("%.1f ms", float64(o.rebuild.Microseconds())/1000), o.rebuiltPages)
@@ -535,13 +535,14 @@ func rebuildOnePost(ctx context.Context, blog, out string, n int, seed int64) (t
 	return times[len(times)/2], pages, nil
 }
 
-// The edits serveReload measures, the pause after each (a writer's saves
-// are seconds apart), and the wait before the first: after its first build
-// serve renders a page of each template in the background, the impact page
-// among them, as a writer opens the page to edit.
+// The edits serveReload measures, the pause between one edit's page
+// served and the next edit (a writer's saves are seconds apart, and serve
+// collects garbage in between), and the wait before the first: after its
+// first build serve renders a page of each template in the background, the
+// impact page among them, as a writer opens the page to edit.
 const (
 	reloadEdits  = 20
-	reloadPause  = 300 * time.Millisecond
+	reloadPause  = time.Second
 	reloadSettle = 2 * time.Second
 )
 

@@ -18,7 +18,8 @@ import (
 // the slowest.
 //
 // serve collects, when due, after the first build and before it serves.
-// After each rebuild, once nothing has changed for idleGCDelay, the idleGC
+// After each rebuild, and after serve's check of the templates in the
+// background, once nothing has changed for idleGCDelay, the idleGC
 // collects when due: when more than half of the heap's room before the
 // next collection is used. Edits saved in quick succession never wait for
 // it: their rebuilds run as before, and the runtime collects when it must.
@@ -30,6 +31,7 @@ type idleGC struct {
 
 	mu      sync.Mutex
 	timer   *time.Timer
+	working bool // a change has come and its rebuild is not done
 	stopped bool
 	running sync.WaitGroup // a collection in progress
 }
@@ -43,10 +45,37 @@ func newIdleGC() *idleGC {
 	return &idleGC{delay: idleGCDelay, due: heapHalfUsed, collect: runtime.GC}
 }
 
+// busy stops the wait: a change has come, and a rebuild follows.
+func (g *idleGC) busy() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.working = true
+	if g.timer != nil {
+		g.timer.Stop()
+	}
+}
+
 // rebuilt (re)starts the wait after a rebuild.
 func (g *idleGC) rebuilt() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.working = false
+	g.arm()
+}
+
+// settled (re)starts the wait after work in the background (serve's
+// check of the templates), unless a rebuild is under way: its end starts
+// the wait.
+func (g *idleGC) settled() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if !g.working {
+		g.arm()
+	}
+}
+
+// arm (re)starts the wait; g.mu is held.
+func (g *idleGC) arm() {
 	switch {
 	case g.stopped:
 	case g.timer == nil:
@@ -56,18 +85,9 @@ func (g *idleGC) rebuilt() {
 	}
 }
 
-// busy stops the wait: a change has come, and a rebuild follows.
-func (g *idleGC) busy() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.timer != nil {
-		g.timer.Stop()
-	}
-}
-
 func (g *idleGC) fire() {
 	g.mu.Lock()
-	if g.stopped {
+	if g.stopped || g.working { // a change came as the wait ended
 		g.mu.Unlock()
 		return
 	}

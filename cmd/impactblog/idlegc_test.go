@@ -19,7 +19,7 @@ func TestHalfUsed(t *testing.T) {
 		{"exactly half", 100 * MB, 200 * MB, 150 * MB, false},
 		{"past half", 100 * MB, 200 * MB, 151 * MB, true},
 		{"at the goal", 100 * MB, 200 * MB, 200 * MB, true},
-		{"less than live (swept since)", 100 * MB, 200 * MB, 90 * MB, false},
+		{"below live (not expected)", 100 * MB, 200 * MB, 90 * MB, false},
 		{"no room: goal not above live", 200 * MB, 200 * MB, 250 * MB, false},
 		{"nothing measured", 0, 0, 0, false},
 	} {
@@ -30,7 +30,8 @@ func TestHalfUsed(t *testing.T) {
 }
 
 // TestHeapHalfUsedReadsTheRuntime: the metrics heapHalfUsed reads are
-// this runtime's, and right after a collection the heap is not past half.
+// this runtime's; right after a collection the heap is not past half, and
+// after allocating most of its room it is.
 func TestHeapHalfUsedReadsTheRuntime(t *testing.T) {
 	kinds := map[string]metrics.ValueKind{}
 	for _, d := range metrics.All() {
@@ -41,13 +42,37 @@ func TestHeapHalfUsedReadsTheRuntime(t *testing.T) {
 			t.Errorf("the runtime has no uint64 metric %s", s.Name)
 		}
 	}
-	for range 3 { // a collection may start between the two calls
+	// Other goroutines may allocate, or start a collection, between the
+	// calls: each check has three tries.
+	for i := range 3 {
 		runtime.GC()
 		if !heapHalfUsed() {
-			return
+			break
+		}
+		if i == 2 {
+			t.Error("heapHalfUsed is true right after each of three collections")
 		}
 	}
-	t.Error("heapHalfUsed is true right after each of three collections")
+	for i := range 3 {
+		runtime.GC()
+		s := heapSamples()
+		metrics.Read(s)
+		live, goal := s[0].Value.Uint64(), s[1].Value.Uint64()
+		// 60 % of the room: past half, and short of where the runtime
+		// starts its own collection (70 % or more).
+		var keep [][]byte
+		for n := uint64(0); n < (goal-live)*6/10; n += 64 << 10 {
+			keep = append(keep, make([]byte, 64<<10))
+		}
+		half := heapHalfUsed()
+		runtime.KeepAlive(keep)
+		if half {
+			break
+		}
+		if i == 2 {
+			t.Errorf("heapHalfUsed is false after allocating 60 %% of the heap's room (live %d, goal %d bytes), three times", live, goal)
+		}
+	}
 }
 
 // testGC is an idleGC whose collections are counted on a channel.
@@ -62,47 +87,80 @@ func testGC(delay time.Duration, due bool) (*idleGC, chan struct{}) {
 
 func TestIdleGC(t *testing.T) {
 	const delay = 20 * time.Millisecond
-	quiet := func(t *testing.T, collected chan struct{}) {
+	quiet := func(t *testing.T, collected chan struct{}, wait time.Duration) {
 		t.Helper()
 		select {
 		case <-collected:
 			t.Error("collected, want no collection")
-		case <-time.After(10 * delay):
+		case <-time.After(wait):
+		}
+	}
+	collects := func(t *testing.T, collected chan struct{}) {
+		t.Helper()
+		select {
+		case <-collected:
+		case <-time.After(10 * time.Second):
+			t.Fatal("no collection within 10s")
 		}
 	}
 	t.Run("collects once after a rebuild", func(t *testing.T) {
 		g, collected := testGC(delay, true)
 		defer g.stop()
 		g.rebuilt()
-		select {
-		case <-collected:
-		case <-time.After(10 * time.Second):
-			t.Fatal("no collection within 10s of a rebuild")
+		collects(t, collected)
+		quiet(t, collected, 10*delay)
+	})
+	t.Run("collects after each rebuild", func(t *testing.T) {
+		g, collected := testGC(delay, true)
+		defer g.stop()
+		for range 2 {
+			g.rebuilt()
+			collects(t, collected)
 		}
-		quiet(t, collected)
 	})
 	t.Run("not while a change is pending", func(t *testing.T) {
+		// Long enough that the test is not paused for it between the calls.
+		const delay = 500 * time.Millisecond
 		g, collected := testGC(delay, true)
 		defer g.stop()
 		g.rebuilt()
 		g.busy()
-		quiet(t, collected)
+		quiet(t, collected, 2*delay)
+		g.settled() // background work ends during the rebuild: still waiting
+		quiet(t, collected, 2*delay)
+		g.rebuilt()
+		collects(t, collected)
 	})
 	t.Run("not when the heap has room", func(t *testing.T) {
 		g, collected := testGC(delay, false)
 		defer g.stop()
 		g.rebuilt()
-		quiet(t, collected)
+		quiet(t, collected, 10*delay)
 	})
-	t.Run("each rebuild waits afresh", func(t *testing.T) {
-		g, collected := testGC(delay, true)
+	t.Run("a rebuild during the wait starts it again", func(t *testing.T) {
+		const delay = 200 * time.Millisecond
+		at := make(chan time.Time, 10)
+		g := &idleGC{delay: delay, due: func() bool { return true }, collect: func() { at <- time.Now() }}
 		defer g.stop()
-		for range 2 {
-			g.rebuilt()
-			select {
-			case <-collected:
-			case <-time.After(10 * time.Second):
-				t.Fatal("no collection within 10s of a rebuild")
+		g.rebuilt()
+		time.Sleep(delay / 2)
+		second := time.Now()
+		g.rebuilt()
+		var first time.Time
+		select {
+		case first = <-at:
+		case <-time.After(10 * time.Second):
+			t.Fatal("no collection within 10s")
+		}
+		select {
+		case <-at:
+			// Two collections: the test was paused past the first wait,
+			// which ended before the second rebuild.
+			t.Logf("the first wait ended before the second rebuild")
+		case <-time.After(3 * delay):
+			// One: it came a whole delay after the second rebuild.
+			if d := first.Sub(second); d < delay {
+				t.Errorf("collected %v after the second rebuild, want at least %v", d, delay)
 			}
 		}
 	})
@@ -113,7 +171,7 @@ func TestIdleGC(t *testing.T) {
 			delay: delay,
 			due:   func() bool { return true },
 			collect: func() {
-				close(started)
+				close(started) // a second collection would panic here
 				<-release
 				done = true
 			},
@@ -136,6 +194,7 @@ func TestIdleGC(t *testing.T) {
 			t.Error("stop returned before the collection ended")
 		}
 		g.rebuilt() // after stop: nothing is started
+		g.settled()
 		time.Sleep(5 * delay)
 	})
 }
@@ -144,7 +203,8 @@ func TestIdleGC(t *testing.T) {
 // build and after a rebuild, once nothing changes.
 func TestServeCollectsWhenIdle(t *testing.T) {
 	dir := smallBlog(t)
-	g, collected := testGC(10*time.Millisecond, true)
+	const delay = 10 * time.Millisecond
+	g, collected := testGC(delay, true)
 	r := startServeCmd(t, dir, &serveCommand{delay: testDelay, gc: g})
 	wait := func(after string) {
 		t.Helper()
@@ -155,6 +215,15 @@ func TestServeCollectsWhenIdle(t *testing.T) {
 		}
 	}
 	wait("of the first build")
+	// The first build collects before serving, and again once its check
+	// of the templates ends: wait for quiet.
+	for quiet := false; !quiet; {
+		select {
+		case <-collected:
+		case <-time.After(50 * delay):
+			quiet = true
+		}
+	}
 	writeFile(t, dir, "posts/first.md", testPost("First post", "Edited."))
 	if ok := <-r.rebuilds; !ok {
 		t.Fatalf("the rebuild failed\n%s", r.stdout)

@@ -65,11 +65,15 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 
 	srv := preview.New()
+	gc := c.gc
+	if gc == nil {
+		gc = newIdleGC()
+	}
 	r := &rebuilder{
 		builder: site.NewBuilder(os.DirFS(src), templates.FS, site.Options{
 			Drafts: bf.drafts, Future: bf.future, BaseURL: url,
 		}),
-		srv: srv, stdout: c.stdout, stderr: c.stderr, done: c.rebuilt,
+		srv: srv, gc: gc, stdout: c.stdout, stderr: c.stderr, done: c.rebuilt,
 	}
 	w, err := watch.New(watch.Options{Roots: []string{src}, Ignore: watched(src), Delay: c.delay})
 	if err != nil {
@@ -77,13 +81,11 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer w.Close()
-	gc := c.gc
-	if gc == nil {
-		gc = newIdleGC()
-	}
 	defer gc.stop()
 	r.rebuild(ctx, nil, "built")
-	gc.now() // the first build leaves the most garbage: collect it before serving
+	// The first build leaves the most garbage: collect it before serving.
+	// Its check of the templates starts the wait when it ends.
+	gc.now()
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close) // ends the live-reload streams
@@ -179,6 +181,7 @@ type rebuilder struct {
 	mu             sync.Mutex     // the output of checkTemplates and rebuild
 	builder        *site.Builder
 	srv            *preview.Server
+	gc             *idleGC           // told when checkTemplates ends
 	last           *preview.Snapshot // the last published
 	stdout, stderr io.Writer
 	done           func(ok bool)
@@ -219,7 +222,10 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 	r.srv.Publish(snap, changed)
 	r.last = snap
 	if templatesMayFail(changed) {
-		r.checks.Go(func() { r.checkTemplates(ctx, snap, onePerTemplate(s)) })
+		r.checks.Go(func() {
+			r.checkTemplates(ctx, snap, onePerTemplate(s))
+			r.gc.settled() // rendering every template left garbage
+		})
 	}
 	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser), the other %d when requested\n",
 		clock(), what, len(s.Posts), time.Since(start).Round(100*time.Microsecond), rendered, plural(rendered), len(s.Pages())-rendered)
