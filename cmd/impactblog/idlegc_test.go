@@ -216,13 +216,18 @@ func TestServeCollectsWhenIdle(t *testing.T) {
 	}
 	wait("of the first build")
 	// The first build collects before serving, and again once its check
-	// of the templates ends: wait for quiet.
+	// of the templates ends.
+	n := 1
 	for quiet := false; !quiet; {
 		select {
 		case <-collected:
+			n++
 		case <-time.After(50 * delay):
 			quiet = true
 		}
+	}
+	if n != 2 {
+		t.Errorf("%d collections after the first build, want 2: before serving, and after the check of the templates", n)
 	}
 	writeFile(t, dir, "posts/first.md", testPost("First post", "Edited."))
 	if ok := <-r.rebuilds; !ok {
