@@ -116,8 +116,8 @@ func (g *idleGC) stop() {
 }
 
 // heapHalfUsed reports whether the heap has grown past half of the way
-// from what the last collection left live to the goal at which the
-// runtime starts the next.
+// from what the last collection left live to the runtime's goal for the
+// next (it starts that collection somewhat before the goal).
 func heapHalfUsed() bool {
 	s := heapSamples()
 	metrics.Read(s)
