@@ -237,18 +237,17 @@ func newReport(s *Site) *Report {
 		sorted[i] = &each[i]
 	}
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
-	yearOf := map[string]*EntryYear{}
+	// Sorted by day, each year's entries follow one another.
+	lastYear := int32(-1)
 	for i, e := range sorted {
 		e.N = i + 1
-		y := strconv.Itoa(int(e.day / 10000))
-		if yearOf[y] == nil {
-			yearOf[y] = &EntryYear{Year: y, ID: "entries-" + y}
-			r.Years = append(r.Years, *yearOf[y])
+		if y := e.day / 10000; y != lastYear {
+			lastYear = y
+			ys := strconv.Itoa(int(y))
+			r.Years = append(r.Years, EntryYear{Year: ys, ID: "entries-" + ys})
 		}
-		yearOf[y].refs = append(yearOf[y].refs, e)
-	}
-	for i := range r.Years {
-		r.Years[i].refs = yearOf[r.Years[i].Year].refs
+		last := &r.Years[len(r.Years)-1]
+		last.refs = append(last.refs, e)
 	}
 	// Each recipient's and provider's entries, oldest first.
 	to, through := map[string][]*EntryRef{}, map[string][]*EntryRef{}
