@@ -106,6 +106,11 @@ type Post struct {
 	Offsets   []impact.Offset
 	Emissions []Emission
 
+	// Warnings are what the post shows, but perhaps not as its writer
+	// meant (a date far in the future): reported, and fatal only with
+	// -strict. They are positioned in the post's file.
+	Warnings problem.List
+
 	url string // URL(), made once by Parse
 }
 
@@ -165,7 +170,13 @@ type Emission struct {
 type Options struct {
 	Currency impact.Currency // the site's currency
 	Location *time.Location  // for dates without a zone; default UTC
+	Now      time.Time       // today, for dates that are surely typos; zero: no such check
 }
+
+// MaxFileSize is the largest post file read, in bytes: a book chapter is
+// about 1 MB of Markdown, and a larger file is refused as a problem rather
+// than read, rendered and held in memory.
+const MaxFileSize = 4 << 20
 
 // URL is the post's path on the site: "/posts/<slug>/".
 func (p *Post) URL() string {

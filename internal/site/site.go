@@ -522,7 +522,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 	if old != nil && old.hash == h {
 		return old
 	}
-	p, problems := post.Parse(file, src, post.Options{Currency: b.config.Cur, Location: b.config.Location})
+	p, problems := post.Parse(file, src, post.Options{Currency: b.config.Cur, Location: b.config.Location, Now: b.opts.Now})
 	e := &entry{hash: h, post: p, problems: problems, bundle: isBundle(file)}
 	if p != nil && len(problems) == 0 {
 		doc, err := b.md.Render(p.Body)
