@@ -480,14 +480,15 @@ es.addEventListener("css",function(e){v=e.data;document.querySelectorAll('link[r
 `
 
 // inject adds the overlay (if there are problems) and the live-reload
-// script to an HTML page, before its last </body>.
+// script to an HTML page, before its last </body> (in any case), or at its
+// end when it has none.
 func inject(page []byte, problems problem.List, version string) []byte {
 	var add bytes.Buffer
 	if len(problems) > 0 {
 		add.WriteString(overlay(problems))
 	}
 	fmt.Fprintf(&add, script, version, EventsPath)
-	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	i := lastEndBody(page)
 	if i < 0 {
 		i = len(page)
 	}
@@ -495,6 +496,23 @@ func inject(page []byte, problems problem.List, version string) []byte {
 	out = append(out, page[:i]...)
 	out = append(out, add.Bytes()...)
 	return append(out, page[i:]...)
+}
+
+// lastEndBody is the offset of the last "</body" in page, in any ASCII
+// case, or -1. The page is searched as it is: lower-casing it first would
+// move the offsets of the text after some letters (Ⱥ grows, İ shrinks).
+func lastEndBody(page []byte) int {
+	for end := len(page); ; {
+		i := bytes.LastIndex(page[:end], []byte("</"))
+		if i < 0 {
+			return -1
+		}
+		// Four bytes fold to "body" only when they are ASCII letters.
+		if name := page[i+2:]; len(name) >= 4 && bytes.EqualFold(name[:4], []byte("body")) {
+			return i
+		}
+		end = i
+	}
 }
 
 // overlay is the box listing problems, styled inline so that no theme can

@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/site"
@@ -533,4 +535,90 @@ func TestSnapshotNext(t *testing.T) {
 	if _, ok, _ := second.file("posts/second/index.html"); ok {
 		t.Error("the older snapshot serves the post added after it")
 	}
+}
+
+// TestInject checks that the script goes before the last </body>, in any
+// case, whatever the text before it. Some letters change length when
+// lower-cased (Ⱥ grows from 2 bytes to 3, İ shrinks from 2 to 1), so an
+// offset in a lower-cased copy is not an offset in the page: ten Ⱥ made
+// inject panic, and İ put the script inside </footer>.
+func TestInject(t *testing.T) {
+	const tail = "</footer></body></html>"
+	tests := []struct {
+		name, page string
+		at         int // where the script goes; -1: the end
+	}{
+		{"plain", "<p>x</p>" + tail, len("<p>x</p></footer>")},
+		{"Ⱥ grows", strings.Repeat("Ⱥ", 10) + tail, len(strings.Repeat("Ⱥ", 10) + "</footer>")},
+		{"Ⱥ past the end", strings.Repeat("Ⱥ", 10) + "</body>", len(strings.Repeat("Ⱥ", 10))},
+		{"İ shrinks", strings.Repeat("İ", 3) + tail, len(strings.Repeat("İ", 3) + "</footer>")},
+		{"upper case", "<P>x</P></BODY></HTML>", len("<P>x</P>")},
+		{"mixed case, space", "x</BoDy >", 1},
+		{"the last of two", "</body>x</body>", len("</body>x")},
+		{"none", "<p>no end</p>", -1},
+		{"empty", "", -1},
+		{"cut short", "x</bod", -1},
+		{"at the start", "</body>", 0},
+	}
+	add := string(inject(nil, nil, "v"))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Fatalf("panic: %v", p)
+				}
+			}()
+			at := tt.at
+			if at < 0 {
+				at = len(tt.page)
+			}
+			want := tt.page[:at] + add + tt.page[at:]
+			if have := string(inject([]byte(tt.page), nil, "v")); have != want {
+				t.Errorf("have %q\nwant %q", have, want)
+			}
+		})
+	}
+}
+
+// FuzzInject checks that inject, for any page, inserts the overlay and
+// script exactly once, before the last "</body" in any ASCII case (found
+// here in a copy lower-cased byte by byte, which keeps every offset), or at
+// the end, and changes nothing else.
+//
+//	go test -run='^$' -fuzz=FuzzInject -fuzztime=60s -parallel=1 ./internal/preview/
+func FuzzInject(f *testing.F) {
+	for _, page := range []string{
+		"", "</body>", "<html><body><p>x</p></body></html>", "</BODY>", "</BoDy >x",
+		strings.Repeat("Ⱥ", 10) + "</body>", "İİİ</footer></body></html>",
+		"</body></body>", "x</bod", "</", "\xff\xfe</body>",
+	} {
+		f.Add([]byte(page), "")
+	}
+	f.Add([]byte("<p>İ</p></body>"), "posts/a.md: İȺ </body> <script>")
+	f.Fuzz(func(t *testing.T, page []byte, message string) {
+		var problems problem.List
+		if message != "" {
+			problems = problem.List{problem.New("posts/a.md", 1, 2, "%s", message)}
+		}
+		add := inject(nil, problems, "v")
+		lower := make([]byte, len(page))
+		for i, c := range page {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower[i] = c
+		}
+		at := bytes.LastIndex(lower, []byte("</body"))
+		if at < 0 {
+			at = len(page)
+		}
+		have := inject(page, problems, "v")
+		want := append(append(append([]byte{}, page[:at]...), add...), page[at:]...)
+		if !bytes.Equal(have, want) {
+			t.Fatalf("page %q: have %q, want the script at %d: %q", page, have, at, want)
+		}
+		if utf8.Valid(page) && !utf8.Valid(have) {
+			t.Fatalf("page %q: the script split a character: %q", page, have)
+		}
+	})
 }
