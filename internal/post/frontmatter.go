@@ -132,24 +132,41 @@ func splitFrontMatter(src []byte) (h *header, body []byte, bodyLine int, err err
 	lead, delim := firstLine(src)
 	h = &header{}
 	first := lead + 2 // the line after the opening delimiter
+	// tooLarge refuses front matter larger than MaxFrontMatter, before
+	// any decoder sees it.
+	tooLarge := func(data []byte) bool {
+		if len(data) <= MaxFrontMatter {
+			return false
+		}
+		h.err = &syntaxError{line: lead + 1, col: 1, msg: fmt.Sprintf("front matter is %s, more than the %s allowed: move long text into the post's body", sizeText(len(data)), sizeText(MaxFrontMatter))}
+		return true
+	}
 	yamlDecode := func(data []byte, _ any) error {
 		h.format = "YAML"
-		h.root, h.err = decodeYAML(data, first)
+		if !tooLarge(data) {
+			h.root, h.err = decodeYAML(data, first)
+		}
 		return nil
 	}
 	tomlDecode := func(data []byte, _ any) error {
 		h.format = "TOML"
-		h.root, h.err = decodeTOML(data, first)
+		if !tooLarge(data) {
+			h.root, h.err = decodeTOML(data, first)
+		}
 		return nil
 	}
 	jsonDecode := func(data []byte, _ any) error {
 		h.format = "JSON"
-		h.root, h.err = decodeJSON(data, first)
+		if !tooLarge(data) {
+			h.root, h.err = decodeJSON(data, first)
+		}
 		return nil
 	}
 	jsonObject := func(data []byte, _ any) error {
 		h.format = "JSON"
-		h.root, h.err = decodeJSON(data, lead+1) // the { line is part of the data
+		if !tooLarge(data) {
+			h.root, h.err = decodeJSON(data, lead+1) // the { line is part of the data
+		}
 		return nil
 	}
 	formats := []*frontmatter.Format{
@@ -279,7 +296,7 @@ func yamlError(data []byte, err error, first int) error {
 		}
 		msg = m[2]
 	}
-	if l := yamlErrorLine(data); l > 0 {
+	if l := yamlErrorLine(data, line); l > 0 {
 		line = l
 	}
 	for _, h := range yamlHints {
@@ -295,8 +312,16 @@ func yamlError(data []byte, err error, first int) error {
 }
 
 // yamlErrorLine returns the 1-based line of data after the longest prefix of
-// whole lines that parses, or 0 when data is too long to search.
-func yamlErrorLine(data []byte) int {
+// whole lines that parses. Each try parses a prefix, and a mistake such as a
+// quote never closed is found only at the prefix's end, so trying every
+// prefix costs lines × size: it is done only when that is small, as it is
+// for any real front matter. Otherwise the prefixes tried are 1, 2, 4, 8…
+// lines shorter than the whole, then halves of the gap between the longest
+// that failed and the shortest that parsed: about 2 log2(lines) parses,
+// of at most MaxFrontMatter bytes each. When yaml.v3's own line (hint, 0
+// if none) is where the prefixes start to fail, it is the line, found in
+// two parses of the text up to it.
+func yamlErrorLine(data []byte, hint int) int {
 	var ends []int // the offset after each line
 	for i, c := range data {
 		if c == '\n' {
@@ -306,17 +331,49 @@ func yamlErrorLine(data []byte) int {
 	if len(ends) == 0 || ends[len(ends)-1] < len(data) {
 		ends = append(ends, len(data))
 	}
-	if len(ends) > 500 {
-		return 0
-	}
-	for k := len(ends) - 1; k > 0; k-- {
+	// parses reports whether the first k lines parse; zero lines do.
+	parses := func(k int) bool {
+		if k == 0 {
+			return true
+		}
 		var doc yaml.Node
-		if yaml.Unmarshal(data[:ends[k-1]], &doc) == nil {
-			return k + 1
+		return yaml.Unmarshal(data[:ends[k-1]], &doc) == nil
+	}
+	n := len(ends) // the whole fails
+	if hint > 0 && hint < n && !parses(hint) && parses(hint-1) {
+		return hint
+	}
+	if n*len(data) <= yamlSearchBudget {
+		for k := n - 1; k > 0; k-- {
+			if parses(k) {
+				return k + 1
+			}
+		}
+		return 1
+	}
+	fails, ok := n, 0 // the first fails lines fail, the first ok lines parse
+	for step := 1; ; step *= 2 {
+		k := max(fails-step, 0)
+		if parses(k) {
+			ok = k
+			break
+		}
+		fails = k
+	}
+	for fails-ok > 1 {
+		mid := ok + (fails-ok)/2
+		if parses(mid) {
+			ok = mid
+		} else {
+			fails = mid
 		}
 	}
-	return 1
+	return ok + 1
 }
+
+// yamlSearchBudget bounds lines × bytes for trying every prefix of YAML
+// front matter: 200 lines of 5 KiB.
+const yamlSearchBudget = 1 << 20
 
 // yamlConv turns yaml.Nodes into nodes, expanding aliases once each time
 // they are used and refusing an alias that contains itself.

@@ -56,6 +56,14 @@
 // and so is a key given twice, since either would silently drop or change
 // money in a total.
 //
+// # Limits
+//
+// A post file may be at most 4 MiB (MaxFileSize; a book chapter is about
+// 1 MB of Markdown) and its front matter at most 256 KiB (MaxFrontMatter);
+// values may nest at most 200 levels deep, in every format. Past a limit
+// the post is refused with a problem before its front matter is decoded,
+// so that no post, however large or hostile, is slow to read.
+//
 // # Problems
 //
 // Every problem names the file, line and column of what to fix, counted in
@@ -178,6 +186,23 @@ type Options struct {
 // than read, rendered and held in memory.
 const MaxFileSize = 4 << 20
 
+// MaxFrontMatter is the largest front matter read, in bytes: real front
+// matter is a few kilobytes, and a limit keeps the decoders, and the search
+// for the line of a YAML mistake, cheap on any input.
+const MaxFrontMatter = 256 << 10
+
+// sizeText writes a size in bytes for people: "300 KiB", "5.2 MiB".
+func sizeText(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KiB", (n+1<<10-1)>>10)
+	}
+	tenths := (n*10 + 1<<20 - 1) >> 20
+	if tenths%10 == 0 {
+		return fmt.Sprintf("%d MiB", tenths/10)
+	}
+	return fmt.Sprintf("%d.%d MiB", tenths/10, tenths%10)
+}
+
 // URL is the post's path on the site: "/posts/<slug>/".
 func (p *Post) URL() string {
 	if p.url != "" {
@@ -236,6 +261,10 @@ func (r *reader) errorf(n *node, format string, args ...any) {
 }
 
 func (r *reader) parse(src []byte) *Post {
+	if len(src) > MaxFileSize {
+		r.problems.Add(r.file, 0, 0, "the file is %s, more than the %s a post may be: split it into several posts, or move what is not text (images, data) into files beside it", sizeText(len(src)), sizeText(MaxFileSize))
+		return nil
+	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		r.problems.Add(r.file, 1, 0, "the file is empty: a post needs front matter with at least a title, then its text")
 		return nil
