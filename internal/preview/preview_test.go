@@ -617,7 +617,7 @@ func FuzzInject(f *testing.F) {
 		if !bytes.Equal(have, want) {
 			t.Fatalf("page %q: have %q, want the script at %d: %q", page, have, at, want)
 		}
-		if utf8.Valid(page) && !utf8.Valid(have) {
+		if utf8.Valid(page) && utf8.Valid(add) && !utf8.Valid(have) {
 			t.Fatalf("page %q: the script split a character: %q", page, have)
 		}
 	})
