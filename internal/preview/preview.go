@@ -35,6 +35,16 @@
 // The streams end when the Server is closed. Nothing is injected into what
 // `impactblog build` writes.
 //
+// # Who may ask
+//
+// [AllowHosts] wraps a Server so that it answers only requests whose Host
+// header names the preview: localhost, 127.0.0.1, [::1] or the host it
+// listens on, with any port; any other gets 421 Misdirected Request. A web
+// page the writer visits could otherwise rebind its own name to 127.0.0.1
+// and read the drafts (DNS rebinding). Listening on every interface
+// (-addr 0.0.0.0:8080), the preview also answers for this machine's own
+// addresses and host name, so that a phone on the same network can open it.
+//
 // # Problems
 //
 // When a build fails, [Server.Fail] keeps the last good site and every HTML
