@@ -479,6 +479,10 @@ func (c *yamlConv) merge(n, m *node) {
 // decodeTOML decodes TOML with BurntSushi/toml. Its values carry no
 // positions, so tomlPositions finds them in the text.
 func decodeTOML(data []byte, first int) (*node, error) {
+	if at := tomlTooDeep(string(data)); at >= 0 {
+		p := newLineIndex(data, first).pos(at)
+		return nil, &syntaxError{line: p.line, col: p.col, msg: fmt.Sprintf("front matter is nested more than %d levels deep here: flatten it", maxDepth)}
+	}
 	var m map[string]any
 	if _, err := toml.Decode(string(data), &m); err != nil {
 		var pe toml.ParseError
