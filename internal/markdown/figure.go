@@ -76,9 +76,10 @@ type FigureSource interface {
 	Figure(f *Figure) (string, error)
 }
 
-// A FigureProblem is a figure that cannot be written, at a line and
-// column of the Markdown source (1-based; the column counts characters).
-type FigureProblem struct {
+// A Problem is something in a post's text that cannot be rendered (a
+// figure that cannot be written, a table too large), at a line and column of
+// the Markdown source (1-based; the column counts characters).
+type Problem struct {
 	Line, Col int
 	Err       error
 }
@@ -250,9 +251,9 @@ func (figures) Extend(m goldmark.Markdown) {
 
 // fillFigures asks figs for the value of each figure of doc, and returns
 // the figures' problems, by position. With figs nil the values stay empty.
-func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []FigureProblem) {
+func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []Problem) {
 	count := 0
-	var problems []FigureProblem
+	var problems []Problem
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		fn, ok := n.(*FigureNode)
 		if !ok || !entering {
@@ -261,7 +262,7 @@ func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []FigureProb
 		count++
 		if fn.Err != nil {
 			line, col := position(src, fn.ErrAt)
-			problems = append(problems, FigureProblem{Line: line, Col: col, Err: fn.Err})
+			problems = append(problems, Problem{Line: line, Col: col, Err: fn.Err})
 			return ast.WalkContinue, nil
 		}
 		if figs == nil {
@@ -270,7 +271,7 @@ func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []FigureProb
 		v, err := figs.Figure(fn.Figure)
 		if err != nil {
 			line, col := position(src, fn.Offset)
-			problems = append(problems, FigureProblem{Line: line, Col: col, Err: err})
+			problems = append(problems, Problem{Line: line, Col: col, Err: err})
 		}
 		fn.Value = v
 		return ast.WalkContinue, nil

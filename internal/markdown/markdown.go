@@ -13,6 +13,12 @@
 // template syntax from other generators (Liquid or Tera {% … %}, Hugo shortcodes
 // {{< … >}} other than ours) is shown as plain text and listed in
 // Document.Warnings.
+//
+// A post is untrusted input, and what it may expand to is bounded
+// (limits.go): at most MaxTableCells table cells, counting the cells GFM
+// adds to fill short rows (a larger table is left out and is one of
+// Document.Problems), and at most MaxHTML bytes of HTML (past that,
+// RenderWith fails with ErrTooLarge).
 package markdown
 
 import (
@@ -71,9 +77,10 @@ type Document struct {
 	Image    string    // the first image's destination, as written; "" if none
 	Warnings []Warning // template syntax of other generators, in order
 	Figures  int       // how many {{< total … >}} the source has
-	// Problems are the figures that cannot be written, at their line and
-	// column in src.
-	Problems []FigureProblem
+	// Problems are the figures that cannot be written and the tables
+	// too large to render (see MaxTableCells), at their line and column
+	// in src.
+	Problems []Problem
 }
 
 // MoreMarker ends a post's summary where the writer puts it.
@@ -104,7 +111,7 @@ func (r *Renderer) RenderWith(src []byte, env Env) (*Document, error) {
 	}
 	defer r.buffers.Put(buf)
 	buf.Reset()
-	if err := r.md.Renderer().Render(buf, src, doc); err != nil {
+	if err := r.md.Renderer().Render(&cappedWriter{buf: buf, max: MaxHTML}, src, doc); err != nil {
 		return nil, err
 	}
 	// One copy of the exact size, kept for as long as the post is: the

@@ -52,6 +52,10 @@ type state struct {
 	image    string
 	warnings []Warning
 	headings []tocEntry
+	problems []problemAt // tables too large (limits.go)
+
+	tableCells    int  // in the tables kept so far
+	tablesRefused bool // a table was left out
 }
 
 var stateKey = parser.NewContextKey()
@@ -83,6 +87,10 @@ func finish(d *Document, pc parser.Context, src []byte) {
 		w.Line, w.Col = position(src, w.offset)
 		d.Warnings = append(d.Warnings, w)
 	}
+	for _, p := range s.problems {
+		line, col := position(src, p.offset)
+		d.Problems = append(d.Problems, Problem{Line: line, Col: col, Err: p.err})
+	}
 	d.Image = s.image
 	d.TOC = renderTOC(s.headings)
 }
@@ -113,6 +121,8 @@ func (w *writers) Extend(m goldmark.Markdown) {
 	}
 	m.Parser().AddOptions(
 		parser.WithInlineParsers(util.Prioritized(templateParser{}, 500)),
+		// After link reference definitions (100), before GFM's tables (200).
+		parser.WithParagraphTransformers(util.Prioritized(tableLimit{}, 150)),
 		parser.WithASTTransformers(util.Prioritized(&transformer{host: host}, 900)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
