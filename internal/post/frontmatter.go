@@ -296,8 +296,14 @@ func yamlError(data []byte, err error, first int) error {
 		}
 		msg = m[2]
 	}
+	reported := line
 	if l := yamlErrorLine(data, line); l > 0 {
 		line = l
+	}
+	for _, l := range []int{line, reported} {
+		if col := tabIndent(data, l); col > 0 {
+			return &syntaxError{line: l + first - 1, col: col, msg: "front matter is not valid YAML: this line is indented with a tab: indent with spaces, not tabs"}
+		}
 	}
 	for _, h := range yamlHints {
 		if strings.Contains(msg, h.problem) {
@@ -309,6 +315,32 @@ func yamlError(data []byte, err error, first int) error {
 		line += first - 1
 	}
 	return &syntaxError{line: line, msg: "front matter is not valid YAML: " + msg}
+}
+
+// tabIndent returns the column of the first tab in the indentation of line
+// l (1-based) of data, or 0. YAML allows a tab there only inside some
+// values, so it is looked for only once the YAML is found not to parse.
+func tabIndent(data []byte, l int) int {
+	for i := 1; i < l && len(data) > 0; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return 0
+		}
+		data = data[j+1:]
+	}
+	if l < 1 {
+		return 0
+	}
+	for i, c := range data {
+		switch c {
+		case ' ':
+			continue
+		case '\t':
+			return i + 1
+		}
+		return 0
+	}
+	return 0
 }
 
 // yamlErrorLine returns the 1-based line of data after the longest prefix of

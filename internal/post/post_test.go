@@ -122,7 +122,7 @@ impact:
 ---
 `, want: []want{{f + ":6", "not valid YAML"}}},
 		{name: "YAML tab", src: "---\ntitle: x\n\tdate: 2021-01-15\n---\n",
-			want: []want{{f + ":3", "indent with spaces, not tabs"}}},
+			want: []want{{f + ":3:1", "indent with spaces, not tabs"}}},
 		{name: "YAML reserved character", src: `
 ---
 title: x
