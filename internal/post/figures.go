@@ -1,10 +1,13 @@
 package post
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,6 +17,56 @@ var (
 	offsetKeys   = []string{"provider", "tonnes", "price_per_tonne", "cost", "currency", "project", "scope", "date"}
 	emissionKeys = []string{"source", "share", "tonnes"}
 )
+
+// misplacedImpact reports a top-level key k, typed at kp, that is not a
+// key the post reads but looks meant for the impact block: impact
+// misspelled ("imapct", " impact"), its lists outside it ("donations"), or
+// the block inside another table ("params.impact"). As written, its
+// figures would be in no total. Other unknown keys are kept for templates.
+func (r *reader) misplacedImpact(k string, kp pos, v *node) {
+	name := strings.ToLower(strings.TrimSpace(k))
+	switch {
+	case name == "impact":
+		r.problems.Add(r.file, kp.line, kp.col, "key %q has spaces around it: write impact", k)
+		return
+	case suggest.Typo(name, "impact"):
+		r.problems.Add(r.file, kp.line, kp.col, "unknown key %q: did you mean impact? As written, its figures are in no total", k)
+		return
+	}
+	for _, ik := range impactKeys {
+		if name != ik && !(suggest.Typo(name, ik) && (v.kind == listNode || v.kind == mapNode)) {
+			continue
+		}
+		what := ik + " belongs inside impact"
+		if name != ik {
+			what = fmt.Sprintf("%s belongs inside impact, as %s", k, ik)
+		}
+		switch r.format {
+		case "TOML":
+			r.problems.Add(r.file, kp.line, kp.col, "%s: write [[impact.%s]]", what, ik)
+		case "JSON":
+			r.problems.Add(r.file, kp.line, kp.col, "%s: move it into \"impact\": { … }", what)
+		default:
+			r.problems.Add(r.file, kp.line, kp.col, "%s: indent it under a line \"impact:\"", what)
+		}
+		return
+	}
+	if v.kind != mapNode {
+		return
+	}
+	for i, ik := range v.keys {
+		n := strings.ToLower(strings.TrimSpace(ik))
+		if n != "impact" && !suggest.Typo(n, "impact") || v.vals[i].kind != mapNode {
+			continue
+		}
+		for _, sub := range v.vals[i].keys {
+			if slices.Contains(impactKeys, sub) {
+				r.problems.Add(r.file, v.kpos[i].line, v.kpos[i].col, "impact belongs at the top level, not inside %s: move it out", k)
+				break
+			}
+		}
+	}
+}
 
 func (r *reader) impact(p *Post, v *node) {
 	if !r.mapOf(v, "impact", "donations: …") {

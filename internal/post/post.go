@@ -31,7 +31,12 @@
 //	              :placeholders (Jekyll), are read as aliases
 //	impact        the figures, below
 //
-// Every other top-level key is kept in Params for templates.
+// These keys are read whatever their case (Title, Impact). Every other
+// top-level key is kept in Params for templates, except one that looks meant
+// for the impact block, whose figures would then be in no total: impact
+// misspelled (imapct, impacts, " impact"), one of its lists outside it
+// (donations, offsets, emissions), or an impact block inside another table
+// (params.impact). Each is a problem, with the fix.
 //
 // # Impact
 //
@@ -384,6 +389,7 @@ func (r *reader) parse(src []byte) *Post {
 			}
 			p.setParam(k, v.toAny())
 		default:
+			r.misplacedImpact(k, kp, v)
 			p.setParam(k, v.toAny())
 		}
 	}

@@ -45,3 +45,36 @@ func Distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Typo reports whether word is target with one slip of the keyboard,
+// ignoring case: a letter added, dropped or changed, or two neighbouring
+// letters swapped ("imapct", "impacts", "impct" for impact). It is stricter
+// than Closest, for words that are not known to be mistakes: "import" and
+// "compact" are not typos of impact.
+func Typo(word, target string) bool {
+	a, b := strings.ToLower(word), strings.ToLower(target)
+	if a == b {
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch {
+	case len(a) == len(b):
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if a[i+1:] == b[i+1:] {
+			return true // one changed
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
+	case len(a) == len(b)+1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:] // one added
+	}
+	return false
+}

@@ -21,3 +21,30 @@ func TestClosest(t *testing.T) {
 		t.Errorf("Distance: have %d, want 3", have)
 	}
 }
+
+func TestTypo(t *testing.T) {
+	for _, tt := range []struct {
+		word, target string
+		want         bool
+	}{
+		{"imapct", "impact", true},
+		{"impacts", "impact", true},
+		{"impct", "impact", true},
+		{"Impcat", "impact", true},
+		{"inpact", "impact", true},
+		{"IMPACT", "impact", false}, // the same word
+		{"impact", "impact", false},
+		{"import", "impact", false},
+		{"compact", "impact", false},
+		{"impactful", "impact", false},
+		{"", "impact", false},
+		{"donation", "donations", true},
+		{"ofsets", "offsets", true},
+		{"offset", "offsets", true},
+		{"offers", "offsets", false},
+	} {
+		if have := Typo(tt.word, tt.target); have != tt.want {
+			t.Errorf("Typo(%q, %q): have %v, want %v", tt.word, tt.target, have, tt.want)
+		}
+	}
+}
