@@ -479,7 +479,13 @@ func TestWriteCSV(t *testing.T) {
 }
 
 func TestCSVCellsAreNotFormulas(t *testing.T) {
-	for in, want := range map[string]string{"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "@SUM(A1)": "'@SUM(A1)", "WWF": "WWF", "": ""} {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "@SUM(A1)": "'@SUM(A1)", "WWF": "WWF", "": "",
+		// Issue 13, item 18: OWASP's TAB and CR, a line feed, and spaces before = + - @.
+		"\t=1+1": "'\t=1+1", "\tWWF": "'\tWWF", "\n=1+1": "'\n=1+1", " =1+1": "' =1+1", "  -2+3": "'  -2+3",
+		"\u00a0+1": "'\u00a0+1", "+33 1 23 45 67 89": "'+33 1 23 45 67 89", " ": " ", "WWF - Panda": "WWF - Panda",
+		"\r=1+1": "'\r=1+1",
+	} {
 		if have := cell(in); have != want {
 			t.Errorf("cell(%q): have %q, want %q", in, have, want)
 		}

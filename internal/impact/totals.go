@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -377,11 +378,26 @@ func WriteCSV(w io.Writer, t *Totals) error {
 }
 
 // cell keeps a writer's text from running as a spreadsheet formula: text
-// that starts with = + - or @ gets a leading apostrophe, which spreadsheets
-// show as text.
+// that starts with = + - @, a tab, a carriage return or a line feed, or with
+// spaces before any of these (OWASP's list for CSV injection), gets a
+// leading apostrophe, which spreadsheets show as text. Only writers' text
+// goes through cell: the figures (amounts, tonnes, rates), which may be
+// negative, are written as they are.
 func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+	if formulaStart(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// formulaStart reports whether a spreadsheet might read s as a formula.
+func formulaStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.ContainsRune("=+-@\t\r\n", rune(s[0])) {
+		return true
+	}
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	return t != s && t != "" && strings.ContainsRune("=+-@", rune(t[0]))
 }
