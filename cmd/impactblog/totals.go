@@ -6,6 +6,8 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/site"
 )
 
@@ -38,12 +40,14 @@ func (c *totalsCommand) Run(ctx context.Context, args []string) error {
 		_, err = c.stdout.Write(b)
 		return err
 	}
-	return printTotals(c.stdout, s)
+	return printTotals(c.stdout, s.Totals, s.Locale())
 }
 
-// printTotals writes the totals as a readable table.
-func printTotals(w io.Writer, s *site.Site) error {
-	t, l := s.Totals, s.Locale()
+// printTotals writes the totals as a readable table. Recipients and
+// providers are a writer's text: their control characters are printed as
+// escapes (\x1b), never raw, so that no post can clear or rewrite the
+// terminal.
+func printTotals(w io.Writer, t *impact.Totals, l *locale.Locale) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "Posts\t%d\n", t.Posts)
 	fmt.Fprintf(tw, "\nDonations\t%d\t%s\n", t.Donations.Count, l.Sums(t.Donations.Total))
@@ -54,7 +58,7 @@ func printTotals(w io.Writer, s *site.Site) error {
 		}
 	}
 	for _, r := range t.Recipients() {
-		fmt.Fprintf(tw, "  to %s\t\t%s\n", r, l.Sums(t.Donations.ByRecipient[r]))
+		fmt.Fprintf(tw, "  to %s\t\t%s\n", shown(r), l.Sums(t.Donations.ByRecipient[r]))
 	}
 	fmt.Fprintf(tw, "\nOffsets\t%d\t%s t CO2e\t%s\n", t.Offsets.Count, l.Tonnes(t.Offsets.Tonnes), l.Sums(t.Offsets.Cost))
 	for _, y := range years {
@@ -64,7 +68,7 @@ func printTotals(w io.Writer, s *site.Site) error {
 	}
 	for _, p := range t.Providers() {
 		o := t.Offsets.ByProvider[p]
-		fmt.Fprintf(tw, "  through %s\t\t%s t CO2e\t%s\n", p, l.Tonnes(o.Tonnes), l.Sums(o.Cost))
+		fmt.Fprintf(tw, "  through %s\t\t%s t CO2e\t%s\n", shown(p), l.Tonnes(o.Tonnes), l.Sums(o.Cost))
 	}
 	if r := t.Reporting; r != nil {
 		fmt.Fprintf(tw, "\nIn %s, each entry at its year's rate\n", r.Currency)
@@ -76,7 +80,7 @@ func printTotals(w io.Writer, s *site.Site) error {
 		}
 		for _, rc := range t.Recipients() {
 			if m, ok := r.Donations.ByRecipient[rc]; ok {
-				fmt.Fprintf(tw, "  to %s\t\t%s\n", rc, l.Money(m))
+				fmt.Fprintf(tw, "  to %s\t\t%s\n", shown(rc), l.Money(m))
 			}
 		}
 		fmt.Fprintf(tw, "Cost of offsets\t\t%s\n", l.Money(r.Offsets.Cost))
@@ -88,3 +92,7 @@ func printTotals(w io.Writer, s *site.Site) error {
 	}
 	return tw.Flush()
 }
+
+// shown is a writer's text as the table prints it: every control character,
+// tab and line feed too (they would break the table's columns), escaped.
+func shown(s string) string { return impact.Visible(s, "") }

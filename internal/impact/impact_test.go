@@ -484,7 +484,8 @@ func TestCSVCellsAreNotFormulas(t *testing.T) {
 		// Issue 13, item 18: OWASP's TAB and CR, a line feed, and spaces before = + - @.
 		"\t=1+1": "'\t=1+1", "\tWWF": "'\tWWF", "\n=1+1": "'\n=1+1", " =1+1": "' =1+1", "  -2+3": "'  -2+3",
 		"\u00a0+1": "'\u00a0+1", "+33 1 23 45 67 89": "'+33 1 23 45 67 89", " ": " ", "WWF - Panda": "WWF - Panda",
-		"\r=1+1": "'\r=1+1",
+		// A carriage return is written as an escape (see Visible), so it no longer starts the text.
+		"\r=1+1": "\\x0d=1+1",
 	} {
 		if have := cell(in); have != want {
 			t.Errorf("cell(%q): have %q, want %q", in, have, want)

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -361,7 +363,7 @@ func WriteCSV(w io.Writer, t *Totals) error {
 	for i := range t.Entries {
 		e := t.Entries[i].Row()
 		year, _, _ := strings.Cut(e.Date, "-")
-		row := []string{e.Kind, e.Date, year, e.Post, e.Source, cell(e.Recipient), cell(e.Provider), e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, cell(e.Project), cell(e.Scope), cell(e.URL)}
+		row := []string{e.Kind, e.Date, year, cell(e.Post), cell(e.Source), cell(e.Recipient), cell(e.Provider), e.Amount, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, cell(e.Project), cell(e.Scope), cell(e.URL)}
 		if t.Reporting != nil {
 			cur := ""
 			if e.Converted != "" {
@@ -377,13 +379,20 @@ func WriteCSV(w io.Writer, t *Totals) error {
 	return cw.Error()
 }
 
-// cell keeps a writer's text from running as a spreadsheet formula: text
-// that starts with = + - @, a tab, a carriage return or a line feed, or with
+// cell makes a writer's text safe for impact.csv.
+//
+// Its control characters are written as visible escapes (see Visible), except
+// for tab and line feed, which text may hold and which the CSV writer
+// quotes: a reader of the file never gets a raw NUL or ESC.
+//
+// Then, so that a spreadsheet does not run the text as a formula, text that
+// starts with = + - @, a tab, a carriage return or a line feed, or with
 // spaces before any of these (OWASP's list for CSV injection), gets a
 // leading apostrophe, which spreadsheets show as text. Only writers' text
 // goes through cell: the figures (amounts, tonnes, rates), which may be
 // negative, are written as they are.
 func cell(s string) string {
+	s = Visible(s, "\t\n")
 	if formulaStart(s) {
 		return "'" + s
 	}
@@ -400,4 +409,41 @@ func formulaStart(s string) bool {
 	}
 	t := strings.TrimLeftFunc(s, unicode.IsSpace)
 	return t != s && t != "" && strings.ContainsRune("=+-@", rune(t[0]))
+}
+
+// Visible returns s with its control characters written as escapes that a
+// terminal or a spreadsheet shows as text: \x1b for a C0 control or DEL,
+// \u009b for a C1 control, \u202e for a character that reorders text
+// (bidirectional overrides and isolates), and \xff for a byte that is not
+// UTF-8. The characters of keep are left as they are. A writer cannot,
+// through a recipient's name, clear a terminal or hide a figure.
+func Visible(s, keep string) string {
+	shown := func(r rune) bool { return !hidden(r) || strings.ContainsRune(keep, r) }
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return !shown(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case !shown(r):
+			if r < 0x80 {
+				fmt.Fprintf(&b, "\\x%02x", r)
+			} else {
+				fmt.Fprintf(&b, "\\u%04x", r)
+			}
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// hidden reports whether r is a control character (C0, DEL, C1) or one that
+// reorders the text around it.
+func hidden(r rune) bool {
+	return unicode.IsControl(r) || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
