@@ -6,8 +6,13 @@
 //
 // Amounts and tonnes are exact decimals (shopspring/decimal, backed by
 // big.Int). An amount is written as digits with an optional fraction:
-// 112000, 2500.75 or "2500.75". Thousands separators, currency symbols and
-// exponents are refused with a message saying how to write the number.
+// 112000, 2500.75 or "2500.75". Thousands separators, currency symbols,
+// exponents, abbreviations (45k) and units are refused with a message
+// saying how to write the number. The message gives the number to write
+// only when it is sure of the figure meant (ReadLoosely): 45000 for "45k",
+// never 45; for "€1.234", whose point may separate thousands, it says so
+// and gives none. An amount typed with three decimals in a currency with
+// two or none (1.500 GBP) is refused for the same reason: it may be 1500.
 //
 // # Currencies
 //
@@ -66,6 +71,9 @@ func ParseCurrency(code string) (Currency, error) {
 		}
 		return Currency{}, fmt.Errorf("%w %q: write it as %s", ErrUnknownCurrency, code, c.Code)
 	}
+	if codes, ok := currencyNames[strings.ToLower(strings.Join(strings.Fields(code), " "))]; ok {
+		return Currency{}, fmt.Errorf("%w %q: write its ISO 4217 code, %s", ErrUnknownCurrency, code, codes)
+	}
 	if len(code) != 3 || strings.ToUpper(code) != code {
 		return Currency{}, fmt.Errorf("%w %q: write an ISO 4217 code in capitals, such as GBP, EUR or USD", ErrUnknownCurrency, code)
 	}
@@ -73,6 +81,18 @@ func ParseCurrency(code string) (Currency, error) {
 		return Currency{}, fmt.Errorf("%w %q: did you mean %s?", ErrUnknownCurrency, code, s)
 	}
 	return Currency{}, fmt.Errorf("%w %q: write an ISO 4217 code such as GBP, EUR or USD", ErrUnknownCurrency, code)
+}
+
+// currencyNames are the signs and words writers give as a currency, with
+// the code to write instead; a sign that several currencies use names them.
+var currencyNames = map[string]string{
+	"£": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP",
+	"€": "EUR", "euro": "EUR", "euros": "EUR",
+	"us$": "USD", "us dollar": "USD", "us dollars": "USD",
+	"$": "USD, or the code of your dollar, such as CAD or AUD", "dollar": "USD, or the code of your dollar, such as CAD or AUD", "dollars": "USD, or the code of your dollar, such as CAD or AUD",
+	"a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
+	"¥": "JPY for yen, or CNY for yuan", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+	"₹": "INR", "fr.": "CHF", "kr": "SEK, NOK, DKK or ISK, for the krona or krone you mean",
 }
 
 // lookupCurrency returns the currency of an exact ISO 4217 code.
@@ -112,24 +132,25 @@ func (c Currency) String() string { return c.Code }
 
 var (
 	numberRE   = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
-	exponentRE = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]{1,3}$`)
-	// A decimal comma: "12,5" or "1.250,75", not the thousands of "112,000".
-	decimalCommaRE = regexp.MustCompile(`^[+-]?[0-9]{1,3}(\.[0-9]{3})*,[0-9]{1,2}$|^[+-]?[0-9]+,([0-9]{1,2}|[0-9]{4,})$`)
+	exponentRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]{1,3}$`)
 )
 
 // ErrNotANumber is returned by ParseNumber for text that is not a plain decimal.
 var ErrNotANumber = errors.New("not a number")
 
 // ParseNumber parses a plain decimal number: digits, an optional fraction
-// and an optional sign. It refuses "£112,000", "1e3" and "12,5" with a
-// message saying how to write them:
+// and an optional sign. It refuses anything else with a message saying how
+// to write it, and the number to write only when it is sure of the number
+// meant (ReadLoosely), so that a hint copied as it is never changes a
+// figure:
 //
 //	"£112,000" is not a number: write digits, with an optional decimal point and no currency symbol or thousands separator, such as 112000 or "112000.00"
+//	"45k" is not a number: write it in full, in digits, without k: 45000 or "45000.00"
+//	"about 45000" is not a number, and which number it means is not clear: write digits only, with an optional decimal point
 func ParseNumber(s string) (decimal.Decimal, error) {
 	t := strings.TrimSpace(s)
 	if !numberRE.MatchString(t) {
-		hint := numberHint(t)
-		return decimal.Decimal{}, fmt.Errorf("%q is %w: write digits, with an optional decimal point and no currency symbol or thousands separator, such as %s or \"%s\"", s, ErrNotANumber, hint, withTwoDecimals(hint))
+		return decimal.Decimal{}, fmt.Errorf("%q is %w%s", s, ErrNotANumber, numberHint(t))
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {
@@ -138,39 +159,167 @@ func ParseNumber(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// numberHint guesses the plain number that t was meant to be: 112000 for
-// "£112,000", 12.5 for "12,5", 1000 for "1e3"; or 112000 when it cannot tell.
+// numberHint is the end of ParseNumber's message for t: how to write it,
+// and the number to write when ReadLoosely is sure of it.
 func numberHint(t string) string {
-	if exponentRE.MatchString(t) {
-		// 1e3 → 1000; 1e400 is no amount anyone means: no hint of 400 digits.
-		if d, err := decimal.NewFromString(t); err == nil && len(d.String()) <= 20 {
-			return d.String()
-		}
-		return "112000"
+	const unclear = ", and which number it means is not clear: write digits only, with an optional decimal point"
+	r, ok := ReadLoosely(t)
+	switch {
+	case !ok && r.Ambiguous != "":
+		return ", and " + r.Ambiguous + ": write digits only, with an optional decimal point"
+	case !ok:
+		return unclear
+	case r.Unit == "%":
+		return fmt.Sprintf(": write the number without %%: %s", r.Text)
+	case r.Unit != "":
+		// The number to write depends on what is counted: 31400 kg is
+		// 31.4 tonnes. The caller, which knows, says it.
+		return fmt.Sprintf(", since it holds a unit (%s): write the number alone, in the unit the field asks for", r.Unit)
+	case r.Multiplier != "":
+		return fmt.Sprintf(": write it in full, in digits, without %s: %s or \"%s\"", r.Multiplier, r.Text, withTwoDecimals(r.Text))
 	}
-	kept := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' || r == '.' || r == ',' || r == '-' {
-			return r
-		}
-		return -1
-	}, t)
-	if decimalCommaRE.MatchString(kept) {
-		kept = strings.ReplaceAll(strings.ReplaceAll(kept, ".", ""), ",", ".")
-	} else {
-		kept = strings.ReplaceAll(kept, ",", "")
-	}
-	if strings.HasPrefix(kept, ".") {
-		kept = "0" + kept
-	}
-	kept = strings.TrimSuffix(kept, ".")
-	if numberRE.MatchString(kept) {
-		if d, err := decimal.NewFromString(kept); err == nil && d.IsPositive() {
-			return kept
-		}
-	}
-	return "112000"
+	return fmt.Sprintf(": write digits, with an optional decimal point and no currency symbol or thousands separator, such as %s or \"%s\"", r.Text, withTwoDecimals(r.Text))
 }
 
+// A Reading is the plain number that a text which is not one was meant to
+// be: "£112,000" is 112000, "45k" is 45000, "31,400 kg" is 31400 in kg.
+type Reading struct {
+	Number     decimal.Decimal
+	Text       string // Number as the writer would write it: "1250.50", "45000"
+	Unit       string // "kg", "t" or "%" when the text ends with one, else ""
+	Multiplier string // the abbreviation or word multiplied by: "k", "million"
+	Currency   string // the currency sign or word the text held: "£", "euros"
+	Ambiguous  string // when not sure, why, if it is a known ambiguity
+}
+
+var (
+	currencyAffixRE = regexp.MustCompile(`^(US\$|A\$|AU\$|C\$|CA\$|NZ\$|[£€$¥₹]|[A-Za-z]{3})\s*|\s*([£€$¥₹]|\b[A-Za-z]{3}|(?i:pounds?(?: sterling)?|sterling|euros?|dollars?))$`)
+	unitRE          = regexp.MustCompile(`(?i)\s*(%|per ?cent|kgs?|kilos?|kilogram(?:me)?s?|t|tonnes?|metric tons?)\s*(?:(?:of\s+)?co2e?|co₂e?)?$`)
+	multiplierRE    = regexp.MustCompile(`(?i)\s*(k|thousand|m|mn|million|bn|billion)$`)
+	multipliers     = map[string]int32{"k": 3, "thousand": 3, "m": 6, "mn": 6, "million": 6, "bn": 9, "billion": 9}
+
+	plainRE        = regexp.MustCompile(`^[0-9]*\.?[0-9]*$`)
+	englishRE      = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$|^[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}(\.[0-9]+)?$`) // 1,250.50; 1,12,000 (India)
+	europeanRE     = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})+,[0-9]+$|^[0-9]{1,3}(\.[0-9]{3}){2,}$`)                    // 1.250,75; 1.250.000
+	decimalCommaRE = regexp.MustCompile(`^[0-9]+,([0-9]{1,2}|[0-9]{4,})$|^0,[0-9]+$`)                                       // 12,5; not the thousands of 112,000
+	spacedRE       = regexp.MustCompile(`^[0-9]{1,3}([ \x{a0}\x{202f}'’][0-9]{3})+([.,][0-9]+)?$`)                          // 1 000; 1'000.50
+	pointOrNotRE   = regexp.MustCompile(`^[0-9]{1,3}\.[0-9]{3}$`)                                                           // 1.234: 1234 or 1.234?
+)
+
+// ReadLoosely returns the number a text that ParseNumber refuses was meant
+// to be, and whether it is sure: only when every part of the text is
+// understood. It reads a currency sign or word before or after the number
+// ("£112,000", "45000 euros"), thousands separators (112,000; 1.250.000;
+// 1 000), a decimal comma (12,5; 1.250,75), an exponent (1e3), an
+// abbreviation or word for thousands, millions or billions ("45k",
+// "1.2M", "45 thousand", "2bn") and a unit at the end ("31,400 kg",
+// "31.4 tCO2e", "60%"). It is not sure of "1.234" with a sign or word
+// around it, whose point may separate thousands, of "tons", which are not
+// tonnes, nor of anything else.
+func ReadLoosely(s string) (Reading, bool) {
+	var r Reading
+	t := strings.TrimSpace(s)
+	neg := false
+	if rest, ok := strings.CutPrefix(t, "-"); ok {
+		t, neg = strings.TrimSpace(rest), true
+	} else if rest, ok := strings.CutPrefix(t, "−"); ok { // U+2212, the minus sign
+		t, neg = strings.TrimSpace(rest), true
+	} else {
+		t = strings.TrimSpace(strings.TrimPrefix(t, "+"))
+	}
+	if m := unitRE.FindStringSubmatchIndex(t); m != nil && m[0] > 0 {
+		u := strings.ToLower(t[m[2]:m[3]])
+		switch {
+		case u == "%" || strings.HasPrefix(u, "per"):
+			r.Unit = "%"
+		case strings.HasPrefix(u, "k"):
+			r.Unit = "kg"
+		default:
+			r.Unit = "t"
+		}
+		t = t[:m[0]]
+	}
+	for range 2 { // a sign before and a word after, or either
+		if m := currencyAffixRE.FindStringSubmatchIndex(t); m != nil && m[1]-m[0] < len(t) {
+			code := strings.TrimSpace(t[m[0]:m[1]])
+			if len(code) == 3 && strings.Trim(strings.ToUpper(code), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+				if _, ok := lookupCurrency(strings.ToUpper(code)); !ok {
+					break // a word such as "per", not a code
+				}
+			}
+			r.Currency = code
+			t = strings.TrimSpace(t[:m[0]] + t[m[1]:])
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "-"); ok && !neg {
+		t, neg = strings.TrimSpace(rest), true // -£45 and £-45
+	}
+	if m := multiplierRE.FindStringSubmatchIndex(t); m != nil && m[0] > 0 {
+		r.Multiplier = t[m[2]:m[3]]
+		t = t[:m[0]]
+	}
+	text, ok := plainNumber(t, r.Currency != "" || r.Unit != "" || r.Multiplier != "", &r)
+	if !ok {
+		return r, false
+	}
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		return r, false
+	}
+	if r.Multiplier != "" {
+		d = d.Shift(multipliers[strings.ToLower(r.Multiplier)])
+		text = d.String()
+	}
+	if neg {
+		d, text = d.Neg(), "-"+text
+	}
+	if len(text) > 24 {
+		return r, false // 1e400 is no figure anyone means: no hint of 400 digits
+	}
+	r.Number, r.Text = d, text
+	return r, true
+}
+
+// plainNumber turns the digits and separators of t into a plain decimal's
+// text, keeping the decimals as written ("1,250.50" → "1250.50"). around
+// says the number came with a sign, unit or word, which makes "1.234"
+// ambiguous.
+func plainNumber(t string, around bool, r *Reading) (string, bool) {
+	switch {
+	case t == "" || t == ".":
+		return "", false
+	case exponentRE.MatchString(t):
+		d, err := decimal.NewFromString(t)
+		if err != nil {
+			return "", false
+		}
+		return d.String(), true
+	case pointOrNotRE.MatchString(t) && around:
+		r.Ambiguous = "it is not clear whether its point separates thousands or decimals"
+		return "", false
+	case plainRE.MatchString(t):
+		if strings.HasPrefix(t, ".") {
+			t = "0" + t
+		}
+		return strings.TrimSuffix(t, "."), true
+	case englishRE.MatchString(t):
+		return strings.ReplaceAll(t, ",", ""), true
+	case europeanRE.MatchString(t):
+		return strings.ReplaceAll(strings.ReplaceAll(t, ".", ""), ",", "."), true
+	case decimalCommaRE.MatchString(t):
+		return strings.ReplaceAll(t, ",", "."), true
+	case spacedRE.MatchString(t):
+		t = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "", "’", "").Replace(t)
+		return strings.ReplaceAll(t, ",", "."), true
+	}
+	if strings.Count(t, ".")+strings.Count(t, ",") > 1 || strings.Contains(t, ",") {
+		r.Ambiguous = "it is not clear which of its points and commas separate thousands and which decimals"
+	}
+	return "", false
+}
+
+// withTwoDecimals writes a plain number with two decimals, or all of its
+// own when it has more: 45000 → "45000.00", 1.234 → "1.234".
 func withTwoDecimals(s string) string {
 	d, err := decimal.NewFromString(s)
 	if err != nil {
@@ -188,13 +337,30 @@ func CheckAmount(d decimal.Decimal, c Currency, what string) error {
 	if !d.IsPositive() {
 		return fmt.Errorf("%s must be more than zero, not %s", what, d.String())
 	}
-	if decimals(d) > c.Digits {
-		if c.Digits == 0 {
-			return fmt.Errorf("%s %s has decimals, but %s has no minor unit: write a whole number, such as %s", what, d.String(), c.Code, d.Round(0).String())
-		}
-		return fmt.Errorf("%s %s has %d decimals, but %s has %d: round it to %s", what, d.String(), decimals(d), c.Code, c.Digits, d.Round(c.Digits).StringFixed(c.Digits))
+	// 10.005 GBP or 1.500 JPY: the point may separate thousands, and
+	// rounding, or reading 1.500 as 1.50, would make a thousandth of the
+	// figure meant.
+	thousands := d.Exponent() == -3 && c.Digits < 3 && d.Abs().Cmp(decimal.NewFromInt(1)) >= 0 && d.Abs().Cmp(decimal.NewFromInt(1000)) < 0
+	if decimals(d) <= c.Digits && !thousands {
+		return nil
 	}
-	return nil
+	written, typed := d.String(), decimals(d)
+	if d.Exponent() < 0 {
+		written, typed = d.StringFixed(-d.Exponent()), -d.Exponent() // as typed: 1.500, not 1.5
+	}
+	has := fmt.Sprintf("%d decimals, but %s has %d", typed, c.Code, c.Digits)
+	fix := "round it to " + d.Round(c.Digits).StringFixed(c.Digits)
+	if d.Round(c.Digits).Equal(d) {
+		fix = "write " + d.StringFixed(c.Digits)
+	}
+	if c.Digits == 0 {
+		has = "decimals, but " + c.Code + " has no minor unit"
+		fix = "write a whole number, such as " + d.Round(0).String()
+	}
+	if thousands {
+		return fmt.Errorf("%s %s has %s: if its point separates thousands, write %s; if it is a decimal point, %s", what, written, has, d.Shift(3).String(), fix)
+	}
+	return fmt.Errorf("%s %s has %s: %s", what, written, has, fix)
 }
 
 // decimals is the number of significant decimals of d (trailing zeros do not count).

@@ -69,7 +69,7 @@ func TestParseNumberRefuses(t *testing.T) {
 		{".5", `such as 0.5 or "0.50"`},
 		{"12.", `such as 12 or "12.00"`},
 		{"", `"" is not a number`},
-		{"abc", `such as 112000 or "112000.00"`},
+		{"abc", `"abc" is not a number, and which number it means is not clear: write digits only, with an optional decimal point`},
 		{"1 000", `such as 1000 or "1000.00"`},
 		{"0x10", `is not a number`},
 		{"NaN", `is not a number`},
@@ -146,11 +146,14 @@ func TestCheckAmount(t *testing.T) {
 	}{
 		{"45000", "GBP", ""},
 		{"2500.75", "EUR", ""},
-		{"1.500", "GBP", ""}, // trailing zeros are not decimals
+		{"1.500", "GBP", "amount 1.500 has 3 decimals, but GBP has 2: if its point separates thousands, write 1500; if it is a decimal point, write 1.50"},
+		{"1.50", "GBP", ""},     // trailing zeros are not decimals
+		{"2500.750", "GBP", ""}, // no thousands in 2500.750
 		{"150000", "JPY", ""},
 		{"150000.000", "JPY", ""},
 		{"1.500", "KWD", ""},
-		{"1.005", "GBP", "amount 1.005 has 3 decimals, but GBP has 2: round it to 1.01"},
+		{"1.005", "GBP", "amount 1.005 has 3 decimals, but GBP has 2: if its point separates thousands, write 1005; if it is a decimal point, round it to 1.01"},
+		{"1.500", "JPY", "amount 1.500 has decimals, but JPY has no minor unit: if its point separates thousands, write 1500; if it is a decimal point, write a whole number, such as 2"},
 		{"0.125", "GBP", "round it to 0.13"},
 		{"10.5", "JPY", "amount 10.5 has decimals, but JPY has no minor unit: write a whole number, such as 11"},
 		{"1.0005", "KWD", "has 4 decimals, but KWD has 3: round it to 1.001"},

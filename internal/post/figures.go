@@ -149,9 +149,30 @@ func (r *reader) number(v *node, key string) (decimal.Decimal, bool) {
 }
 
 // tonnes reads a positive number of tonnes, to the kilogram at most.
+//
+// A weight with its unit is refused with the number of tonnes it is: for
+// "31,400 kg", 31.4, never 31400.
 func (r *reader) tonnes(v *node) (impact.Tonnes, bool) {
+	if v.kind == scalarNode {
+		if _, err := impact.ParseNumber(v.value); err != nil {
+			if w, ok := impact.ReadLoosely(v.value); ok && w.Currency == "" {
+				switch w.Unit {
+				case "kg":
+					r.errorf(v, "tonnes %q is in kilograms: write it in tonnes, without a unit: %s", v.value, w.Number.Shift(-3).String())
+					return impact.Tonnes{}, false
+				case "t":
+					r.errorf(v, "tonnes %q is not a number: write the tonnes alone, without a unit: %s", v.value, w.Text)
+					return impact.Tonnes{}, false
+				}
+			}
+		}
+	}
 	d, ok := r.number(v, "tonnes")
 	if !ok {
+		return impact.Tonnes{}, false
+	}
+	if d.Round(impact.TonnesDigits).IsZero() {
+		r.errorf(v, "tonnes %s is less than half a kilogram, and tonnes are counted to the kilogram (0.001): leave this entry out, or write the tonnes it is part of", v.value)
 		return impact.Tonnes{}, false
 	}
 	if !d.Equal(d.Truncate(impact.TonnesDigits)) {

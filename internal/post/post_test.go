@@ -498,7 +498,7 @@ impact:
     - recipient: WWF
       amount: 1.005
 ---
-`, want: []want{{f + ":6:15", "amount 1.005 has 3 decimals, but GBP has 2: round it to 1.01"}}},
+`, want: []want{{f + ":6:15", "amount 1.005 has 3 decimals, but GBP has 2: if its point separates thousands, write 1005; if it is a decimal point, round it to 1.01"}}},
 		{name: "decimals for JPY", src: `
 ---
 title: x
