@@ -4,8 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/site"
 	"github.com/impactblog/impactblog/templates"
 )
@@ -33,6 +35,17 @@ func (b *blogFlags) register(fs *flag.FlagSet, withFilters bool) {
 func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
 	if fi, err := os.Stat(b.src); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("the blog's folder %s does not exist: run impactblog in the blog's folder, or give it with -src DIR", b.src)
+	}
+	// A folder with neither posts/ nor site.toml is not a blog: build
+	// would replace its public/ with an empty site.
+	_, err1 := os.Lstat(filepath.Join(b.src, site.PostsDir))
+	_, err2 := os.Lstat(filepath.Join(b.src, config.File))
+	if err1 != nil && err2 != nil {
+		where := b.src
+		if abs, err := filepath.Abs(b.src); err == nil {
+			where = abs
+		}
+		return nil, fmt.Errorf("no blog here: %s has neither a %s/ folder nor a %s: run impactblog in the blog's folder, or give it with -src DIR", where, site.PostsDir, config.File)
 	}
 	return site.NewBuilder(os.DirFS(b.src), templates.FS, site.Options{
 		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: time.Now(), Once: true, SpillDir: spillDir,

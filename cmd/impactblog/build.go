@@ -47,12 +47,6 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	if *out == "" {
 		*out = filepath.Join(bf.src, "public")
 	}
-	publish := site.Publish
-	if *out == filepath.Join(bf.src, "public") {
-		// The blog's public/ is build output by definition, though an
-		// older build may have left it without the marker.
-		publish = site.PublishOver
-	}
 	if err := checkOut(bf.src, *out); err != nil {
 		fmt.Fprintf(c.stderr, "impactblog build: %v\n", err)
 		return errUsage
@@ -78,7 +72,9 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	var stats site.Stats
-	err = publish(*out, func(w site.Writer) error {
+	// Publish replaces only a folder that an earlier build wrote, the
+	// blog's own public/ included: never one that merely has its name.
+	err = site.Publish(*out, func(w site.Writer) error {
 		var err error
 		stats, err = s.Render(ctx, w)
 		return err

@@ -61,6 +61,16 @@
 // and so is a key given twice, since either would silently drop or change
 // money in a total.
 //
+// # Warnings
+//
+// A warning is something the post shows, perhaps not as its writer meant: it
+// is reported (Post.Warnings), and fails a build only with -strict. A date
+// (date, updated, a donation's or offset's date, or the file name's) more
+// than a year after today (Options.Now), or before 1900, is surely a typo
+// and a warning, with the year probably meant when two neighbouring digits
+// swapped, or else one digit changed, give a year between 1900 and next year:
+// "date 2204-07-15 is more than a year from now: did you mean 2024?".
+//
 // # Limits
 //
 // A post file may be at most 4 MiB (MaxFileSize; a book chapter is about
@@ -83,6 +93,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -243,6 +254,10 @@ func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
 	}
 	r := &reader{file: file, opts: opts}
 	p := r.parse(src)
+	if p != nil && len(r.warnings) > 0 {
+		r.warnings.Sort()
+		p.Warnings = append(p.Warnings, r.warnings...)
+	}
 	r.problems.Sort()
 	if len(r.problems) > 0 {
 		return p, r.problems
@@ -255,6 +270,7 @@ type reader struct {
 	format   string // of the front matter: "YAML", "TOML" or "JSON"
 	opts     Options
 	problems problem.List
+	warnings problem.List
 }
 
 func (r *reader) errorf(n *node, format string, args ...any) {
@@ -409,6 +425,8 @@ func (r *reader) parse(src []byte) *Post {
 			d, err := time.ParseInLocation("2006-01-02", fileDate, r.opts.Location)
 			if err != nil {
 				r.problems.Add(r.file, 0, 0, "the file name's date %s is not a real date: rename the file", fileDate)
+			} else {
+				r.checkYear(pos{}, "the file name's date", fileDate, d)
 			}
 			p.Date = d
 		}
@@ -585,8 +603,84 @@ func (r *reader) date(v *node, key string) time.Time {
 	t, ok := ParseDate(v.value, r.opts.Location)
 	if !ok {
 		r.errorf(v, "%s %q is not a date: write it as 2021-01-15, 2021-01-15T09:30:00Z or \"2021-01-15 09:30:00 +0100\"", key, v.value)
+	} else {
+		r.checkYear(pos{v.line, v.col}, key, v.value, t)
 	}
 	return t
+}
+
+// checkYear warns of a date, written as text at, that is surely a typo:
+// more than a year after Options.Now, or before 1900. A donation dated
+// 2204 would count in the totals of 2204.
+func (r *reader) checkYear(at pos, what, text string, t time.Time) {
+	now := r.opts.Now
+	if now.IsZero() {
+		return
+	}
+	var msg string
+	switch {
+	case t.After(now.AddDate(1, 0, 0)):
+		msg = fmt.Sprintf("%s %s is more than a year from now", what, text)
+	case t.Year() < 1900:
+		msg = fmt.Sprintf("%s %s is before 1900", what, text)
+	default:
+		return
+	}
+	if y, ok := meantYear(t.Year(), now.Year()); ok {
+		msg += fmt.Sprintf(": did you mean %d?", y)
+	} else {
+		msg += ": check the year"
+	}
+	r.warnings.Add(r.file, at.line, at.col, "%s", msg)
+}
+
+// meantYear returns the year between 1900 and next year that year was
+// probably meant to be, when there is one: two neighbouring digits swapped
+// (2204 for 2024), preferring a year not after this one; else one digit
+// changed (3024 for 2024). It is not sure, and says so, when two years are
+// as likely.
+func meantYear(year, thisYear int) (int, bool) {
+	digits := fmt.Sprintf("%04d", year)
+	var swapped, changed []int
+	add := func(list []int, b []byte) []int {
+		y, err := strconv.Atoi(string(b))
+		if err != nil || y == year || y < 1900 || y > thisYear+1 || slices.Contains(list, y) {
+			return list
+		}
+		return append(list, y)
+	}
+	for i := 0; i+1 < len(digits); i++ {
+		b := []byte(digits)
+		b[i], b[i+1] = b[i+1], b[i]
+		swapped = add(swapped, b)
+	}
+	var past []int
+	for _, y := range swapped {
+		if y <= thisYear {
+			past = append(past, y)
+		}
+	}
+	switch {
+	case len(past) == 1:
+		return past[0], true
+	case len(past) > 1:
+		return 0, false
+	case len(swapped) == 1:
+		return swapped[0], true
+	case len(swapped) > 1:
+		return 0, false
+	}
+	for i := range len(digits) {
+		for c := byte('0'); c <= '9'; c++ {
+			b := []byte(digits)
+			b[i] = c
+			changed = add(changed, b)
+		}
+	}
+	if len(changed) == 1 {
+		return changed[0], true
+	}
+	return 0, false
 }
 
 func (r *reader) mapOf(v *node, what, example string) bool {

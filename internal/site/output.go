@@ -134,18 +134,18 @@ const markerText = "This folder was written by impactblog build; each build repl
 // Publish writes a site into dir atomically: write is given a Writer on a
 // fresh directory beside dir, and only when it succeeds does that directory
 // replace dir. When write fails, dir is left exactly as it was. A dir that
-// holds files but no Marker is refused before anything is written.
-func Publish(dir string, write func(Writer) error) error {
-	if err := replaceable(filepath.Clean(dir)); err != nil {
+// holds files but no Marker is refused before anything is written, whatever
+// its name: the blog's own public/ too.
+//
+// The fresh directory is .<dir>.new-<digits>, and the old site is moved
+// aside to .<dir>.old-<digits> while the new one takes its place. A build
+// killed meanwhile leaves them behind: Publish removes those an earlier
+// build left, and only those (leftovers).
+func Publish(dir string, write func(Writer) error) (err error) {
+	dir = filepath.Clean(dir)
+	if err := replaceable(dir); err != nil {
 		return err
 	}
-	return PublishOver(dir, write)
-}
-
-// PublishOver is Publish for a folder known to be build output (the blog's
-// own public/): it is replaced even without a Marker.
-func PublishOver(dir string, write func(Writer) error) (err error) {
-	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
@@ -153,7 +153,8 @@ func PublishOver(dir string, write func(Writer) error) (err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("making %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	removeLeftovers(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+newInfix)
 	if err != nil {
 		return fmt.Errorf("making a directory beside %s: %w", dir, err)
 	}
@@ -165,11 +166,15 @@ func PublishOver(dir string, write func(Writer) error) (err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	w := &DirWriter{Dir: tmp}
-	if err := write(w); err != nil {
+	// The marker first: it says whose the folder is should this build be
+	// killed, and is locked while the build runs (leftovers).
+	unlock, err := writeMarker(tmp)
+	if err != nil {
 		return err
 	}
-	if err := w.WriteFile(Marker, []byte(markerText)); err != nil {
+	defer unlock()
+	w := &DirWriter{Dir: tmp}
+	if err := write(w); err != nil {
 		return err
 	}
 	old := ""
@@ -177,7 +182,7 @@ func PublishOver(dir string, write func(Writer) error) (err error) {
 		if !fi.IsDir() {
 			return fmt.Errorf("%s exists and is not a directory: move it away or choose another -out", dir)
 		}
-		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(tmp)[len(base)+6:])
+		old = filepath.Join(parent, "."+base+oldInfix+filepath.Base(tmp)[len(base)+len(newInfix)+1:])
 		if err := os.Rename(dir, old); err != nil {
 			return fmt.Errorf("moving the old %s aside: %w", dir, err)
 		}
@@ -196,11 +201,85 @@ func PublishOver(dir string, write func(Writer) error) (err error) {
 	return nil
 }
 
+// The infixes of the folders Publish makes beside dir: .<dir>.new-<digits>
+// and .<dir>.old-<digits>.
+const (
+	newInfix = ".new-"
+	oldInfix = ".old-"
+)
+
+// writeMarker writes the Marker into the new site's folder dir and holds
+// it locked until unlock is called (lock_unix.go), so that another build
+// never takes the folder for a leftover while this one writes it.
+func writeMarker(dir string) (unlock func(), err error) {
+	f, err := os.OpenFile(filepath.Join(dir, Marker), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.WriteString(markerText); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("locking %s: %w", f.Name(), err)
+	}
+	return func() { f.Close() }, nil // closing the file releases the lock
+}
+
+// removeLeftovers removes, from the folder parent, what earlier builds of
+// the site base were killed before they could remove:
+// .<base>.new-<digits> and .<base>.old-<digits>. Each must be a real
+// folder (not a symbolic link) holding a Marker that is a regular file (an
+// .old- folder may also be empty); a .new- folder must not be locked by a
+// build still writing it. Anything else is left alone, whatever its name. It removes
+// what it can and reports nothing: the build goes on either way.
+func removeLeftovers(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, "."+base)
+		if !ok || !e.IsDir() || e.Type()&fs.ModeSymlink != 0 {
+			continue
+		}
+		digits, isNew := strings.CutPrefix(rest, newInfix)
+		if !isNew {
+			if digits, ok = strings.CutPrefix(rest, oldInfix); !ok {
+				continue
+			}
+		}
+		if digits == "" || strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		dir := filepath.Join(parent, name)
+		if !isNew && os.Remove(dir) == nil {
+			continue // an empty old site (a new one holds a Marker from the start)
+		}
+		marker := filepath.Join(dir, Marker)
+		if fi, err := os.Lstat(marker); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if isNew {
+			unlock, ok := tryLock(marker)
+			if !ok {
+				continue // a build is writing it, or it cannot be told
+			}
+			os.RemoveAll(dir)
+			unlock()
+			continue
+		}
+		os.RemoveAll(dir)
+	}
+}
+
 // replaceable reports why dir may not be replaced by a new site: it holds
 // files, and no Marker says that an earlier build wrote them.
 func replaceable(dir string) error {
 	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) || len(entries) == 0 {
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
 		return nil
 	}
 	if err != nil {
@@ -209,7 +288,7 @@ func replaceable(dir string) error {
 		}
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+	if fi, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && fi.Mode().IsRegular() {
 		return nil
 	}
 	return fmt.Errorf("%s already holds files that impactblog did not write (it has no %s file), and a build replaces the whole folder: choose an empty or new folder for -out, or empty %s first", dir, Marker, dir)
