@@ -120,6 +120,7 @@ func (r *reader) required(m *node, key, where, example string) *node {
 		r.errorf(v, "%s must be a single value, not %s", key, v.kind)
 		return nil
 	}
+	r.checkText(v, key)
 	return v
 }
 

@@ -31,6 +31,10 @@
 //	              :placeholders (Jekyll), are read as aliases
 //	impact        the figures, below
 //
+// Text (title, summary, names, tags, any value read as text) and keys may
+// not hold a control character, which a terminal would obey and a CSV file
+// would carry: text may hold tabs and line breaks, keys may not.
+//
 // These keys are read whatever their case (Title, Impact). Every other
 // top-level key is kept in Params for templates, except one that looks meant
 // for the impact block, whose figures would then be in no total: impact
@@ -313,6 +317,7 @@ func (r *reader) parse(src []byte) *Post {
 		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
 		return nil
 	}
+	r.checkKeyText(root)
 	p := &Post{File: r.file, Body: body, BodyLine: bodyLine}
 	dir, base := path.Split(r.file)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
@@ -517,9 +522,57 @@ func Slugify(s string) string {
 	return b.String()
 }
 
+// controlNames are the names of the C0 control characters, and DEL.
+var controlNames = [...]string{"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+	"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"}
+
+// control returns the first control character of s, as "U+001B ESC",
+// and its place in s, counted in characters from 1; "" when there is none.
+// Tab and line breaks are allowed when lines is true, as text may hold
+// them. A control character printed by a terminal can clear it or hide
+// text, and a spreadsheet or feed reader may choke on one.
+func control(s string, lines bool) (string, int) {
+	n := 0
+	for i, c := range s {
+		n++
+		switch {
+		case lines && (c == '\t' || c == '\n' || c == '\r' && strings.HasPrefix(s[i:], "\r\n")):
+		case c < 0x20:
+			return fmt.Sprintf("U+%04X %s", c, controlNames[c]), n
+		case c == 0x7f:
+			return "U+007F DEL", n
+		case c >= 0x80 && c < 0xa0:
+			return fmt.Sprintf("U+%04X", c), n
+		}
+	}
+	return "", 0
+}
+
+// checkText reports a control character in the text value v of key.
+func (r *reader) checkText(v *node, key string) {
+	if c, at := control(v.value, true); c != "" {
+		r.errorf(v, "%s holds a control character (%s) at character %d: remove it", key, c, at)
+	}
+}
+
+// checkKeyText reports every key of n, at any depth, that holds a control
+// character.
+func (r *reader) checkKeyText(n *node) {
+	for i, k := range n.keys {
+		if c, at := control(k, false); c != "" {
+			r.problems.Add(r.file, n.kpos[i].line, n.kpos[i].col, "a key holds a control character (%s) at character %d: remove it", c, at)
+		}
+		r.checkKeyText(n.vals[i])
+	}
+	for _, it := range n.items {
+		r.checkKeyText(it)
+	}
+}
+
 func (r *reader) text(v *node, key string) string {
 	switch v.kind {
 	case scalarNode:
+		r.checkText(v, key)
 		return v.value
 	case nullNode:
 		return ""
@@ -531,6 +584,7 @@ func (r *reader) text(v *node, key string) string {
 func (r *reader) list(v *node, key string) []string {
 	switch v.kind {
 	case scalarNode:
+		r.checkText(v, key)
 		// One string, or "a, b".
 		if strings.Contains(v.value, ",") {
 			return strings.Split(v.value, ",")
@@ -545,6 +599,7 @@ func (r *reader) list(v *node, key string) []string {
 				r.errorf(it, "each of %s must be text, not %s", key, it.kind)
 				continue
 			}
+			r.checkText(it, key)
 			out = append(out, it.value)
 		}
 		return out
