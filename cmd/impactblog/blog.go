@@ -17,6 +17,8 @@ type blogFlags struct {
 	src    string
 	drafts bool
 	future bool
+
+	root *os.Root // the blog's folder, once opened
 }
 
 func (b *blogFlags) register(fs *flag.FlagSet, withFilters bool) {
@@ -27,27 +29,44 @@ func (b *blogFlags) register(fs *flag.FlagSet, withFilters bool) {
 	}
 }
 
-// builder returns a builder for one build of the blog, or an error when
-// -src is not a folder.
-// builder is a one-shot Builder of the blog. spillDir, when not empty, is
-// where it keeps the posts' HTML until their pages are written
-// (site.Options.SpillDir).
-func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
+// open opens the blog's folder, once: an error when -src is not a folder,
+// or is one with neither posts/ nor site.toml, which no command takes for
+// a blog (build would replace its public/ with an empty site). The blog is
+// read through an os.Root, which never follows a symbolic link out of it.
+func (b *blogFlags) open() (*os.Root, error) {
+	if b.root != nil {
+		return b.root, nil
+	}
 	if fi, err := os.Stat(b.src); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("the blog's folder %s does not exist: run impactblog in the blog's folder, or give it with -src DIR", b.src)
 	}
-	// A folder with neither posts/ nor site.toml is not a blog: build
-	// would replace its public/ with an empty site.
-	_, err1 := os.Lstat(filepath.Join(b.src, site.PostsDir))
-	_, err2 := os.Lstat(filepath.Join(b.src, config.File))
+	root, err := os.OpenRoot(b.src)
+	if err != nil {
+		return nil, fmt.Errorf("opening the blog's folder %s: %w", b.src, err)
+	}
+	_, err1 := root.Lstat(site.PostsDir)
+	_, err2 := root.Lstat(config.File)
 	if err1 != nil && err2 != nil {
+		root.Close()
 		where := b.src
 		if abs, err := filepath.Abs(b.src); err == nil {
 			where = abs
 		}
 		return nil, fmt.Errorf("no blog here: %s has neither a %s/ folder nor a %s: run impactblog in the blog's folder, or give it with -src DIR", where, site.PostsDir, config.File)
 	}
-	return site.NewBuilder(os.DirFS(b.src), templates.FS, site.Options{
+	b.root = root
+	return root, nil
+}
+
+// builder is a one-shot Builder of the blog, or an error when -src is not
+// a blog (open). spillDir, when not empty, is where it keeps the posts'
+// HTML until their pages are written (site.Options.SpillDir).
+func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
+	root, err := b.open()
+	if err != nil {
+		return nil, err
+	}
+	return site.NewBuilder(root.FS(), templates.FS, site.Options{
 		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: time.Now(), Once: true, SpillDir: spillDir,
 	}), nil
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/site"
 )
 
@@ -66,7 +67,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	}
 	s, err := b.Build(ctx, nil)
 	if err != nil {
-		return report(c.stderr, err, "build failed, "+*out+" was left as it was")
+		return failed(c.stderr, err, b.Warnings(), *strict, "build failed, "+*out+" was left as it was")
 	}
 	if err := warn(c.stderr, s.Warnings, *strict, "build failed, "+*out+" was left as it was"); err != nil {
 		return err
@@ -86,6 +87,21 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		stats.Pages, stats.Files, byteSize(stats.Bytes), len(s.Posts), *out,
 		time.Since(start).Round(time.Millisecond), headline(s))
 	return nil
+}
+
+// failed reports the problems of a run that failed, and the warnings
+// found beside them: before them, or among them with -strict (see warn).
+func failed(stderr io.Writer, err error, warnings problem.List, strict bool, what string) error {
+	var list problem.List
+	if len(warnings) == 0 || !errors.As(err, &list) {
+		return report(stderr, err, what)
+	}
+	if strict {
+		all := append(append(problem.List{}, list...), warnings...).Unique()
+		return report(stderr, all, what+" (-strict makes warnings problems)")
+	}
+	warn(stderr, warnings, false, what)
+	return report(stderr, list, what)
 }
 
 // checkOut refuses an output folder that a build, which replaces the whole

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"errors"
-
 	"context"
+	"errors"
 	"fmt"
+	"io"
+
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/site"
-	"io"
 )
 
 type checkCommand struct {
@@ -26,7 +26,7 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	}
 	// The published site, then every post: a draft may be fine on its own
 	// and still break the published build (a link to it, say).
-	var problems problem.List
+	var problems, warnings problem.List
 	var s *site.Site
 	for _, all := range []bool{false, true} {
 		bf.drafts, bf.future = all, all
@@ -35,6 +35,7 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		built, err := b.Build(ctx, nil)
+		warnings = append(warnings, b.Warnings()...)
 		if err == nil {
 			err = built.Check(ctx)
 		}
@@ -48,13 +49,14 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 			s = built
 		}
 	}
+	warnings = warnings.Unique()
 	if len(problems) > 0 {
-		return report(c.stderr, problems.Unique(), "check failed")
+		return failed(c.stderr, problems.Unique(), warnings, *strict, "check failed")
 	}
-	if err := warn(c.stderr, s.Warnings, *strict, "check failed"); err != nil {
+	if err := warn(c.stderr, warnings, *strict, "check failed"); err != nil {
 		return err
 	}
-	if n := len(s.Warnings); n > 0 {
+	if n := len(warnings); n > 0 {
 		fmt.Fprintf(c.stdout, "All %d posts, site.toml and the templates build, with %d warning%s (above).\n", len(s.Posts), n, plural(n))
 		return nil
 	}

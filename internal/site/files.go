@@ -64,6 +64,9 @@ func (s *Site) Files() []File {
 		{"impact.csv", func(w io.Writer) error { return impact.WriteCSV(w, s.Totals) }},
 	}
 	files = append(files, s.assets...)
+	if s.tmpl == nil {
+		return files // the templates did not read
+	}
 	names := make([]string, 0, len(s.tmpl.static))
 	for n := range s.tmpl.static {
 		names = append(names, n)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -105,8 +106,10 @@ type siteRef struct {
 
 // link resolves and checks what the posts point at, renders again the
 // posts whose relative links resolve to something new, and lists the
-// files to copy with them.
-func (b *Builder) link(posts []*Post) (linked, problem.List) {
+// files to copy with them. The posts of bad, left out of the site for
+// their problems, are checked likewise, so that one run reports all
+// their problems and warnings; the site's links to them are problems.
+func (b *Builder) link(posts, bad []*Post) (linked, problem.List) {
 	l := &linker{
 		b: b, basePath: basePath(b.config.BaseURL), origin: origin(b.config.BaseURL),
 		posts: posts, byDir: map[string]*Post{}, assets: map[string]string{},
@@ -118,16 +121,26 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 			bundles = append(bundles, p)
 		}
 	}
+	for _, p := range bad {
+		if p.entry.bundle {
+			bundles = append(bundles, p)
+		}
+	}
 	var out linked
 	for _, p := range bundles {
 		l.bundle(p)
 	}
 	var pending []siteRef
-	for _, p := range posts {
+	all := posts
+	if len(bad) > 0 {
+		all = append(slices.Clip(posts), bad...)
+	}
+	for i, p := range all {
 		e := p.entry
 		if e == nil || e.doc == nil || e.unlinked {
 			continue
 		}
+		shown := i < len(posts)
 		doc := e.doc
 		for _, w := range doc.Warnings {
 			out.warnings.Add(p.File, p.BodyLine+w.Line-1, w.Col, "%s", w.Msg)
@@ -154,7 +167,7 @@ func (b *Builder) link(posts []*Post) (linked, problem.List) {
 				}
 			}
 		}
-		if len(resolved) > 0 {
+		if len(resolved) > 0 && shown {
 			l.render(p, e, resolved)
 		}
 		if wantsTOC(p.Params) && len(doc.TOC) > 0 {
@@ -214,6 +227,16 @@ func (l *linker) bundle(p *Post) {
 				return fs.SkipDir // another bundle
 			}
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Never copied when it leads outside the blog (the walk of
+			// posts/ reports it); not listed through when it is a folder.
+			if _, out := escape(l.b.src, f); out {
+				return nil
+			}
+			if fi, err := fs.Stat(l.b.src, f); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
 		}
 		if strings.HasSuffix(f, ".md") || strings.HasSuffix(f, ".markdown") {
 			return nil
@@ -285,7 +308,17 @@ func (l *linker) resolve(p *Post, dest string, line, col int) (string, bool) {
 		return "", false
 	}
 	fi, err := fs.Stat(l.b.src, target)
-	if err != nil || fi.IsDir() {
+	if err == nil || isEscape(err) {
+		if o, out := escape(l.b.src, target); out {
+			l.problems.Add(p.File, line, col, "%s is not published: %s %s: link to a file inside the blog", dest, o.link, o.why())
+			return "", false
+		}
+		if err != nil {
+			l.problems.Add(p.File, line, col, "%s is not published: it leads outside the blog folder through a symbolic link, and impactblog publishes nothing from outside it: link to a file inside the blog", dest)
+			return "", false
+		}
+	}
+	if err != nil || !fi.Mode().IsRegular() {
 		l.problems.Add(p.File, line, col, "%s points to %s, which is not there: check the name, or put the file beside the post", dest, target)
 		return "", false
 	}

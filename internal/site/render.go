@@ -35,16 +35,35 @@ type templates struct {
 }
 
 // layered opens name from the blog's templates/ first, then from the theme.
-type layered struct{ blog, theme fs.FS }
+type layered struct {
+	src         fs.FS // the blog, for its links (symlinks.go)
+	blog, theme fs.FS
+}
 
-func (l layered) ReadFile(name string) ([]byte, string, error) {
+// ReadFile reads the template name. A file of the blog that is a symbolic
+// link leading outside it is a problem, not read nor replaced by the
+// theme's.
+func (l layered) ReadFile(name string) ([]byte, string, *problem.Problem) {
+	file := TemplatesDir + "/" + name
 	if l.blog != nil {
-		if b, err := fs.ReadFile(l.blog, name); err == nil {
-			return b, TemplatesDir + "/" + name, nil
+		b, err := fs.ReadFile(l.blog, name)
+		if err == nil || isEscape(err) {
+			if o, out := escape(l.src, file); out {
+				return nil, file, o.problem()
+			}
+		}
+		switch {
+		case err == nil:
+			return b, file, nil
+		case isEscape(err):
+			return nil, file, escapeProblem(l.src, file)
 		}
 	}
 	b, err := fs.ReadFile(l.theme, name)
-	return b, TemplatesDir + "/" + name, err
+	if err != nil {
+		return nil, file, problem.New(file, 0, 0, "missing template: add it, or delete templates/ to use the built-in theme")
+	}
+	return b, file, nil
 }
 
 var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
@@ -62,10 +81,15 @@ func templateProblem(file string, err error) *problem.Problem {
 
 func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templates, problem.List) {
 	var blog fs.FS
+	if o, out := escape(src, TemplatesDir); out {
+		return nil, problem.List{o.problem()}
+	}
 	if fi, err := fs.Stat(src, TemplatesDir); err == nil && fi.IsDir() {
 		blog, _ = fs.Sub(src, TemplatesDir)
+	} else if isEscape(err) {
+		return nil, problem.List{escapeProblem(src, TemplatesDir)}
 	}
-	l := layered{blog: blog, theme: theme}
+	l := layered{src: src, blog: blog, theme: theme}
 	var problems problem.List
 	// postSummary renders a post's item of a list once per build (see
 	// templates/partials/post-list.html), with the shared templates.
@@ -91,9 +115,9 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 			continue
 		}
 		seen[name] = true
-		text, file, err := l.ReadFile(name)
-		if err != nil {
-			problems.Add(file, 0, 0, "missing template: add it, or delete templates/ to use the built-in theme")
+		text, file, pr := l.ReadFile(name)
+		if pr != nil {
+			problems = append(problems, pr)
 			continue
 		}
 		if _, err := common.New(file).Parse(string(text)); err != nil {
@@ -106,9 +130,9 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 	summaries = common
 	t := &templates{pages: map[string]*template.Template{}, static: map[string]fs.FS{}}
 	for _, name := range pageTemplates {
-		text, file, err := l.ReadFile(name)
-		if err != nil {
-			problems.Add(file, 0, 0, "missing template: add it, or delete templates/ to use the built-in theme")
+		text, file, pr := l.ReadFile(name)
+		if pr != nil {
+			problems = append(problems, pr)
 			continue
 		}
 		pt, err := common.Clone()
@@ -129,14 +153,45 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 		if fsys == nil {
 			continue
 		}
-		fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
-				t.static[strings.TrimPrefix(p, "static/")] = fsys
-			}
-			return nil
-		})
+		problems = append(problems, staticFiles(fsys, src, fsys == blog, t.static)...)
 	}
 	return t, problems
+}
+
+// staticFiles adds the files of fsys's static/ folder to static. When
+// fsys is the blog's templates/, in src, a symbolic link there that leads
+// outside the blog is a problem, and is not copied; one that stays inside
+// is copied when it names a file.
+func staticFiles(fsys, src fs.FS, blog bool, static map[string]fs.FS) problem.List {
+	var problems problem.List
+	if blog {
+		if o, out := escape(src, TemplatesDir+"/static"); out {
+			return problem.List{o.problem()}
+		}
+	}
+	fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if blog && isEscape(err) {
+				problems = append(problems, escapeProblem(src, TemplatesDir+"/"+p))
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if blog && d.Type()&fs.ModeSymlink != 0 {
+			if o, out := escape(src, TemplatesDir+"/"+p); out {
+				problems = append(problems, o.problem())
+				return nil
+			}
+			if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {
+				return nil // a folder is not listed through a link
+			}
+		}
+		static[strings.TrimPrefix(p, "static/")] = fsys
+		return nil
+	})
+	return problems
 }
 
 func funcMap(loc *locale.Locale, baseURL string) template.FuncMap {

@@ -67,7 +67,9 @@ import (
 	"fmt"
 	"hash/maphash"
 	"html/template"
+	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -124,7 +126,13 @@ type Builder struct {
 	slugs     map[string]int    // how many good posts have each slug
 	dupSlugs  int               // how many slugs have more than one post
 	loaded    bool
-	inc       incremental // what the next build reuses (incremental.go)
+	inc       incremental  // what the next build reuses (incremental.go)
+	now       time.Time    // of the current build: Options.Now, or the clock's
+	warnings  problem.List // of the last build (Warnings)
+
+	// The symbolic links under posts/ that lead outside the blog, by
+	// path, and their problems (symlinks.go).
+	outside map[string]*problem.Problem
 
 	// The templates, parsed again only when a file under templates/ or
 	// site.toml changes.
@@ -168,8 +176,17 @@ func NewBuilder(src, theme fs.FS, opts Options) *Builder {
 // first call reads every file; later calls read again only the files named in
 // changed (slash-separated, relative to the blog's root), or every file when
 // changed is nil. The error, if any, is a problem.List.
+//
+// Build reports every problem it can find in one run: a post with a
+// mistake in its front matter is left out of the site, but its links and
+// its warnings are still checked. Warnings gives the warnings of the
+// build, also when it fails.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	var problems problem.List
+	b.warnings = nil
+	if b.now = b.opts.Now; b.now.IsZero() {
+		b.now = time.Now()
+	}
 	// A config that did not read is read again until it does: its
 	// problems stay on screen until it is fixed.
 	cfgChanged := !b.loaded || changed == nil || b.configBad || contains(changed, config.File)
@@ -211,11 +228,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	problems = append(problems, b.tmplProblems...)
 
 	ents := b.sortedEntries()
-	now := b.opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
+	now := b.now
+	problems = append(problems, b.outsideProblems()...)
 	var posts, withFigures []*Post
+	var bad []*Post             // left out for their problems: their links are still checked
 	var bySlug map[string]*Post // only when two posts share a slug
 	if b.dupSlugs > 0 {
 		bySlug = map[string]*Post{}
@@ -223,9 +239,16 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	// The site's posts in one array: one allocation rather than one a post,
 	// and the loops over them read memory in order.
 	all := make([]Post, len(ents))
+	var warnings problem.List // of the front matter of every post, published or not (package post)
 	for i, e := range ents {
 		problems = append(problems, e.problems...)
+		if e.post != nil {
+			warnings = append(warnings, e.post.Warnings...)
+		}
 		if !e.good() {
+			if e.post != nil {
+				bad = append(bad, &Post{Post: e.post, entry: e, words: e.words})
+			}
 			continue
 		}
 		p := e.post
@@ -233,6 +256,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			if other, dup := bySlug[p.Slug]; dup {
 				at := p.Keys.At("slug")
 				problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
+				bad = append(bad, &Post{Post: p, entry: e, words: e.words})
 				continue
 			}
 		}
@@ -262,16 +286,23 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	unsorted := slices.Clone(posts)
 	prev := b.lastSite()
 	layout.Go(func() { s = newSite(b.config, loc, posts, tmpl, prev, b.opts.Once) })
-	extra, ps := b.link(unsorted)
+	extra, ps := b.link(unsorted, bad)
 	layout.Wait()
 	problems = append(problems, ps...)
+	if len(warnings) > 0 {
+		extra.warnings = append(extra.warnings, warnings...)
+		extra.warnings.Sort()
+	}
+	b.warnings = extra.warnings
+	s.assets = extra.assets
+	problems = append(problems, s.problems...) // a missing rate
+	problems = append(problems, s.aliasClashes()...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return nil, problems
 	}
 	b.inc.last = s
-	s.Warnings, s.assets, s.spill = extra.warnings, extra.assets, b.spill
-	s.problems = append(s.problems, s.aliasClashes()...)
+	s.Warnings, s.spill = extra.warnings, b.spill
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
 		s.problems.Sort()
@@ -279,6 +310,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	}
 	return s, nil
 }
+
+// Warnings are the warnings of the last Build, whether it failed or not:
+// what is shown, but perhaps not as its writer meant. A Site that builds
+// has the same in Site.Warnings.
+func (b *Builder) Warnings() problem.List { return b.warnings }
 
 // The posts as read are kept in a map by file, a sorted list of the files
 // with their entries, and a count of the posts of each slug, so that a
@@ -364,8 +400,14 @@ func contains(list []string, s string) bool {
 }
 
 func (b *Builder) readConfig() (*config.Config, problem.List) {
+	if o, ok := escape(b.src, config.File); ok {
+		return nil, problem.List{o.problem()}
+	}
 	src, err := fs.ReadFile(b.src, config.File)
 	if err != nil {
+		if isEscape(err) {
+			return nil, problem.List{escapeProblem(b.src, config.File)}
+		}
 		if errorsIsNotExist(err) {
 			c := config.DefaultConfig()
 			if err := c.Validate(); err != nil {
@@ -384,56 +426,113 @@ func (b *Builder) readConfig() (*config.Config, problem.List) {
 
 // readAll reads every post under posts/.
 func (b *Builder) readAll(ctx context.Context) error {
-	var files []string
-	err := fs.WalkDir(b.src, PostsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == PostsDir && errorsIsNotExist(err) {
-				return fs.SkipDir
-			}
-			return err
-		}
-		if d.IsDir() {
-			if p != PostsDir && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if post.IsPost(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files, links, err := b.walkPosts(PostsDir)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", PostsDir, err)
 	}
+	b.outside = links
 	old := b.posts
 	b.resetPosts(len(files))
 	return b.read(ctx, files, old)
 }
 
+// walkPosts lists the posts under root, posts/ or a folder inside it, and
+// the symbolic links there that lead outside the blog, which it does not
+// follow (symlinks.go). A link inside the blog is read when it names a
+// post; a folder it names is not listed through it.
+func (b *Builder) walkPosts(root string) (files []string, links map[string]*problem.Problem, err error) {
+	links = map[string]*problem.Problem{}
+	if o, ok := escape(b.src, root); ok {
+		links[o.link] = o.problem()
+		return nil, links, nil
+	}
+	err = fs.WalkDir(b.src, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			switch {
+			case p == root && errorsIsNotExist(err):
+				return fs.SkipDir
+			case isEscape(err):
+				links[p] = escapeProblem(b.src, p)
+				return nil
+			}
+			return err
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if o, ok := escape(b.src, p); ok {
+				links[p] = o.problem()
+				return nil
+			}
+		}
+		if post.IsPost(d.Name()) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, links, err
+}
+
+// outsideProblems are the problems of the links that lead outside the
+// blog, sorted.
+func (b *Builder) outsideProblems() problem.List {
+	if len(b.outside) == 0 {
+		return nil
+	}
+	list := make(problem.List, 0, len(b.outside))
+	for _, p := range b.outside {
+		list = append(list, p)
+	}
+	list.Sort()
+	return list
+}
+
 // readChanged reads the changed files again, and drops the deleted ones.
 func (b *Builder) readChanged(ctx context.Context, changed []string) error {
 	var files []string
+	if b.outside == nil {
+		b.outside = map[string]*problem.Problem{}
+	}
+	under := func(f, c string) bool { return f == c || strings.HasPrefix(f, c+"/") }
 	for _, c := range changed {
 		if c != PostsDir && !strings.HasPrefix(c, PostsDir+"/") {
 			continue
 		}
+		for f := range b.outside {
+			if under(f, c) {
+				delete(b.outside, f) // found again below if still there
+			}
+		}
+		o, out := escape(b.src, c)
 		fi, err := fs.Stat(b.src, c)
 		switch {
-		case err != nil:
-			// Gone: the file, or a whole folder of posts.
+		case out || err != nil:
+			// Gone: the file, or a whole folder of posts; or it leads
+			// outside the blog now.
 			for f := range b.posts {
-				if f == c || strings.HasPrefix(f, c+"/") {
+				if under(f, c) {
 					b.deleteEntry(f)
 				}
 			}
+			if out {
+				b.outside[o.link] = o.problem()
+			} else if isEscape(err) {
+				b.outside[c] = escapeProblem(b.src, c)
+			}
 		case fi.IsDir():
-			fs.WalkDir(b.src, c, func(p string, d fs.DirEntry, err error) error {
-				if err == nil && !d.IsDir() && post.IsPost(d.Name()) {
-					files = append(files, p)
-				}
-				return nil
-			})
+			more, links, err := b.walkPosts(c)
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", c, err)
+			}
+			files = append(files, more...)
+			maps.Copy(b.outside, links)
 		case post.IsPost(c):
 			files = append(files, c)
 		}
@@ -514,17 +613,31 @@ func (b *Builder) intern(list ...*string) {
 }
 
 func (b *Builder) readOne(file string, old *entry) *entry {
-	src, err := fs.ReadFile(b.src, file)
-	if err != nil {
-		return &entry{problems: problem.List{problem.New(file, 0, 0, "reading: %v", err)}}
+	src, pr := readPost(b.src, file)
+	if pr != nil {
+		return &entry{problems: problem.List{pr}}
 	}
 	h := maphash.Bytes(b.seed, src)
 	if old != nil && old.hash == h {
 		return old
 	}
-	p, problems := post.Parse(file, src, post.Options{Currency: b.config.Cur, Location: b.config.Location, Now: b.opts.Now})
+	p, problems := post.Parse(file, src, post.Options{Currency: b.config.Cur, Location: b.config.Location, Now: b.now})
 	e := &entry{hash: h, post: p, problems: problems, bundle: isBundle(file)}
-	if p != nil && len(problems) == 0 {
+	if p != nil && len(problems) > 0 {
+		// Left out of the site, but its text is read: its links and
+		// warnings are checked all the same (link).
+		if doc, err := b.md.Render(p.Body); err == nil {
+			doc.HTML, doc.Summary, doc.TOC = "", "", nil
+			e.doc = doc
+			e.problems = append(e.problems, figureProblems(p, doc)...)
+			e.unlinked = len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" && frontImage(p.Params) == ""
+		} else {
+			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
+		}
+		p.Body = nil
+		return e
+	}
+	if p != nil {
 		doc, err := b.md.Render(p.Body)
 		if err != nil {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
@@ -545,6 +658,56 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		}
 	}
 	return e
+}
+
+// readPost reads a post's file, or gives the problem that stops it being
+// read: a file larger than post.MaxFileSize is refused before it is read.
+func readPost(fsys fs.FS, file string) ([]byte, *problem.Problem) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, readProblem(fsys, file, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, readProblem(fsys, file, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, problem.New(file, 0, 0, "is not a file (%s): a post is a Markdown file; move it out of posts/", fi.Mode().Type())
+	}
+	if fi.Size() > post.MaxFileSize {
+		return nil, tooLarge(file, fi.Size())
+	}
+	// Read up to one byte past the limit, should the file have grown
+	// since it was looked at.
+	src := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if len(src) > post.MaxFileSize {
+			return nil, tooLarge(file, -1)
+		}
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, readProblem(fsys, file, err)
+		}
+		if len(src) == cap(src) {
+			src = slices.Grow(src, min(cap(src), post.MaxFileSize+1-len(src)))
+		}
+	}
+}
+
+// tooLarge is the problem of a post file of size bytes (-1: more than
+// it looked), past post.MaxFileSize.
+func tooLarge(file string, size int64) *problem.Problem {
+	const mb = 1 << 20
+	is := fmt.Sprintf("is %.1f MB", float64(size)/mb)
+	if size < 0 {
+		is = fmt.Sprintf("grew past %d MB as it was read", post.MaxFileSize/mb)
+	}
+	return problem.New(file, 0, 0, "the file %s; a post may be at most %d MB: split it into several posts, and keep large data in a file beside it", is, post.MaxFileSize/mb)
 }
 
 // lighten drops from doc what the post does not show (the summary when
@@ -601,19 +764,30 @@ func checkAliases(posts []*Post) problem.List {
 }
 
 // aliasClashes reports aliases whose redirect page would be written where
-// the site has a page or file of its own (/index.html, /impact/, /feed.xml…).
+// the site writes a file of its own, or another alias its own: the same
+// file (/index.html, /impact/, /feed.xml…), a folder where a file is
+// (/feed.xml/, /.impactblog/, a file copied with a post), or a file where a
+// folder is. Build reports them, so check does too.
 func (s *Site) aliasClashes() problem.List {
 	if !slices.ContainsFunc(s.pages, func(p *Page) bool { return p.Kind == "alias" }) {
 		return nil
 	}
-	taken := make(map[string]bool, len(s.pages))
+	files := make(map[string]string, len(s.pages)) // what writes each file
+	dirs := map[string]bool{}                      // the folders of those files
+	take := func(name, what string) {
+		files[name] = what
+		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	take(Marker, "the file that marks the folder as impactblog's")
 	for _, p := range s.pages {
 		if p.Kind != "alias" {
-			taken[outputPath(p.URL)] = true
+			take(outputPath(p.URL), "a page of the site")
 		}
 	}
 	for _, f := range s.Files() {
-		taken[f.Name] = true
+		take(f.Name, "a file of the site")
 	}
 	var problems problem.List
 	for _, p := range s.pages {
@@ -621,10 +795,21 @@ func (s *Site) aliasClashes() problem.List {
 			continue
 		}
 		out := outputPath(p.URL)
-		if taken[out] || taken[strings.TrimSuffix(out, "/index.html")] {
-			at := p.Post.Keys.At("aliases")
-			problems.Add(p.Post.File, at.Line, at.Col, "alias %s is the address of a page of the site (%s): remove it", p.URL, out)
+		over := out
+		what, clash := files[out]
+		if !clash && dirs[out] {
+			what, clash = "a folder of the site", true
 		}
+		for d := path.Dir(out); !clash && d != "."; d = path.Dir(d) {
+			what, clash = files[d]
+			over = d
+		}
+		if clash {
+			at := p.Post.Keys.At("aliases")
+			problems.Add(p.Post.File, at.Line, at.Col, "alias %s would be written where the site has %s (%s): remove it, or give it another path", p.URL, what, over)
+			continue
+		}
+		take(out, "the redirect of another alias")
 	}
 	return problems
 }
