@@ -28,6 +28,8 @@ func TestControlCharacters(t *testing.T) {
 			want: []want{{f + ":3:37", "source holds a control character (U+001B ESC) at character 1"}}},
 		{name: "ESC in a key", src: "---\ntitle: x\n\"a\\eb\": 1\n---\n",
 			want: []want{{f + ":3:1", "a key holds a control character (U+001B ESC) at character 2: remove it"}}},
+		{name: "a line ending that is a CR alone", src: "---\ntitle: x\rslug: y\n---\n",
+			want: []want{{f + ":2:9", "front matter has a line ending that is a carriage return (CR) alone: save the file with LF or CRLF line endings"}}},
 		{name: "tabs and line breaks in text", src: "---\ntitle: x\nsummary: \"a\\tb\\r\\nc\\nd\"\nslug: a b\n---\n",
 			want: []want{{f + ":4:7", `slug "a b" is not a plain name`}}},
 	})

@@ -39,7 +39,7 @@ func (r *reader) misplacedImpact(k string, kp pos, v *node) {
 		}
 		what := ik + " belongs inside impact"
 		if name != ik {
-			what = fmt.Sprintf("%s belongs inside impact, as %s", k, ik)
+			what = fmt.Sprintf("%q belongs inside impact, as %s", k, ik)
 		}
 		switch r.format {
 		case "TOML":
@@ -61,7 +61,7 @@ func (r *reader) misplacedImpact(k string, kp pos, v *node) {
 		}
 		for _, sub := range v.vals[i].keys {
 			if slices.Contains(impactKeys, sub) {
-				r.problems.Add(r.file, v.kpos[i].line, v.kpos[i].col, "impact belongs at the top level, not inside %s: move it out", k)
+				r.problems.Add(r.file, v.kpos[i].line, v.kpos[i].col, "impact belongs at the top level, not inside %q: move it out", k)
 				break
 			}
 		}

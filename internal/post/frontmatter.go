@@ -254,6 +254,14 @@ const maxDepth = 200
 
 // decodeYAML decodes YAML through yaml.Node, which keeps every value's line.
 func decodeYAML(data []byte, first int) (*node, error) {
+	// YAML ends a line at a CR alone, as old Macs did; the lines of a
+	// problem are counted in LFs, as editors and terminals count them.
+	for i := bytes.IndexByte(data, '\r'); i >= 0; i = nextCR(data, i) {
+		if i+1 == len(data) || data[i+1] != '\n' {
+			p := newLineIndex(data, first).pos(i)
+			return nil, &syntaxError{line: p.line, col: p.col, msg: "front matter has a line ending that is a carriage return (CR) alone: save the file with LF or CRLF line endings"}
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(data, err, first)
@@ -267,6 +275,14 @@ func decodeYAML(data []byte, first int) (*node, error) {
 		return nil, c.err
 	}
 	return n, nil
+}
+
+// nextCR returns the offset of the next CR in data after i, or -1.
+func nextCR(data []byte, i int) int {
+	if j := bytes.IndexByte(data[i+1:], '\r'); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)

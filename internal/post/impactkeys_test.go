@@ -24,7 +24,7 @@ func TestMisplacedImpact(t *testing.T) {
 		{name: "top-level emissions", src: "---\ntitle: x\nemissions:\n  - source: Deliveries\n    share: 60\n---\n",
 			want: []want{{f + ":3:1", `emissions belongs inside impact`}}},
 		{name: "top-level donation, misspelled too", src: "---\ntitle: x\ndonation:\n  - recipient: WWF\n    amount: 5\n---\n",
-			want: []want{{f + ":3:1", `donation belongs inside impact, as donations: indent it under a line "impact:"`}}},
+			want: []want{{f + ":3:1", `"donation" belongs inside impact, as donations: indent it under a line "impact:"`}}},
 		{name: "TOML [[donations]]", src: "+++\ntitle = \"x\"\n[[donations]]\nrecipient = \"WWF\"\namount = 45000\n+++\n",
 			want: []want{{f + ":3:1", `donations belongs inside impact: write [[impact.donations]]`}}},
 		{name: "TOML [[impact.donation]]", src: "+++\ntitle = \"x\"\n[[impact.donation]]\nrecipient = \"WWF\"\namount = 45000\n+++\n",
@@ -34,7 +34,7 @@ func TestMisplacedImpact(t *testing.T) {
 		{name: "JSON donations", src: "{\n\"title\": \"x\",\n\"donations\": [{\"recipient\": \"WWF\", \"amount\": 45000}]\n}\n\n",
 			want: []want{{f + ":3:1", `donations belongs inside impact: move it into "impact": { … }`}}},
 		{name: "impact inside params", src: "+++\ntitle = \"x\"\n[params.impact]\ndonations = [{recipient = \"WWF\", amount = 45000}]\n+++\n",
-			want: []want{{f + ":3:1", `impact belongs at the top level, not inside params: move it out`}}},
+			want: []want{{f + ":3:1", `impact belongs at the top level, not inside "params": move it out`}}},
 		{name: "other keys stay allowed", src: "---\ntitle: x\nimport: a\ncompact: true\nimpactful: yes\nlayout: post\nextra:\n  offset: 3\nslug: a b\n---\n",
 			want: []want{{f + ":9:7", `slug "a b" is not a plain name`}}},
 	})

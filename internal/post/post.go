@@ -305,9 +305,9 @@ func (r *reader) parse(src []byte) *Post {
 	}
 	if err != nil {
 		if se, ok := err.(*syntaxError); ok {
-			r.problems.Add(r.file, se.line, se.col, "%s", se.msg)
+			r.problems.Add(r.file, se.line, se.col, "%s", printable(se.msg))
 		} else {
-			r.problems.Add(r.file, 1, 0, "reading the front matter: %v", err)
+			r.problems.Add(r.file, 1, 0, "reading the front matter: %s", printable(err.Error()))
 		}
 		return nil
 	}
@@ -546,6 +546,24 @@ func control(s string, lines bool) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// printable escapes the control characters of a decoder's message, which
+// may quote the writer's text: "'\\\n'", not a line break.
+func printable(msg string) string {
+	if c, _ := control(msg, false); c == "" {
+		return msg
+	}
+	var b strings.Builder
+	for _, c := range msg {
+		if c < 0x20 || c >= 0x7f && c < 0xa0 {
+			q := strconv.QuoteRune(c)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 // checkText reports a control character in the text value v of key.
