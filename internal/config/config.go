@@ -20,21 +20,23 @@
 // each entry converted at its year's rate; an entry whose currency has no
 // rate for its year is then a problem. Without either, nothing is converted.
 //
-// A missing site.toml gives DefaultConfig. An unknown key or a bad value is
-// a problem at site.toml:line, like a bad post.
+// A missing site.toml gives DefaultConfig. An unknown key, a value of the
+// wrong type and a bad value are each a problem at site.toml:line:col, like
+// a bad post, and every one of them is reported in one run; only a TOML
+// syntax error, after which nothing can be read, stops at itself.
 package config
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/suggest"
 	"golang.org/x/text/language"
 )
 
@@ -43,23 +45,57 @@ const File = "site.toml"
 
 // Config is the site's configuration.
 type Config struct {
-	Title        string `toml:"title"`
-	BaseURL      string `toml:"base_url"`
-	Language     string `toml:"language"`
-	Currency     string `toml:"currency"`
-	Author       string `toml:"author"`
-	Description  string `toml:"description"`
-	PostsPerPage int    `toml:"posts_per_page"`
-	Timezone     string `toml:"timezone"`
-	UnsafeHTML   bool   `toml:"unsafe_html"`
+	Title        string
+	BaseURL      string
+	Language     string
+	Currency     string
+	Author       string
+	Description  string
+	PostsPerPage int
+	Timezone     string
+	UnsafeHTML   bool
 
-	ReportingCurrency string `toml:"reporting_currency"`
+	ReportingCurrency string
 
 	// Filled in by Validate.
-	Cur      impact.Currency `toml:"-"`
-	Rates    *impact.Rates   `toml:"-"` // nil: nothing is converted
-	Location *time.Location  `toml:"-"`
-	Lang     language.Tag    `toml:"-"`
+	Cur      impact.Currency
+	Rates    *impact.Rates // nil: nothing is converted
+	Location *time.Location
+	Lang     language.Tag
+}
+
+// A setting is one key of site.toml: its name, the field it sets, and an
+// example of its value for messages. The package comment shows them all; a
+// test holds the two to the same keys.
+type setting struct {
+	key     string
+	field   func(c *Config) any // a pointer to the field
+	example string
+}
+
+var settings = []setting{
+	{"title", func(c *Config) any { return &c.Title }, `"Back Market impact"`},
+	{"base_url", func(c *Config) any { return &c.BaseURL }, `"https://impact.example.com/"`},
+	{"language", func(c *Config) any { return &c.Language }, `"en-GB"`},
+	{"currency", func(c *Config) any { return &c.Currency }, `"GBP"`},
+	{"author", func(c *Config) any { return &c.Author }, `"Back Market"`},
+	{"description", func(c *Config) any { return &c.Description }, `"What we gave and what we offset"`},
+	{"posts_per_page", func(c *Config) any { return &c.PostsPerPage }, `10`},
+	{"timezone", func(c *Config) any { return &c.Timezone }, `"Europe/London"`},
+	{"unsafe_html", func(c *Config) any { return &c.UnsafeHTML }, `false`},
+	{"reporting_currency", func(c *Config) any { return &c.ReportingCurrency }, `"GBP"`},
+}
+
+// ratesKey is the one table of site.toml: [rates.YEAR] (rates.go).
+const ratesKey = "rates"
+
+func settingOf(key string) *setting {
+	for i := range settings {
+		if settings[i].key == key {
+			return &settings[i]
+		}
+	}
+	return nil
 }
 
 // DefaultConfig is the configuration of a blog without site.toml.
@@ -74,34 +110,80 @@ func DefaultConfig() *Config {
 	}
 }
 
-// Parse reads site.toml's text over the defaults and validates it.
+// Parse reads site.toml's text over the defaults and validates it. It
+// returns every problem it finds, sorted by position; the Config is only
+// complete when there is none.
 func Parse(src []byte) (*Config, problem.List) {
 	c := DefaultConfig()
-	md, err := toml.Decode(string(src), c)
+	f, err := readTOML(src)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, problem.List{problem.New(File, pe.Position.Line, pe.Position.Col, "not valid TOML: %s", pe.Message)}
-		}
-		line := 0
-		if m := regexp.MustCompile(`toml: line (\d+)`).FindStringSubmatch(err.Error()); m != nil {
-			fmt.Sscan(m[1], &line)
-		}
-		return nil, problem.List{problem.New(File, line, 0, "%s", strings.TrimPrefix(err.Error(), "toml: "))}
+		return nil, problem.List{err}
 	}
 	var problems problem.List
-	for _, k := range md.Undecoded() {
-		if k[0] == "rates" {
-			continue // read by parseRates
+	typeErr := map[string]bool{}
+	for _, key := range f.keys {
+		val := f.top[key]
+		s := settingOf(key)
+		switch {
+		case key == ratesKey:
+			// read by parseRates
+		case s == nil:
+			line, col := f.keyAt(val)
+			problems.Add(File, line, col, "unknown setting %q: %s", key, unknownHint(key))
+		default:
+			if err := f.md.PrimitiveDecode(val, s.field(c)); err != nil {
+				typeErr[key] = true
+				line, col := f.valueAt(val)
+				problems.Add(File, line, col, "%s must be %s, such as %s = %s, not %s%s", key, kindOf(s), key, s.example, f.kindOf(val), unquoteHint(f, val, s))
+			}
 		}
-		problems.Add(File, lineOf(src, k[0]), 0, "unknown setting %q: the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html, reporting_currency and [rates.YEAR] tables", k.String())
 	}
 	for _, p := range c.validate() {
-		problems = append(problems, &problem.Problem{File: File, Line: lineOf(src, p.key), Err: p.err})
+		if typeErr[p.key] {
+			continue // already reported, and its value is the default
+		}
+		line, col := 0, 0
+		if val, ok := f.top[p.key]; ok {
+			line, col = f.valueAt(val)
+		}
+		problems = append(problems, &problem.Problem{File: File, Line: line, Col: col, Err: p.err})
 	}
-	problems = append(problems, c.parseRates(src, md)...)
+	if val, ok := f.top[ratesKey]; ok {
+		problems = append(problems, c.parseRates(f, val)...)
+	}
 	problems.Sort()
 	return c, problems
+}
+
+// unknownHint says what to write instead of an unknown key.
+func unknownHint(key string) string {
+	names := []string{ratesKey}
+	for _, s := range settings {
+		names = append(names, s.key)
+	}
+	if m := suggest.Closest(key, names); m == ratesKey {
+		return "did you mean a [rates.YEAR] table?"
+	} else if m != "" {
+		return "did you mean " + m + "?"
+	}
+	var b strings.Builder
+	b.WriteString("the settings are ")
+	for _, s := range settings {
+		b.WriteString(s.key + ", ")
+	}
+	b.WriteString("and [rates.YEAR] tables")
+	return b.String()
+}
+
+// kindOf names the kind of value a setting takes.
+func kindOf(s *setting) string {
+	switch s.field(&Config{}).(type) {
+	case *int:
+		return "a whole number"
+	case *bool:
+		return "true or false"
+	}
+	return "text in quotes"
 }
 
 // A keyProblem is a bad setting, named by its key.
@@ -162,13 +244,26 @@ func (c *Config) validate() []keyProblem {
 	return out
 }
 
-// lineOf finds the line where key is set in TOML text; 0 when not found.
-func lineOf(src []byte, key string) int {
-	re := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(key) + `"?\s*=`)
-	for i, l := range strings.Split(string(src), "\n") {
-		if re.MatchString(l) {
-			return i + 1
-		}
+// unquoteHint is ": remove the quotes" when the value is text that, without
+// its quotes, is of the kind the setting takes: posts_per_page = "5".
+func unquoteHint(f *tomlFile, val toml.Primitive, s *setting) string {
+	var text string
+	if f.md.PrimitiveDecode(val, &text) != nil {
+		return ""
 	}
-	return 0
+	var err error
+	switch s.field(&Config{}).(type) {
+	case *int:
+		_, err = strconv.Atoi(strings.TrimSpace(text))
+	case *bool:
+		if t := strings.TrimSpace(text); t != "true" && t != "false" {
+			err = strconv.ErrSyntax
+		}
+	default:
+		return ""
+	}
+	if err != nil {
+		return ""
+	}
+	return ": remove the quotes"
 }

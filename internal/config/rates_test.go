@@ -51,17 +51,17 @@ func TestRatesProblems(t *testing.T) {
 	}{
 		{"no rates: nothing converted", "title = \"T\"\n", nil},
 		{"reporting currency defaults to currency", "title = \"T\"\ncurrency = \"EUR\"\n[rates.2020]\nGBP = \"1.12\"\n", nil},
-		{"bad year", "title = \"T\"\n[rates.twenty]\nEUR = \"0.9\"\n", []string{`site.toml:2: rates.twenty is not a year`}},
-		{"rates without a year", "title = \"T\"\n\n[rates]\nEUR = \"0.9\"\n", []string{`site.toml:4: rates.EUR is not a year: write a table such as [rates.2020]`}},
-		{"a year that is not a table", "title = \"T\"\n[rates]\n2020 = \"0.9\"\n", []string{`site.toml:3: rates.2020 must be a table of rates`}},
-		{"an inline table without a year", "title = \"T\"\nrates = { EUR = \"0.9\" }\n", []string{`site.toml:2: rates.EUR is not a year`}},
-		{"bad currency", "title = \"T\"\n[rates.2020]\nEUR = \"0.9\"\nEURO = \"0.9\"\n", []string{`site.toml:4: rates.2020: unknown currency "EURO"`}},
+		{"bad year", "title = \"T\"\n[rates.twenty]\nEUR = \"0.9\"\n", []string{`site.toml:2:1: rates.twenty is not a year`}},
+		{"rates without a year", "title = \"T\"\n\n[rates]\nEUR = \"0.9\"\n", []string{`site.toml:4:1: rates.EUR is not a year: write a table such as [rates.2020]`}},
+		{"a year that is not a table", "title = \"T\"\n[rates]\n2020 = \"0.9\"\n", []string{`site.toml:3:1: rates.2020 must be a table of rates`}},
+		{"an inline table without a year", "title = \"T\"\nrates = { EUR = \"0.9\" }\n", []string{`site.toml:2:11: rates.EUR is not a year`}},
+		{"bad currency", "title = \"T\"\n[rates.2020]\nEUR = \"0.9\"\nEURO = \"0.9\"\n", []string{`site.toml:4:1: rates.2020: unknown currency "EURO"`}},
 		{"bad rate", "title = \"T\"\n[rates.2020]\nEUR = \"0,9\"\n[rates.2021]\nEUR = \"-1\"\n", []string{
-			`site.toml:3: rates.2020.EUR: "0,9" is not a number`,
-			`site.toml:5: rates.2021.EUR must be more than zero`,
+			`site.toml:3:7: rates.2020.EUR: "0,9" is not a number`,
+			`site.toml:5:7: rates.2021.EUR must be more than zero`,
 		}},
-		{"the reporting currency's own rate", "title = \"T\"\nreporting_currency = \"EUR\"\n[rates.2020]\nEUR = 1\n", []string{`site.toml:4: rates.2020: EUR is the reporting currency`}},
-		{"bad reporting currency", "title = \"T\"\nreporting_currency = \"pounds\"\n", []string{`site.toml:2: reporting_currency: unknown currency "pounds"`}},
+		{"the reporting currency's own rate", "title = \"T\"\nreporting_currency = \"EUR\"\n[rates.2020]\nEUR = 1\n", []string{`site.toml:4:1: rates.2020: EUR is the reporting currency`}},
+		{"bad reporting currency", "title = \"T\"\nreporting_currency = \"pounds\"\n", []string{`site.toml:2:22: reporting_currency: unknown currency "pounds"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
