@@ -182,3 +182,39 @@ func TestAliasOverAFileTheBuildWrites(t *testing.T) {
 		})
 	}
 }
+
+// TestSiteTOMLDoesNotHideThePosts: a mistake in site.toml does not hide the
+// problems and warnings of the posts; a site.toml whose currency did not
+// read checks no figures, since every figure needs it.
+func TestSiteTOMLDoesNotHideThePosts(t *testing.T) {
+	bad := "---\ntitle: Bad\ndate: 2021-01-01\nupdated: 2204-07-15\nimpact:\n  donations:\n    - recipient: WWF\n      amount: \"£112,000\"\n---\nSee [old](/posts/nope/).\n"
+	tests := []struct {
+		name, toml string
+		want       []string
+		warnings   int
+	}{
+		{"an unknown key", "title = \"T\"\nbase_url = \"https://x.example/\"\ncurrency = \"GBP\"\ntitel = \"T\"\n", []string{
+			`posts/bad.md:8:15: amount "£112,000" is not a number`,
+			"posts/bad.md:10:",
+			`site.toml:4:1: unknown setting "titel"`,
+		}, 1},
+		{"no currency", "title = \"T\"\nbase_url = \"https://x.example/\"\ncurrency = \"££\"\n", []string{
+			"site.toml:3:",
+		}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := NewBuilder(blogOf("posts/bad.md", bad, "site.toml", tt.toml), theme.FS, Options{Now: now})
+			_, err := b.Build(context.Background(), nil)
+			assertProblems(t, err, tt.want)
+			if have := len(b.Warnings()); have != tt.warnings {
+				t.Errorf("warnings: have %d (%v), want %d", have, b.Warnings(), tt.warnings)
+			}
+			// Once site.toml is fixed, the posts are read with it.
+			fixed := blogOf("posts/bad.md", bad, "site.toml", "title = \"T\"\nbase_url = \"https://x.example/\"\ncurrency = \"GBP\"\n")
+			b.src = fixed
+			_, err = b.Build(context.Background(), []string{"site.toml"})
+			assertProblems(t, err, []string{`posts/bad.md:8:15: amount "£112,000" is not a number`, "posts/bad.md:10:"})
+		})
+	}
+}

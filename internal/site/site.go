@@ -117,7 +117,8 @@ type Builder struct {
 
 	seed      maphash.Seed
 	config    *config.Config
-	configBad bool // the last read of site.toml failed
+	configBad bool           // the last read of site.toml failed
+	fixed     *config.Config // when not nil, the config, not read from site.toml (checkWith)
 	cfgHash   uint64
 	md        *markdown.Renderer
 	posts     map[string]*entry // by file: setEntry, deleteEntry
@@ -193,8 +194,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	if cfgChanged {
 		cfg, ps := b.readConfig()
 		problems = append(problems, ps...)
-		b.configBad = cfg == nil
-		if cfg == nil {
+		b.configBad = len(ps) > 0
+		if len(ps) > 0 {
+			// Every problem in one run: the posts are checked too,
+			// with what of site.toml did read.
+			problems = append(problems, b.checkWith(ctx, cfg)...)
+			problems.Sort()
 			return nil, problems
 		}
 		if b.opts.BaseURL != "" {
@@ -400,6 +405,9 @@ func contains(list []string, s string) bool {
 }
 
 func (b *Builder) readConfig() (*config.Config, problem.List) {
+	if b.fixed != nil {
+		return b.fixed, nil
+	}
 	if o, ok := escape(b.src, config.File); ok {
 		return nil, problem.List{o.problem()}
 	}
@@ -417,11 +425,28 @@ func (b *Builder) readConfig() (*config.Config, problem.List) {
 		}
 		return nil, problem.List{problem.New(config.File, 0, 0, "reading: %v", err)}
 	}
-	cfg, ps := config.Parse(src)
-	if len(ps) > 0 {
-		return nil, ps
+	return config.Parse(src)
+}
+
+// checkWith builds the blog once more with cfg, the part of a site.toml
+// with problems that did read, for the problems and warnings of the posts
+// and templates: a site.toml mistake does not hide them. It finds nothing
+// when cfg is nil, or has no currency, which every figure needs.
+func (b *Builder) checkWith(ctx context.Context, cfg *config.Config) problem.List {
+	if cfg == nil || cfg.Cur.Code == "" || b.fixed != nil {
+		return nil
 	}
-	return cfg, nil
+	nb := NewBuilder(b.src, b.theme, b.opts)
+	nb.fixed = cfg
+	_, err := nb.Build(ctx, nil)
+	b.warnings = nb.warnings
+	var out problem.List
+	for _, p := range problem.From("", err) {
+		if p.File != config.File {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // readAll reads every post under posts/.
