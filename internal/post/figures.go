@@ -8,6 +8,7 @@ import (
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/suggest"
+	"github.com/impactblog/impactblog/internal/tree"
 	"github.com/shopspring/decimal"
 )
 
@@ -23,18 +24,18 @@ var (
 // misspelled ("imapct", " impact"), its lists outside it ("donations"), or
 // the block inside another table ("params.impact"). As written, its
 // figures would be in no total. Other unknown keys are kept for templates.
-func (r *reader) misplacedImpact(k string, kp pos, v *node) {
+func (r *reader) misplacedImpact(k string, kp tree.Pos, v *tree.Node) {
 	name := strings.ToLower(strings.TrimSpace(k))
 	switch {
 	case name == "impact":
-		r.problems.Add(r.file, kp.line, kp.col, "key %q has spaces around it: write impact", k)
+		r.problems.Add(r.file, kp.Line, kp.Col, "key %q has spaces around it: write impact", k)
 		return
 	case suggest.Typo(name, "impact"):
-		r.problems.Add(r.file, kp.line, kp.col, "unknown key %q: did you mean impact? As written, its figures are in no total", k)
+		r.problems.Add(r.file, kp.Line, kp.Col, "unknown key %q: did you mean impact? As written, its figures are in no total", k)
 		return
 	}
 	for _, ik := range impactKeys {
-		if name != ik && !(suggest.Typo(name, ik) && (v.kind == listNode || v.kind == mapNode)) {
+		if name != ik && !(suggest.Typo(name, ik) && (v.Kind == tree.List || v.Kind == tree.Map)) {
 			continue
 		}
 		what := ik + " belongs inside impact"
@@ -43,53 +44,53 @@ func (r *reader) misplacedImpact(k string, kp pos, v *node) {
 		}
 		switch r.format {
 		case "TOML":
-			r.problems.Add(r.file, kp.line, kp.col, "%s: write [[impact.%s]]", what, ik)
+			r.problems.Add(r.file, kp.Line, kp.Col, "%s: write [[impact.%s]]", what, ik)
 		case "JSON":
-			r.problems.Add(r.file, kp.line, kp.col, "%s: move it into \"impact\": { … }", what)
+			r.problems.Add(r.file, kp.Line, kp.Col, "%s: move it into \"impact\": { … }", what)
 		default:
-			r.problems.Add(r.file, kp.line, kp.col, "%s: indent it under a line \"impact:\"", what)
+			r.problems.Add(r.file, kp.Line, kp.Col, "%s: indent it under a line \"impact:\"", what)
 		}
 		return
 	}
-	if v.kind != mapNode {
+	if v.Kind != tree.Map {
 		return
 	}
-	for i, ik := range v.keys {
+	for i, ik := range v.Keys {
 		n := strings.ToLower(strings.TrimSpace(ik))
-		if n != "impact" && !suggest.Typo(n, "impact") || v.vals[i].kind != mapNode {
+		if n != "impact" && !suggest.Typo(n, "impact") || v.Vals[i].Kind != tree.Map {
 			continue
 		}
-		for _, sub := range v.vals[i].keys {
+		for _, sub := range v.Vals[i].Keys {
 			if slices.Contains(impactKeys, sub) {
-				r.problems.Add(r.file, v.kpos[i].line, v.kpos[i].col, "impact belongs at the top level, not inside %q: move it out", k)
+				r.problems.Add(r.file, v.KeyPos[i].Line, v.KeyPos[i].Col, "impact belongs at the top level, not inside %q: move it out", k)
 				break
 			}
 		}
 	}
 }
 
-func (r *reader) impact(p *Post, v *node) {
+func (r *reader) impact(p *Post, v *tree.Node) {
 	if !r.mapOf(v, "impact", "donations: …") {
 		return
 	}
 	r.checkKeys(v, "impact", impactKeys...)
-	if d := v.get("donations"); d != nil {
+	if d := v.Get("donations"); d != nil {
 		for _, it := range r.listOf(d, "impact.donations") {
 			if don, ok := r.donation(it); ok {
 				p.Donations = append(p.Donations, don)
 			}
 		}
 	}
-	if o := v.get("offsets"); o != nil {
+	if o := v.Get("offsets"); o != nil {
 		for _, it := range r.listOf(o, "impact.offsets") {
 			if off, ok := r.offset(it); ok {
 				p.Offsets = append(p.Offsets, off)
 			}
 		}
 	}
-	if e := v.get("emissions"); e != nil {
+	if e := v.Get("emissions"); e != nil {
 		total := decimal.Zero
-		var first *node
+		var first *tree.Node
 		for _, it := range r.listOf(e, "impact.emissions") {
 			if em, ok := r.emission(it); ok {
 				p.Emissions = append(p.Emissions, em)
@@ -106,9 +107,9 @@ func (r *reader) impact(p *Post, v *node) {
 }
 
 // required returns the scalar at key in m, reporting it when missing.
-func (r *reader) required(m *node, key, where, example string) *node {
-	v := m.get(key)
-	if v == nil || v.kind == nullNode || (v.kind == scalarNode && strings.TrimSpace(v.value) == "") {
+func (r *reader) required(m *tree.Node, key, where, example string) *tree.Node {
+	v := m.Get(key)
+	if v == nil || v.Kind == tree.Null || (v.Kind == tree.Scalar && strings.TrimSpace(v.Value) == "") {
 		at := m
 		if v != nil {
 			at = v
@@ -116,34 +117,34 @@ func (r *reader) required(m *node, key, where, example string) *node {
 		r.errorf(at, "%s needs %s: add \"%s: %s\"", where, key, key, example)
 		return nil
 	}
-	if v.kind != scalarNode {
-		r.errorf(v, "%s must be a single value, not %s", key, v.kind)
+	if v.Kind != tree.Scalar {
+		r.errorf(v, "%s must be a single value, not %s", key, v.Kind)
 		return nil
 	}
 	r.checkText(v, key)
 	return v
 }
 
-func (r *reader) optionalText(m *node, key string) string {
-	if v := m.get(key); v != nil {
+func (r *reader) optionalText(m *tree.Node, key string) string {
+	if v := m.Get(key); v != nil {
 		return r.text(v, key)
 	}
 	return ""
 }
 
 // number reads a positive decimal.
-func (r *reader) number(v *node, key string) (decimal.Decimal, bool) {
-	if v.kind != scalarNode {
-		r.errorf(v, "%s must be a number, not %s", key, v.kind)
+func (r *reader) number(v *tree.Node, key string) (decimal.Decimal, bool) {
+	if v.Kind != tree.Scalar {
+		r.errorf(v, "%s must be a number, not %s", key, v.Kind)
 		return decimal.Decimal{}, false
 	}
-	d, err := impact.ParseNumber(v.value)
+	d, err := impact.ParseNumber(v.Value)
 	if err != nil {
 		r.errorf(v, "%s %v", key, err)
 		return decimal.Decimal{}, false
 	}
 	if !d.IsPositive() {
-		r.errorf(v, "%s must be more than zero, not %s", key, v.value)
+		r.errorf(v, "%s must be more than zero, not %s", key, v.Value)
 		return decimal.Decimal{}, false
 	}
 	return d, true
@@ -153,16 +154,16 @@ func (r *reader) number(v *node, key string) (decimal.Decimal, bool) {
 //
 // A weight with its unit is refused with the number of tonnes it is: for
 // "31,400 kg", 31.4, never 31400.
-func (r *reader) tonnes(v *node) (impact.Tonnes, bool) {
-	if v.kind == scalarNode {
-		if _, err := impact.ParseNumber(v.value); err != nil {
-			if w, ok := impact.ReadLoosely(v.value); ok && w.Currency == "" {
+func (r *reader) tonnes(v *tree.Node) (impact.Tonnes, bool) {
+	if v.Kind == tree.Scalar {
+		if _, err := impact.ParseNumber(v.Value); err != nil {
+			if w, ok := impact.ReadLoosely(v.Value); ok && w.Currency == "" {
 				switch w.Unit {
 				case "kg":
-					r.errorf(v, "tonnes %q is in kilograms: write it in tonnes, without a unit: %s", v.value, w.Number.Shift(-3).String())
+					r.errorf(v, "tonnes %q is in kilograms: write it in tonnes, without a unit: %s", v.Value, w.Number.Shift(-3).String())
 					return impact.Tonnes{}, false
 				case "t":
-					r.errorf(v, "tonnes %q is not a number: write the tonnes alone, without a unit: %s", v.value, w.Text)
+					r.errorf(v, "tonnes %q is not a number: write the tonnes alone, without a unit: %s", v.Value, w.Text)
 					return impact.Tonnes{}, false
 				}
 			}
@@ -173,11 +174,11 @@ func (r *reader) tonnes(v *node) (impact.Tonnes, bool) {
 		return impact.Tonnes{}, false
 	}
 	if d.Round(impact.TonnesDigits).IsZero() {
-		r.errorf(v, "tonnes %s is less than half a kilogram, and tonnes are counted to the kilogram (0.001): leave this entry out, or write the tonnes it is part of", v.value)
+		r.errorf(v, "tonnes %s is less than half a kilogram, and tonnes are counted to the kilogram (0.001): leave this entry out, or write the tonnes it is part of", v.Value)
 		return impact.Tonnes{}, false
 	}
 	if !d.Equal(d.Truncate(impact.TonnesDigits)) {
-		r.errorf(v, "tonnes %s has more than %d decimals: tonnes are counted to the kilogram, so write %s", v.value, impact.TonnesDigits, d.Round(impact.TonnesDigits).StringFixed(impact.TonnesDigits))
+		r.errorf(v, "tonnes %s has more than %d decimals: tonnes are counted to the kilogram, so write %s", v.Value, impact.TonnesDigits, d.Round(impact.TonnesDigits).StringFixed(impact.TonnesDigits))
 		return impact.Tonnes{}, false
 	}
 	return impact.Tonnes{Decimal: d}, true
@@ -185,7 +186,7 @@ func (r *reader) tonnes(v *node) (impact.Tonnes, bool) {
 
 // money reads an amount in cur. When the currency is unknown (curOK false,
 // already reported) the number is still checked.
-func (r *reader) money(v *node, key string, cur impact.Currency, curOK bool) (*impact.Money, bool) {
+func (r *reader) money(v *tree.Node, key string, cur impact.Currency, curOK bool) (*impact.Money, bool) {
 	d, ok := r.number(v, key)
 	if !ok || !curOK {
 		return nil, false
@@ -199,8 +200,8 @@ func (r *reader) money(v *node, key string, cur impact.Currency, curOK bool) (*i
 
 // currency reads the currency of an entry m, by default the site's. what
 // names the entry in the message when there is neither.
-func (r *reader) currency(m *node, what string) (impact.Currency, bool) {
-	v := m.get("currency")
+func (r *reader) currency(m *tree.Node, what string) (impact.Currency, bool) {
+	v := m.Get("currency")
 	if v == nil {
 		if r.opts.Currency.Code == "" {
 			r.errorf(m, "%s needs currency, since the site has no default currency: add \"currency: GBP\"", what)
@@ -208,11 +209,11 @@ func (r *reader) currency(m *node, what string) (impact.Currency, bool) {
 		}
 		return r.opts.Currency, true
 	}
-	if v.kind != scalarNode {
-		r.errorf(v, "currency must be a code such as GBP, not %s", v.kind)
+	if v.Kind != tree.Scalar {
+		r.errorf(v, "currency must be a code such as GBP, not %s", v.Kind)
 		return impact.Currency{}, false
 	}
-	c, err := impact.ParseCurrency(v.value)
+	c, err := impact.ParseCurrency(v.Value)
 	if err != nil {
 		r.errorf(v, "%v", err)
 		return impact.Currency{}, false
@@ -220,15 +221,15 @@ func (r *reader) currency(m *node, what string) (impact.Currency, bool) {
 	return c, true
 }
 
-func (r *reader) entryDate(m *node) (time.Time, bool) {
-	if v := m.get("date"); v != nil {
+func (r *reader) entryDate(m *tree.Node) (time.Time, bool) {
+	if v := m.Get("date"); v != nil {
 		t := r.date(v, "date")
 		return t, !t.IsZero()
 	}
 	return time.Time{}, true // the post's date, filled in later
 }
 
-func (r *reader) donation(m *node) (impact.Donation, bool) {
+func (r *reader) donation(m *tree.Node) (impact.Donation, bool) {
 	var d impact.Donation
 	if !r.mapOf(m, "each donation", "recipient: WWF") {
 		return d, false
@@ -236,14 +237,14 @@ func (r *reader) donation(m *node) (impact.Donation, bool) {
 	r.checkKeys(m, "a donation", donationKeys...)
 	ok := true
 	if v := r.required(m, "recipient", "a donation", "WWF"); v != nil {
-		d.Recipient = strings.TrimSpace(v.value)
+		d.Recipient = strings.TrimSpace(v.Value)
 	} else {
 		ok = false
 	}
 	amount := r.required(m, "amount", "a donation", "45000")
 	var cur impact.Currency
 	curOK := true
-	if amount != nil || m.get("currency") != nil {
+	if amount != nil || m.Get("currency") != nil {
 		cur, curOK = r.currency(m, "a donation")
 	}
 	if amount != nil {
@@ -259,11 +260,11 @@ func (r *reader) donation(m *node) (impact.Donation, bool) {
 	d.URL = r.optionalText(m, "url")
 	var dateOK bool
 	d.Date, dateOK = r.entryDate(m)
-	d.Source = impact.Source{File: r.file, Line: m.line}
+	d.Source = impact.Source{File: r.file, Line: m.Line}
 	return d, ok && dateOK
 }
 
-func (r *reader) offset(m *node) (impact.Offset, bool) {
+func (r *reader) offset(m *tree.Node) (impact.Offset, bool) {
 	var o impact.Offset
 	if !r.mapOf(m, "each offset", "provider: GoodPlanet Foundation") {
 		return o, false
@@ -271,7 +272,7 @@ func (r *reader) offset(m *node) (impact.Offset, bool) {
 	r.checkKeys(m, "an offset", offsetKeys...)
 	ok := true
 	if v := r.required(m, "provider", "an offset", "GoodPlanet Foundation"); v != nil {
-		o.Provider = strings.TrimSpace(v.value)
+		o.Provider = strings.TrimSpace(v.Value)
 	} else {
 		ok = false
 	}
@@ -279,10 +280,10 @@ func (r *reader) offset(m *node) (impact.Offset, bool) {
 	if v := r.required(m, "tonnes", "an offset", "31.4"); v != nil {
 		o.Tonnes, tonnesOK = r.tonnes(v)
 	}
-	priceNode, costNode := m.get("price_per_tonne"), m.get("cost")
+	priceNode, costNode := m.Get("price_per_tonne"), m.Get("cost")
 	var cur impact.Currency
 	curOK := true
-	if priceNode != nil || costNode != nil || m.get("currency") != nil {
+	if priceNode != nil || costNode != nil || m.Get("currency") != nil {
 		cur, curOK = r.currency(m, "an offset")
 	}
 	moneyOK := curOK
@@ -312,11 +313,11 @@ func (r *reader) offset(m *node) (impact.Offset, bool) {
 	o.Scope = r.optionalText(m, "scope")
 	var dateOK bool
 	o.Date, dateOK = r.entryDate(m)
-	o.Source = impact.Source{File: r.file, Line: m.line}
+	o.Source = impact.Source{File: r.file, Line: m.Line}
 	return o, ok && tonnesOK && moneyOK && dateOK
 }
 
-func (r *reader) emission(m *node) (Emission, bool) {
+func (r *reader) emission(m *tree.Node) (Emission, bool) {
 	var e Emission
 	if !r.mapOf(m, "each emission", "source: Deliveries") {
 		return e, false
@@ -326,8 +327,8 @@ func (r *reader) emission(m *node) (Emission, bool) {
 	if v == nil {
 		return e, false
 	}
-	e.Source = v.value
-	share, tonnes := m.get("share"), m.get("tonnes")
+	e.Source = v.Value
+	share, tonnes := m.Get("share"), m.Get("tonnes")
 	switch {
 	case share != nil && tonnes != nil:
 		r.errorf(tonnes, "an emission takes share or tonnes, not both: keep one")
@@ -338,7 +339,7 @@ func (r *reader) emission(m *node) (Emission, bool) {
 			return e, false
 		}
 		if d.GreaterThan(decimal.NewFromInt(100)) {
-			r.errorf(share, "share is a percentage and cannot be more than 100, not %s", share.value)
+			r.errorf(share, "share is a percentage and cannot be more than 100, not %s", share.Value)
 			return e, false
 		}
 		e.Share = d

@@ -1,7 +1,6 @@
 package post
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -23,42 +22,4 @@ func TestSizeLimits(t *testing.T) {
 		{name: "front matter just under the limit", src: "---\ntitle: x\nsummary: " + strings.Repeat("word ", MaxFrontMatter/5-10) + "\nslug: a b\n---\n",
 			want: []want{{f + ":4:7", "slug \"a b\" is not a plain name"}}},
 	})
-}
-
-// TestYAMLErrorLineSearch: the line of a YAML mistake is the same whether
-// every prefix is tried (small front matter) or a few are (large), and
-// whether or not yaml.v3 gives a line.
-func TestYAMLErrorLineSearch(t *testing.T) {
-	lines := func(n, width int, mistake string, at int) []byte {
-		var b strings.Builder
-		for i := 1; i <= n; i++ {
-			if i == at {
-				b.WriteString(mistake + "\n")
-				continue
-			}
-			fmt.Fprintf(&b, "k%d: %s\n", i, strings.Repeat("x", width))
-		}
-		return []byte(b.String())
-	}
-	for _, tt := range []struct {
-		name string
-		data []byte
-		hint int
-		want int
-	}{
-		{"small, quote never closed", lines(30, 10, `s: "open`, 7), 0, 7},
-		{"small, with yaml.v3's line", lines(30, 10, `s: "open`, 7), 7, 7},
-		{"small, a wrong line from yaml.v3", lines(30, 10, " bad: indent", 12), 3, 12},
-		{"large, quote never closed", lines(100, 2000, `s: "open`, 37), 0, 37},
-		{"large, quote never closed on the first line", lines(100, 2000, `s: "open`, 1), 0, 1},
-		{"large, bad indentation", lines(100, 2000, " bad: indent", 64), 0, 64},
-		{"large, on the last line", lines(100, 2000, "a: b: c", 100), 0, 100},
-		{"large, a wrong line from yaml.v3", lines(100, 2000, " bad: indent", 64), 10, 64},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if have := yamlErrorLine(tt.data, tt.hint); have != tt.want {
-				t.Errorf("have: line %d want: %d", have, tt.want)
-			}
-		})
-	}
 }

@@ -106,6 +106,7 @@ import (
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/suggest"
+	"github.com/impactblog/impactblog/internal/tree"
 	"github.com/shopspring/decimal"
 )
 
@@ -277,10 +278,10 @@ type reader struct {
 	warnings problem.List
 }
 
-func (r *reader) errorf(n *node, format string, args ...any) {
+func (r *reader) errorf(n *tree.Node, format string, args ...any) {
 	line, col := 0, 0
 	if n != nil {
-		line, col = n.line, n.col
+		line, col = n.Line, n.Col
 	}
 	r.problems.Add(r.file, line, col, format, args...)
 }
@@ -304,8 +305,8 @@ func (r *reader) parse(src []byte) *Post {
 		err = h.err
 	}
 	if err != nil {
-		if se, ok := err.(*syntaxError); ok {
-			r.problems.Add(r.file, se.line, se.col, "%s", printable(se.msg))
+		if se, ok := err.(*tree.SyntaxError); ok {
+			r.problems.Add(r.file, se.Line, se.Col, "%s", printable(se.Msg))
 		} else {
 			r.problems.Add(r.file, 1, 0, "reading the front matter: %s", printable(err.Error()))
 		}
@@ -313,8 +314,8 @@ func (r *reader) parse(src []byte) *Post {
 	}
 	r.format = h.format
 	root := h.root
-	if root.kind != mapNode {
-		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.kind)
+	if root.Kind != tree.Map {
+		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.Kind)
 		return nil
 	}
 	r.checkKeyText(root)
@@ -330,10 +331,10 @@ func (r *reader) parse(src []byte) *Post {
 		fileDate, name = m[1], m[2]
 	}
 
-	seen := map[string]*node{}
+	seen := map[string]*tree.Node{}
 	summaryKey := "" // the key the summary came from
-	for i, k := range root.keys {
-		v, kp := root.vals[i], root.kpos[i]
+	for i, k := range root.Keys {
+		v, kp := root.Vals[i], root.KeyPos[i]
 		canon := strings.ToLower(k)
 		switch canon {
 		case "category", "categories":
@@ -345,7 +346,7 @@ func (r *reader) parse(src []byte) *Post {
 		case "redirect_from":
 			canon = "aliases"
 		case "permalink":
-			if v.kind == scalarNode && !strings.Contains(v.value, ":") {
+			if v.Kind == tree.Scalar && !strings.Contains(v.Value, ":") {
 				canon = "aliases"
 			}
 		}
@@ -358,13 +359,13 @@ func (r *reader) parse(src []byte) *Post {
 			case canon == "summary" && summaryKey != "summary":
 				// summary after description: summary wins.
 			default:
-				r.problems.Add(r.file, kp.line, kp.col, "%q is given twice (also at line %d): keep one", k, prev.line)
+				r.problems.Add(r.file, kp.Line, kp.Col, "%q is given twice (also at line %d): keep one", k, prev.Line)
 				continue
 			}
 		}
 		seen[canon] = v
 		if isKnown(canon) {
-			p.Keys.set(canon, Pos{v.line, v.col})
+			p.Keys.set(canon, Pos{v.Line, v.Col})
 		}
 		switch canon {
 		case "title":
@@ -386,8 +387,8 @@ func (r *reader) parse(src []byte) *Post {
 		case "authors":
 			p.Authors = append(p.Authors, r.list(v, k)...)
 		case "tags":
-			if k == "categories" && v.kind == scalarNode && !strings.Contains(v.value, ",") {
-				p.Tags = append(p.Tags, strings.Fields(v.value)...) // Jekyll: "news giving"
+			if k == "categories" && v.Kind == tree.Scalar && !strings.Contains(v.Value, ",") {
+				p.Tags = append(p.Tags, strings.Fields(v.Value)...) // Jekyll: "news giving"
 				break
 			}
 			p.Tags = append(p.Tags, r.list(v, k)...)
@@ -403,20 +404,20 @@ func (r *reader) parse(src []byte) *Post {
 		case "published":
 			p.Draft = !r.boolean(v, k)
 		case "taxonomies":
-			for i, tk := range v.keys {
+			for i, tk := range v.Keys {
 				if tk == "tags" || tk == "categories" {
-					p.Tags = append(p.Tags, r.list(v.vals[i], tk)...)
+					p.Tags = append(p.Tags, r.list(v.Vals[i], tk)...)
 				}
 			}
-			p.setParam(k, v.toAny())
+			p.setParam(k, v.ToAny())
 		default:
 			r.misplacedImpact(k, kp, v)
-			p.setParam(k, v.toAny())
+			p.setParam(k, v.ToAny())
 		}
 	}
 	if t := seen["title"]; t == nil {
 		r.errorf(root, "title is missing: add a line such as \"title: Our small victories of 2020\"")
-	} else if p.Title == "" && (t.kind == scalarNode || t.kind == nullNode) {
+	} else if p.Title == "" && (t.Kind == tree.Scalar || t.Kind == tree.Null) {
 		r.errorf(t, "title is empty: give the post a title")
 	}
 	if seen["date"] == nil {
@@ -431,7 +432,7 @@ func (r *reader) parse(src []byte) *Post {
 			if err != nil {
 				r.problems.Add(r.file, 0, 0, "the file name's date %s is not a real date: rename the file", fileDate)
 			} else {
-				r.checkYear(pos{}, "the file name's date", fileDate, d)
+				r.checkYear(tree.Pos{}, "the file name's date", fileDate, d)
 			}
 			p.Date = d
 		}
@@ -567,79 +568,79 @@ func printable(msg string) string {
 }
 
 // checkText reports a control character in the text value v of key.
-func (r *reader) checkText(v *node, key string) {
-	if c, at := control(v.value, true); c != "" {
+func (r *reader) checkText(v *tree.Node, key string) {
+	if c, at := control(v.Value, true); c != "" {
 		r.errorf(v, "%s holds a control character (%s) at character %d: remove it", key, c, at)
 	}
 }
 
 // checkKeyText reports every key of n, at any depth, that holds a control
 // character.
-func (r *reader) checkKeyText(n *node) {
-	for i, k := range n.keys {
+func (r *reader) checkKeyText(n *tree.Node) {
+	for i, k := range n.Keys {
 		if c, at := control(k, false); c != "" {
-			r.problems.Add(r.file, n.kpos[i].line, n.kpos[i].col, "a key holds a control character (%s) at character %d: remove it", c, at)
+			r.problems.Add(r.file, n.KeyPos[i].Line, n.KeyPos[i].Col, "a key holds a control character (%s) at character %d: remove it", c, at)
 		}
-		r.checkKeyText(n.vals[i])
+		r.checkKeyText(n.Vals[i])
 	}
-	for _, it := range n.items {
+	for _, it := range n.Items {
 		r.checkKeyText(it)
 	}
 }
 
-func (r *reader) text(v *node, key string) string {
-	switch v.kind {
-	case scalarNode:
+func (r *reader) text(v *tree.Node, key string) string {
+	switch v.Kind {
+	case tree.Scalar:
 		r.checkText(v, key)
-		return v.value
-	case nullNode:
+		return v.Value
+	case tree.Null:
 		return ""
 	}
-	r.errorf(v, "%s must be text, not %s", key, v.kind)
+	r.errorf(v, "%s must be text, not %s", key, v.Kind)
 	return ""
 }
 
-func (r *reader) list(v *node, key string) []string {
-	switch v.kind {
-	case scalarNode:
+func (r *reader) list(v *tree.Node, key string) []string {
+	switch v.Kind {
+	case tree.Scalar:
 		r.checkText(v, key)
 		// One string, or "a, b".
-		if strings.Contains(v.value, ",") {
-			return strings.Split(v.value, ",")
+		if strings.Contains(v.Value, ",") {
+			return strings.Split(v.Value, ",")
 		}
-		return []string{v.value}
-	case nullNode:
+		return []string{v.Value}
+	case tree.Null:
 		return nil
-	case listNode:
+	case tree.List:
 		var out []string
-		for _, it := range v.items {
-			if it.kind != scalarNode {
-				r.errorf(it, "each of %s must be text, not %s", key, it.kind)
+		for _, it := range v.Items {
+			if it.Kind != tree.Scalar {
+				r.errorf(it, "each of %s must be text, not %s", key, it.Kind)
 				continue
 			}
 			r.checkText(it, key)
-			out = append(out, it.value)
+			out = append(out, it.Value)
 		}
 		return out
 	}
-	r.errorf(v, "%s must be a list such as [impact, carbon], not %s", key, v.kind)
+	r.errorf(v, "%s must be a list such as [impact, carbon], not %s", key, v.Kind)
 	return nil
 }
 
-func (r *reader) boolean(v *node, key string) bool {
+func (r *reader) boolean(v *tree.Node, key string) bool {
 	switch {
-	case v.kind == nullNode:
+	case v.Kind == tree.Null:
 		return false
-	case v.kind != scalarNode:
-		r.errorf(v, "%s must be true or false, not %s", key, v.kind)
-	case v.str && (v.value == "true" || v.value == "false"):
-		r.errorf(v, "%s must be true or false without quotes, not %q", key, v.value)
-	case !v.str && v.value == "true":
+	case v.Kind != tree.Scalar:
+		r.errorf(v, "%s must be true or false, not %s", key, v.Kind)
+	case v.Str && (v.Value == "true" || v.Value == "false"):
+		r.errorf(v, "%s must be true or false without quotes, not %q", key, v.Value)
+	case !v.Str && v.Value == "true":
 		return true
-	case !v.str && v.value == "false":
+	case !v.Str && v.Value == "false":
 		return false
 	default:
-		r.errorf(v, "%s must be true or false, not %q", key, v.value)
+		r.errorf(v, "%s must be true or false, not %q", key, v.Value)
 	}
 	return false
 }
@@ -668,16 +669,16 @@ func ParseDate(s string, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func (r *reader) date(v *node, key string) time.Time {
-	if v.kind != scalarNode {
-		r.errorf(v, "%s must be a date such as 2021-01-15, not %s", key, v.kind)
+func (r *reader) date(v *tree.Node, key string) time.Time {
+	if v.Kind != tree.Scalar {
+		r.errorf(v, "%s must be a date such as 2021-01-15, not %s", key, v.Kind)
 		return time.Time{}
 	}
-	t, ok := ParseDate(v.value, r.opts.Location)
+	t, ok := ParseDate(v.Value, r.opts.Location)
 	if !ok {
-		r.errorf(v, "%s %q is not a date: write it as 2021-01-15, 2021-01-15T09:30:00Z or \"2021-01-15 09:30:00 +0100\"", key, v.value)
+		r.errorf(v, "%s %q is not a date: write it as 2021-01-15, 2021-01-15T09:30:00Z or \"2021-01-15 09:30:00 +0100\"", key, v.Value)
 	} else {
-		r.checkYear(pos{v.line, v.col}, key, v.value, t)
+		r.checkYear(tree.Pos{Line: v.Line, Col: v.Col}, key, v.Value, t)
 	}
 	return t
 }
@@ -685,7 +686,7 @@ func (r *reader) date(v *node, key string) time.Time {
 // checkYear warns of a date, written as text at, that is surely a typo:
 // more than a year after Options.Now, or before 1900. A donation dated
 // 2204 would count in the totals of 2204.
-func (r *reader) checkYear(at pos, what, text string, t time.Time) {
+func (r *reader) checkYear(at tree.Pos, what, text string, t time.Time) {
 	now := r.opts.Now
 	if now.IsZero() {
 		return
@@ -704,7 +705,7 @@ func (r *reader) checkYear(at pos, what, text string, t time.Time) {
 	} else {
 		msg += ": check the year"
 	}
-	r.warnings.Add(r.file, at.line, at.col, "%s", msg)
+	r.warnings.Add(r.file, at.Line, at.Col, "%s", msg)
 }
 
 // meantYear returns the year between 1900 and next year that year was
@@ -756,23 +757,23 @@ func meantYear(year, thisYear int) (int, bool) {
 	return 0, false
 }
 
-func (r *reader) mapOf(v *node, what, example string) bool {
-	if v.kind == mapNode {
+func (r *reader) mapOf(v *tree.Node, what, example string) bool {
+	if v.Kind == tree.Map {
 		return true
 	}
-	if v.kind != nullNode {
-		r.errorf(v, "%s must be a table of keys such as %q, not %s", what, example, v.kind)
+	if v.Kind != tree.Null {
+		r.errorf(v, "%s must be a table of keys such as %q, not %s", what, example, v.Kind)
 	}
 	return false
 }
 
-func (r *reader) listOf(v *node, what string) []*node {
-	switch v.kind {
-	case listNode:
-		return v.items
-	case nullNode:
+func (r *reader) listOf(v *tree.Node, what string) []*tree.Node {
+	switch v.Kind {
+	case tree.List:
+		return v.Items
+	case tree.Null:
 		return nil
-	case mapNode:
+	case tree.Map:
 		switch r.format {
 		case "TOML":
 			r.errorf(v, "%s must be a list: start each entry with a line [[%s]]", what, what)
@@ -783,17 +784,17 @@ func (r *reader) listOf(v *node, what string) []*node {
 		}
 		return nil
 	}
-	r.errorf(v, "%s must be a list of entries, not %s", what, v.kind)
+	r.errorf(v, "%s must be a list of entries, not %s", what, v.Kind)
 	return nil
 }
 
 // checkKeys reports the keys of m that are not in allowed, with a hint, and
 // the keys given twice: either would silently drop or change a figure.
-func (r *reader) checkKeys(m *node, where string, allowed ...string) {
-	for i, k := range m.keys {
-		kp := m.kpos[i]
-		if j := slices.Index(m.keys, k); j < i {
-			r.problems.Add(r.file, kp.line, kp.col, "%q is given twice in %s (also at line %d): keep one", k, where, m.kpos[j].line)
+func (r *reader) checkKeys(m *tree.Node, where string, allowed ...string) {
+	for i, k := range m.Keys {
+		kp := m.KeyPos[i]
+		if j := slices.Index(m.Keys, k); j < i {
+			r.problems.Add(r.file, kp.Line, kp.Col, "%q is given twice in %s (also at line %d): keep one", k, where, m.KeyPos[j].Line)
 			continue
 		}
 		if slices.Contains(allowed, k) {
@@ -805,6 +806,6 @@ func (r *reader) checkKeys(m *node, where string, allowed ...string) {
 		} else {
 			msg += ": the keys allowed are " + strings.Join(allowed, ", ")
 		}
-		r.problems.Add(r.file, kp.line, kp.col, "%s", msg)
+		r.problems.Add(r.file, kp.Line, kp.Col, "%s", msg)
 	}
 }

@@ -1,4 +1,4 @@
-package post
+package tree
 
 import (
 	"strconv"
@@ -7,7 +7,7 @@ import (
 
 // A tomlPos is where a TOML key was typed and where its value starts. For a
 // table header, both are the header's position.
-type tomlPos struct{ key, val pos }
+type tomlPos struct{ key, val Pos }
 
 // tomlPositions finds the position of every key of a TOML text, which
 // BurntSushi/toml has already accepted, by reading its structure: table
@@ -54,9 +54,9 @@ type tomlScanner struct {
 	arrays map[string]int    // how many [[tables]] each array has so far
 }
 
-func (s *tomlScanner) at() pos { return s.lines.pos(s.i) }
+func (s *tomlScanner) at() Pos { return s.lines.pos(s.i) }
 
-func (s *tomlScanner) set(path []any, key, val pos) {
+func (s *tomlScanner) set(path []any, key, val Pos) {
 	k := pathKey(path)
 	if _, ok := s.ps[k]; !ok {
 		s.ps[k] = tomlPos{key: key, val: val}
@@ -65,7 +65,7 @@ func (s *tomlScanner) set(path []any, key, val pos) {
 
 // setAll sets path and every table above it that has no position yet:
 // [impact.donations] also defines impact.
-func (s *tomlScanner) setAll(path []any, at pos) {
+func (s *tomlScanner) setAll(path []any, at Pos) {
 	for i := 1; i <= len(path); i++ {
 		s.set(path[:i], at, at)
 	}
@@ -123,7 +123,7 @@ func (s *tomlScanner) document() {
 			}
 			s.keyValue(table, parts, start, 0)
 		}
-		s.skipLine() // the rest of the line: "]]", "]" or a comment
+		s.skipLine() // the rest of the Line: "]]", "]" or a comment
 	}
 }
 
@@ -147,7 +147,7 @@ func (s *tomlScanner) resolve(parts []string, array bool) []any {
 }
 
 // keyValue reads "= value" after the key parts typed at start, in table.
-func (s *tomlScanner) keyValue(table []any, parts []string, start pos, depth int) {
+func (s *tomlScanner) keyValue(table []any, parts []string, start Pos, depth int) {
 	path := table[:len(table):len(table)]
 	for _, p := range parts[:len(parts)-1] {
 		path = append(path, p)
@@ -259,7 +259,7 @@ func (s *tomlScanner) multiline(q string) {
 // value skips the value at s.i, recording the positions of what is inside
 // an inline table or array.
 func (s *tomlScanner) value(path []any, depth int) {
-	if s.i >= len(s.text) || depth > maxDepth {
+	if s.i >= len(s.text) || depth > MaxDepth {
 		return
 	}
 	sub := func(k any) []any { return append(path[:len(path):len(path)], k) }
@@ -328,7 +328,7 @@ func (s *tomlScanner) value(path []any, depth int) {
 }
 
 // tomlTooDeep returns the offset in a TOML text, valid or not, where its
-// values first nest more than maxDepth levels deep, or -1. BurntSushi/toml
+// values first nest more than MaxDepth levels deep, or -1. BurntSushi/toml
 // has no such limit, and 8,000 inline tables in one another take it seconds
 // and gigabytes, so the text is measured before it is decoded. A level is
 // each part of a table header ([a.b.c] is 3) and of a dotted key (a.b = 1
@@ -391,7 +391,7 @@ func tomlTooDeep(text string) int {
 		if !inTable {
 			depth += table
 		}
-		if depth > maxDepth {
+		if depth > MaxDepth {
 			return i
 		}
 	}
