@@ -61,7 +61,9 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
-		fmt.Fprintf(c.stderr, "Note: listening on %s, so other machines can reach this preview, drafts included.\n", ln.Addr())
+		fmt.Fprintf(c.stderr, "Note: listening on %s, so other machines can reach this preview, drafts included:\n"+
+			"open it at this machine's address or name (with port %d) on a phone on the same network.\n",
+			ln.Addr(), ln.Addr().(*net.TCPAddr).Port)
 	}
 
 	srv := preview.New()
@@ -87,7 +89,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	// Its check of the templates starts the wait when it ends.
 	gc.now()
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: preview.AllowHosts(srv, *addr, ln.Addr().String()), ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close) // ends the live-reload streams
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()

@@ -17,7 +17,7 @@ import (
 // When a listen address has no host or an unspecified one (":8080",
 // "0.0.0.0:8080", "[::]:8080"), the addresses of this machine's network
 // interfaces and its host name (also with .local) are allowed too, as they
-// are when a request asks for them, so that a phone on the LAN can preview
+// are when a request asks for them (and the unspecified address itself), so that a phone on the LAN can preview
 // the blog after the machine gets a new address.
 func AllowHosts(h http.Handler, listen ...string) http.Handler {
 	return allowHosts(h, machineNames, listen...)
@@ -41,9 +41,10 @@ func allowHosts(h http.Handler, machine func() []string, listen ...string) *host
 		host = normalHost(host)
 		if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
 			c.machine = machine
-			continue
 		}
-		c.allowed[host] = true
+		if host != "" { // 0.0.0.0 and :: too: the URL serve prints, which reaches this machine
+			c.allowed[host] = true
+		}
 	}
 	return c
 }

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -19,7 +20,7 @@ func TestAllowHosts(t *testing.T) {
 		"": false, "evil.example": false, "evil.example:8080": false,
 		"localhost.evil.example": false, "127.0.0.1.evil.example:8080": false, "127.0.0.2:8080": false,
 		"192.168.1.20:8080": false, "laptop.local:8080": false, "[fe80::1c2a:7eff:fe00:1]:8080": false,
-		"localhost:8080@evil.example": false,
+		"localhost:8080@evil.example": false, "0.0.0.0:8080": false, "[::]:8080": false,
 	}
 	everywhere := map[string]bool{
 		"localhost:8080": true, "127.0.0.1:8080": true, "[::1]:8080": true,
@@ -34,8 +35,8 @@ func TestAllowHosts(t *testing.T) {
 		{[]string{"127.0.0.1:8080"}, loopback},
 		{[]string{"localhost:8080", "127.0.0.1:8080"}, loopback},
 		{[]string{"[::1]:8080", "[::1]:8080"}, loopback},
-		{[]string{"0.0.0.0:8080", "0.0.0.0:8080"}, everywhere},
-		{[]string{"[::]:8080", "[::]:8080"}, everywhere},
+		{[]string{"0.0.0.0:8080", "0.0.0.0:8080"}, with(everywhere, "0.0.0.0:8080")},
+		{[]string{"[::]:8080", "[::]:8080"}, with(everywhere, "[::]:8080")},
 		{[]string{":8080", "[::]:8080"}, everywhere},
 		{[]string{"192.168.1.20:8080", "192.168.1.20:8080"}, map[string]bool{
 			"192.168.1.20:8080": true, "localhost:8080": true, "[::1]:8080": true,
@@ -74,6 +75,13 @@ func TestAllowHosts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// with is hosts, and host allowed too.
+func with(hosts map[string]bool, host string) map[string]bool {
+	m := maps.Clone(hosts)
+	m[host] = true
+	return m
 }
 
 // TestAllowHostsAsksAgain: listening on every interface, an address the
