@@ -61,6 +61,7 @@ import (
 	"time"
 
 	"github.com/impactblog/impactblog/internal/blogtest"
+	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/site"
 	theme "github.com/impactblog/impactblog/templates"
 )
@@ -487,7 +488,7 @@ func rebuildOnePost(ctx context.Context, blog, out string, n int, seed int64) (t
 		return 0, 0, err
 	}
 	os.RemoveAll(out)
-	w := &site.DirWriter{Dir: out}
+	w := &publish.DirWriter{Dir: out}
 	if _, err := s.Render(ctx, w); err != nil {
 		return 0, 0, err
 	}

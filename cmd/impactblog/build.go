@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/site"
 )
 
@@ -75,7 +76,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	var stats site.Stats
 	// Publish replaces only a folder that an earlier build wrote, the
 	// blog's own public/ included: never one that merely has its name.
-	err = site.Publish(*out, func(w site.Writer) error {
+	err = publish.Publish(*out, func(w publish.Writer) error {
 		var err error
 		stats, err = s.Render(ctx, w)
 		return err

@@ -1,12 +1,30 @@
-package site
+// Package publish writes a built site into a folder atomically: the new
+// site is written beside the folder and swapped in only when it is
+// complete, so that a failed build leaves the old one exactly as it was.
+//
+// A site is written through a Writer, by slash-separated path relative
+// to the site's root ("posts/x/index.html"): DirWriter writes into a
+// folder, Memory keeps the files in memory (tests, the preview) and
+// Discard drops them (check). A StreamWriter also takes a file as it is
+// written, so that a large page is never held whole; Stream makes any
+// Writer one.
+//
+// Publish(dir, write) gives write a DirWriter on .<dir>.new-<digits>,
+// beside dir, which holds a Marker from the start; when write succeeds,
+// the old dir is moved aside to .<dir>.old-<digits>, the new folder takes
+// its place, and the old one is removed. Publish replaces only a folder
+// that is empty or holds a Marker, and removes the .new- and .old- folders
+// that an earlier, killed build left (those holding a Marker, and a .new-
+// one only when no build still writing it holds its Marker locked).
+package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -21,13 +39,50 @@ type Writer interface {
 }
 
 // A StreamWriter is a Writer that also takes a file as it is written, so
-// that Render never holds a large page whole. DirWriter is one.
+// that a large page is never held whole. DirWriter and Discard are.
 type StreamWriter interface {
 	Writer
 	// Create makes the file name; the caller writes it and closes it.
 	// It may be called from several goroutines at once.
 	Create(name string) (io.WriteCloser, error)
 }
+
+// Stream is w as a StreamWriter: w itself, or w given each file whole when
+// it is closed.
+func Stream(w Writer) StreamWriter {
+	if sw, ok := w.(StreamWriter); ok {
+		return sw
+	}
+	return wholeFiles{w}
+}
+
+type wholeFiles struct{ Writer }
+
+func (w wholeFiles) Create(name string) (io.WriteCloser, error) {
+	return &wholeFile{w: w.Writer, name: name}, nil
+}
+
+// A wholeFile collects a file, and gives it to its Writer when closed.
+type wholeFile struct {
+	bytes.Buffer
+	w    Writer
+	name string
+}
+
+func (f *wholeFile) Close() error { return f.w.WriteFile(f.name, f.Bytes()) }
+
+// Discard is a StreamWriter that drops every file: what check renders.
+var Discard StreamWriter = discard{}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // DirWriter writes files under a directory.
 type DirWriter struct {
@@ -79,17 +134,17 @@ func (w *DirWriter) path(name string) (string, error) {
 	return full, d.err
 }
 
-// Files is a built site in memory: path → content. It is a Writer.
-type Files struct {
+// Memory is a built site in memory: path → content. It is a Writer.
+type Memory struct {
 	mu    sync.Mutex
 	files map[string][]byte
 }
 
-// NewFiles returns an empty in-memory site.
-func NewFiles() *Files { return &Files{files: map[string][]byte{}} }
+// NewMemory returns an empty in-memory site.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
 // WriteFile stores a file.
-func (f *Files) WriteFile(name string, data []byte) error {
+func (f *Memory) WriteFile(name string, data []byte) error {
 	f.mu.Lock()
 	f.files[name] = data
 	f.mu.Unlock()
@@ -97,7 +152,7 @@ func (f *Files) WriteFile(name string, data []byte) error {
 }
 
 // Get returns a file's content.
-func (f *Files) Get(name string) ([]byte, bool) {
+func (f *Memory) Get(name string) ([]byte, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	b, ok := f.files[name]
@@ -105,7 +160,7 @@ func (f *Files) Get(name string) ([]byte, bool) {
 }
 
 // Names lists the files, sorted.
-func (f *Files) Names() []string {
+func (f *Memory) Names() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	names := make([]string, 0, len(f.files))
@@ -117,7 +172,7 @@ func (f *Files) Names() []string {
 }
 
 // Len is the number of files.
-func (f *Files) Len() int {
+func (f *Memory) Len() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.files)
@@ -292,17 +347,4 @@ func replaceable(dir string) error {
 		return nil
 	}
 	return fmt.Errorf("%s already holds files that impactblog did not write (it has no %s file), and a build replaces the whole folder: choose an empty or new folder for -out, or empty %s first", dir, Marker, dir)
-}
-
-// outputPath turns a page URL into the file that holds it: "/posts/x/" →
-// "posts/x/index.html", "/feed.xml" → "feed.xml".
-func outputPath(url string) string {
-	p := strings.TrimPrefix(url, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	if path.Ext(p) == "" {
-		return p + "/index.html"
-	}
-	return p
 }

@@ -1,12 +1,14 @@
-package site
+package publish
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 )
@@ -16,8 +18,7 @@ import (
 func TestPublishRemovesWhatAKilledBuildLeft(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	blog := blogOf("posts/gift.md", giftPost)
-	if err := publish(t, blog, out); err != nil {
+	if err := publish(out); err != nil {
 		t.Fatal(err)
 	}
 	marker := map[string]string{Marker: markerText, "index.html": "x"}
@@ -63,7 +64,7 @@ func TestPublishRemovesWhatAKilledBuildLeft(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := publish(t, blog, out); err != nil {
+	if err := publish(out); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range tests {
@@ -81,7 +82,7 @@ func TestPublishRemovesWhatAKilledBuildLeft(t *testing.T) {
 		t.Errorf("the folder of a build still writing was removed: %v", err)
 	}
 	unlock()
-	if err := publish(t, blog, out); err != nil {
+	if err := publish(out); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(busy); lockSupported && !errors.Is(err, fs.ErrNotExist) {
@@ -101,8 +102,7 @@ func TestPublishAfterSIGKILL(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	blog := blogOf("posts/gift.md", giftPost)
-	if err := publish(t, blog, out); err != nil {
+	if err := publish(out); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestPublishAfterSIGKILL$")
@@ -128,7 +128,7 @@ func TestPublishAfterSIGKILL(t *testing.T) {
 	if len(leftovers()) == 0 {
 		t.Fatal("the killed build left nothing: the test tests nothing")
 	}
-	if err := publish(t, blog, out); err != nil {
+	if err := publish(out); err != nil {
 		t.Fatal(err)
 	}
 	if l := leftovers(); len(l) > 0 {
@@ -149,4 +149,126 @@ func killedBuild() {
 		return errors.New("not killed")
 	})
 	os.Exit(0)
+}
+
+// publish publishes a small site into out.
+func publish(out string) error {
+	return Publish(out, func(w Writer) error {
+		return w.WriteFile("index.html", []byte("<p>A site.</p>\n"))
+	})
+}
+
+// TestPublishReplacesOnlyWhatItWrote: a folder with files and no Marker
+// is refused and left as it is; an empty one is replaced, and holds the
+// Marker after.
+func TestPublishReplacesOnlyWhatItWrote(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "www")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "CNAME"), []byte("keep"), 0o644)
+	if err := publish(out); err == nil {
+		t.Fatal("a folder that impactblog did not write was replaced")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "CNAME")); string(b) != "keep" {
+		t.Error("CNAME was touched")
+	}
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
+	for range 2 {
+		if err := publish(empty); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(empty, Marker)); err != nil || string(b) != markerText {
+		t.Errorf("%s: have %q, %v; want %q", Marker, b, err, markerText)
+	}
+}
+
+// TestPublishLeavesTheOldSiteOnFailure: a write that fails leaves the
+// site that was there, and nothing beside it.
+func TestPublishLeavesTheOldSiteOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if err := publish(out); err != nil {
+		t.Fatal(err)
+	}
+	err := Publish(out, func(w Writer) error {
+		w.WriteFile("index.html", []byte("half"))
+		return errors.New("failed")
+	})
+	if err == nil {
+		t.Fatal("a failed write published")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "<p>A site.</p>\n" {
+		t.Errorf("index.html: have %q after a failed write", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d entries beside the site, want only it", len(entries))
+	}
+}
+
+// TestDirWriterMakesAFolderOnce: files written at once into a folder that
+// does not exist yet all land, however the goroutines interleave: each
+// waits until the folder is made.
+func TestDirWriterMakesAFolderOnce(t *testing.T) {
+	for round := range 20 {
+		w := &DirWriter{Dir: filepath.Join(t.TempDir(), "out")}
+		var wg sync.WaitGroup
+		errs := make(chan error, 16)
+		for i := range 16 {
+			wg.Go(func() {
+				name := fmt.Sprintf("posts/x/f%d.html", i)
+				if i%2 == 0 {
+					errs <- w.WriteFile(name, []byte(name))
+					return
+				}
+				f, err := w.Create(name)
+				if err == nil {
+					_, err = f.Write([]byte(name))
+					if cerr := f.Close(); err == nil {
+						err = cerr
+					}
+				}
+				errs <- err
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		n := 0
+		filepath.WalkDir(w.Dir, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return err
+		})
+		if n != 16 {
+			t.Fatalf("round %d: %d files written, want 16", round, n)
+		}
+	}
+}
+
+// TestStreamGivesWholeFiles: a Writer that does not stream gets each
+// file whole when it is closed.
+func TestStreamGivesWholeFiles(t *testing.T) {
+	m := NewMemory()
+	f, err := Stream(m).Create("a/b.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(f, "one, ")
+	if _, ok := m.Get("a/b.txt"); ok {
+		t.Error("the file was given before it was closed")
+	}
+	io.WriteString(f, "two")
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := m.Get("a/b.txt"); string(b) != "one, two" {
+		t.Errorf("have %q, want %q", b, "one, two")
+	}
 }

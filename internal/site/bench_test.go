@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/impactblog/impactblog/internal/blogtest"
+	"github.com/impactblog/impactblog/internal/publish"
 	theme "github.com/impactblog/impactblog/templates"
 )
 
@@ -57,15 +58,15 @@ func TestGeneratedBlogOutput(t *testing.T) {
 		checkDigest(t, out, once)
 	}
 	// Published into a folder, each file written as it is rendered
-	// (DirWriter is a StreamWriter): the same bytes.
+	// (publish.DirWriter is a publish.StreamWriter): the same bytes.
 	dir := filepath.Join(t.TempDir(), "public")
 	s, err := NewBuilder(blog, theme.FS, Options{Now: now, Once: true, SpillDir: t.TempDir()}).Build(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var stats Stats
-	if err := Publish(dir, func(w Writer) error {
-		if _, ok := w.(StreamWriter); !ok {
+	if err := publish.Publish(dir, func(w publish.Writer) error {
+		if _, ok := w.(publish.StreamWriter); !ok {
 			t.Errorf("Publish gave a %T, not a StreamWriter", w)
 		}
 		stats, err = s.Render(context.Background(), w)
@@ -74,8 +75,8 @@ func TestGeneratedBlogOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	tree := readTree(t, dir)
-	delete(tree, Marker)
-	out := NewFiles()
+	delete(tree, publish.Marker)
+	out := publish.NewMemory()
 	var size int64
 	for name, data := range tree {
 		out.WriteFile(name, []byte(data))
@@ -87,7 +88,7 @@ func TestGeneratedBlogOutput(t *testing.T) {
 	checkDigest(t, out, true)
 }
 
-func checkDigest(t *testing.T, out *Files, once bool) {
+func checkDigest(t *testing.T, out *publish.Memory, once bool) {
 	t.Helper()
 	h := sha256.New()
 	names := out.Names()
@@ -142,7 +143,7 @@ func benchBuild(b *testing.B, render bool) {
 				if !render {
 					continue
 				}
-				if _, err := s.Render(ctx, discard{}); err != nil {
+				if _, err := s.Render(ctx, publish.Discard); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/impactblog/impactblog/internal/publish"
 	theme "github.com/impactblog/impactblog/templates"
 )
 
@@ -85,7 +86,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", step.name, err)
 		}
-		inc := NewFiles()
+		inc := publish.NewMemory()
 		if _, err := s.Render(ctx, inc); err != nil {
 			t.Fatalf("%s: render: %v", step.name, err)
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/publish"
 )
 
 // TemplatesDir is the folder of templates in the blog and in the theme.
@@ -313,10 +314,10 @@ type Stats struct {
 }
 
 // Render renders every page and file of the site into w, using every core.
-// When w is a StreamWriter, each file is written as it is rendered, so that
+// When w is a publish.StreamWriter, each file is written as it is rendered, so that
 // the largest pages (the impact page, impact.json) are never held whole;
 // any other Writer gets each file whole. The first error stops it.
-func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
+func (s *Site) Render(ctx context.Context, w publish.Writer) (Stats, error) {
 	type job struct {
 		name  string
 		page  *Page                 // a page, or
@@ -340,7 +341,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 			jobs = append(jobs, job{name: outputPath(p.URL), page: p})
 		}
 	}
-	sw := streamTo(w)
+	sw := publish.Stream(w)
 	var (
 		mu       sync.Mutex
 		stats    Stats
@@ -400,7 +401,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 
 // streamFile creates name in w and writes it through bw, returning how
 // many bytes it wrote.
-func streamFile(w StreamWriter, bw *bufio.Writer, name string, write func(io.Writer) error) (int64, error) {
+func streamFile(w publish.StreamWriter, bw *bufio.Writer, name string, write func(io.Writer) error) (int64, error) {
 	f, err := w.Create(name)
 	if err != nil {
 		return 0, err
@@ -418,30 +419,6 @@ func streamFile(w StreamWriter, bw *bufio.Writer, name string, write func(io.Wri
 	return cw.n, err
 }
 
-// streamTo is w as a StreamWriter: w itself, or w given each file whole
-// when it is closed.
-func streamTo(w Writer) StreamWriter {
-	if sw, ok := w.(StreamWriter); ok {
-		return sw
-	}
-	return wholeFiles{w}
-}
-
-type wholeFiles struct{ Writer }
-
-func (w wholeFiles) Create(name string) (io.WriteCloser, error) {
-	return &wholeFile{w: w.Writer, name: name}, nil
-}
-
-// A wholeFile collects a file, and gives it to its Writer when closed.
-type wholeFile struct {
-	bytes.Buffer
-	w    Writer
-	name string
-}
-
-func (f *wholeFile) Close() error { return f.w.WriteFile(f.name, f.Bytes()) }
-
 type countingWriter struct {
 	w io.Writer
 	n int64
@@ -456,19 +433,28 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // Check renders every page and discards it: template errors that only show
 // when a template runs are found without writing anything.
 func (s *Site) Check(ctx context.Context) error {
-	_, err := s.Render(ctx, discard{})
+	_, err := s.Render(ctx, publish.Discard)
 	return err
 }
 
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
-
-func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
-
 // Locale is how the site writes numbers and money.
 func (s *Site) Locale() *locale.Locale { return s.locale }
+
+// NewFiles returns an empty in-memory site.
+//
+// Deprecated: use publish.NewMemory; kept for the callers outside this
+// package until they move.
+func NewFiles() *publish.Memory { return publish.NewMemory() }
+
+// outputPath turns a page URL into the file that holds it: "/posts/x/" →
+// "posts/x/index.html", "/feed.xml" → "feed.xml".
+func outputPath(url string) string {
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	if path.Ext(p) == "" {
+		return p + "/index.html"
+	}
+	return p
+}

@@ -53,7 +53,7 @@
 // list item wait in a temporary file rather than in memory (spill.go). A
 // post's table of contents is kept only when its front matter asks for it.
 // Render writes each file as it renders it when its Writer is a
-// StreamWriter (Publish's is), so no page or data file is held whole.
+// publish.StreamWriter (Publish's is), so no page or data file is held whole.
 //
 // # Determinism
 //
@@ -84,6 +84,7 @@ import (
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/publish"
 )
 
 // PostsDir is the folder of posts in the blog.
@@ -805,7 +806,7 @@ func (s *Site) aliasClashes() problem.List {
 			dirs[d] = true
 		}
 	}
-	take(Marker, "the file that marks the folder as impactblog's")
+	take(publish.Marker, "the file that marks the folder as impactblog's")
 	for _, p := range s.pages {
 		if p.Kind != "alias" {
 			take(outputPath(p.URL), "a page of the site")

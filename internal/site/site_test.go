@@ -6,19 +6,18 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/publish"
 	theme "github.com/impactblog/impactblog/templates"
 	"golang.org/x/tools/txtar"
 )
@@ -59,7 +58,7 @@ func contentOf(t *testing.T, p *Post) string {
 }
 
 // build builds blog into memory.
-func build(t *testing.T, blog fs.FS, opts Options) (*Files, error) {
+func build(t *testing.T, blog fs.FS, opts Options) (*publish.Memory, error) {
 	t.Helper()
 	if opts.Now.IsZero() {
 		opts.Now = now
@@ -68,7 +67,7 @@ func build(t *testing.T, blog fs.FS, opts Options) (*Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := NewFiles()
+	out := publish.NewMemory()
 	_, err = s.Render(context.Background(), out)
 	return out, err
 }
@@ -242,7 +241,7 @@ func TestDraftsAndFuture(t *testing.T) {
 			if have := jpy.Fixed(); have != "150000" {
 				t.Errorf("JPY total: have %s, want 150000", have)
 			}
-			out := NewFiles()
+			out := publish.NewMemory()
 			if _, err := s.Render(context.Background(), out); err != nil {
 				t.Fatal(err)
 			}
@@ -354,13 +353,13 @@ func readTree(t *testing.T, dir string) map[string]string {
 	return m
 }
 
-func publish(t *testing.T, blog fs.FS, out string) error {
+func buildInto(t *testing.T, blog fs.FS, out string) error {
 	t.Helper()
 	s, err := NewBuilder(blog, theme.FS, Options{Now: now}).Build(context.Background(), nil)
 	if err != nil {
 		return err
 	}
-	return Publish(out, func(w Writer) error {
+	return publish.Publish(out, func(w publish.Writer) error {
 		_, err := s.Render(context.Background(), w)
 		return err
 	})
@@ -370,7 +369,7 @@ func TestPublishIsAtomicAndDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	blog := blogOf("posts/gift.md", giftPost, "posts/bf.md", goodPost)
-	if err := publish(t, blog, out); err != nil {
+	if err := buildInto(t, blog, out); err != nil {
 		t.Fatal(err)
 	}
 	first := readTree(t, out)
@@ -379,7 +378,7 @@ func TestPublishIsAtomicAndDeterministic(t *testing.T) {
 	}
 
 	// The same input again: byte-identical.
-	if err := publish(t, blog, out); err != nil {
+	if err := buildInto(t, blog, out); err != nil {
 		t.Fatal(err)
 	}
 	second := readTree(t, out)
@@ -394,12 +393,12 @@ func TestPublishIsAtomicAndDeterministic(t *testing.T) {
 
 	// A broken post: the build fails and public/ is untouched.
 	broken := blogOf("posts/gift.md", giftPost, "posts/bf.md", strings.Replace(goodPost, "tonnes: 31.4", "tonnes: lots", 1))
-	if err := publish(t, broken, out); err == nil {
+	if err := buildInto(t, broken, out); err == nil {
 		t.Fatal("a broken post built")
 	}
 	// A template that fails while rendering, after some files were written.
 	broken = blogOf("posts/gift.md", giftPost, "posts/bf.md", goodPost, "templates/tag.html", "{{define \"main\"}}{{.Nope}}{{end}}")
-	if err := publish(t, broken, out); err == nil {
+	if err := buildInto(t, broken, out); err == nil {
 		t.Fatal("a broken template built")
 	}
 	after := readTree(t, out)
@@ -436,7 +435,7 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inc := NewFiles()
+	inc := publish.NewMemory()
 	if _, err := s.Render(context.Background(), inc); err != nil {
 		t.Fatal(err)
 	}
@@ -464,7 +463,7 @@ func TestPublishRefusesAFolderItDidNotWrite(t *testing.T) {
 	out := filepath.Join(dir, "www")
 	os.MkdirAll(filepath.Join(out, ".well-known"), 0o755)
 	os.WriteFile(filepath.Join(out, "CNAME"), []byte("keep"), 0o644)
-	err := publish(t, blogOf("posts/gift.md", giftPost), out)
+	err := buildInto(t, blogOf("posts/gift.md", giftPost), out)
 	if err == nil || !strings.Contains(err.Error(), "did not write") {
 		t.Fatalf("have %v, want a refusal", err)
 	}
@@ -475,12 +474,12 @@ func TestPublishRefusesAFolderItDidNotWrite(t *testing.T) {
 	empty := filepath.Join(dir, "empty")
 	os.Mkdir(empty, 0o755)
 	for range 2 {
-		if err := publish(t, blogOf("posts/gift.md", giftPost), empty); err != nil {
+		if err := buildInto(t, blogOf("posts/gift.md", giftPost), empty); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(empty, Marker)); err != nil {
-		t.Errorf("no %s in the site: %v", Marker, err)
+	if _, err := os.Stat(filepath.Join(empty, publish.Marker)); err != nil {
+		t.Errorf("no %s in the site: %v", publish.Marker, err)
 	}
 }
 
@@ -655,7 +654,7 @@ func TestOnceKeepsNoPostTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := once.Render(context.Background(), NewFiles()); err != nil {
+	if _, err := once.Render(context.Background(), publish.NewMemory()); err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range once.Posts {
@@ -758,44 +757,6 @@ func TestWriteImpactJSON(t *testing.T) {
 		}
 		if !bytes.Equal(have.Bytes(), want) {
 			t.Errorf("%s: WriteImpactJSON wrote\n%s\nwant\n%s", name, have.Bytes(), want)
-		}
-	}
-}
-
-// TestDirWriterMakesAFolderOnce: files written at once into a folder that
-// does not exist yet all land, however the goroutines interleave: each
-// waits until the folder is made.
-func TestDirWriterMakesAFolderOnce(t *testing.T) {
-	for round := range 20 {
-		w := &DirWriter{Dir: filepath.Join(t.TempDir(), "out")}
-		var wg sync.WaitGroup
-		errs := make(chan error, 16)
-		for i := range 16 {
-			wg.Go(func() {
-				name := fmt.Sprintf("posts/x/f%d.html", i)
-				if i%2 == 0 {
-					errs <- w.WriteFile(name, []byte(name))
-					return
-				}
-				f, err := w.Create(name)
-				if err == nil {
-					_, err = f.Write([]byte(name))
-					if cerr := f.Close(); err == nil {
-						err = cerr
-					}
-				}
-				errs <- err
-			})
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			if err != nil {
-				t.Fatalf("round %d: %v", round, err)
-			}
-		}
-		if files := readTree(t, w.Dir); len(files) != 16 {
-			t.Fatalf("round %d: %d files written, want 16", round, len(files))
 		}
 	}
 }
