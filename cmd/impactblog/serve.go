@@ -26,16 +26,35 @@ import (
 // it is stopped.
 const shutdownTimeout = 500 * time.Millisecond
 
+// httpTimeouts are the timeouts of the preview's connections.
+type httpTimeouts struct {
+	readHeader time.Duration // to read a request's header
+	read       time.Duration // to read a whole request
+	write      time.Duration // from the end of the header to the end of the response
+	idle       time.Duration // before a kept-alive connection with no request is closed
+}
+
+// defaultTimeouts are serve's timeouts. Without an idle timeout, browsers
+// and other clients kept their idle connections, each a file descriptor,
+// until the preview could open no more and answered nothing. The write
+// timeout leaves a page time to render on a large blog; the live-reload
+// streams are not bound by it, nor by the read timeout (package preview).
+func defaultTimeouts() httpTimeouts {
+	return httpTimeouts{readHeader: 10 * time.Second, read: 30 * time.Second, write: time.Minute, idle: 30 * time.Second}
+}
+
 type serveCommand struct {
 	stdout, stderr io.Writer
 
 	// For tests: delay is the watcher's quiet period (0: its default);
 	// ready is called once the server listens, rebuilt after each rebuild;
-	// gc collects between rebuilds (nil: newIdleGC).
-	delay   time.Duration
-	ready   func(url string, srv *preview.Server)
-	rebuilt func(ok bool)
-	gc      *idleGC
+	// gc collects between rebuilds (nil: newIdleGC); timeouts are those of
+	// the connections (zero: defaultTimeouts).
+	delay    time.Duration
+	ready    func(url string, srv *preview.Server)
+	rebuilt  func(ok bool)
+	gc       *idleGC
+	timeouts httpTimeouts
 }
 
 // Run builds the blog, serves it on addr and rebuilds it on every change
@@ -89,7 +108,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	// Its check of the templates starts the wait when it ends.
 	gc.now()
 
-	hs := &http.Server{Handler: preview.AllowHosts(srv, *addr, ln.Addr().String()), ReadHeaderTimeout: 10 * time.Second}
+	hs := c.httpServer(preview.AllowHosts(srv, *addr, ln.Addr().String()))
 	hs.RegisterOnShutdown(srv.Close) // ends the live-reload streams
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
@@ -110,6 +129,15 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		err = e
 	}
 	return err
+}
+
+// httpServer is the server of the preview, serving h.
+func (c *serveCommand) httpServer(h http.Handler) *http.Server {
+	t := c.timeouts
+	if t == (httpTimeouts{}) {
+		t = defaultTimeouts()
+	}
+	return &http.Server{Handler: h, ReadHeaderTimeout: t.readHeader, ReadTimeout: t.read, WriteTimeout: t.write, IdleTimeout: t.idle}
 }
 
 // loop rebuilds once per batch of changes until ctx is done, and lets gc

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"github.com/impactblog/impactblog/internal/blogtest"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -477,4 +478,91 @@ func genEdit(i int) (name, url, text string) {
 	name, src := blogtest.Edit(genPost, genPosts, genSeed, i+1)
 	slug := regexp.MustCompile(`(?m)^slug: (\S+)$`).FindSubmatch(src)[1]
 	return name, "/posts/" + string(slug) + "/", string(src) + fmt.Sprintf("\nEdit number %d.\n", i)
+}
+
+// TestServeTimeouts: the preview's connections have header, read, write
+// and idle timeouts (issue 13, item 16: without an idle timeout, 190 idle
+// keep-alive connections under ulimit -n 200 made it unreachable).
+func TestServeTimeouts(t *testing.T) {
+	hs := (&serveCommand{}).httpServer(http.NotFoundHandler())
+	for name, d := range map[string]time.Duration{
+		"ReadHeaderTimeout": hs.ReadHeaderTimeout, "ReadTimeout": hs.ReadTimeout,
+		"WriteTimeout": hs.WriteTimeout, "IdleTimeout": hs.IdleTimeout,
+	} {
+		if d <= 0 {
+			t.Errorf("%s not set", name)
+		}
+	}
+}
+
+// shortTimeouts are timeouts a test can wait for.
+func shortTimeouts() httpTimeouts {
+	const d = 200 * time.Millisecond
+	return httpTimeouts{readHeader: d, read: d, write: d, idle: d}
+}
+
+// TestServeClosesIdleConnections: a kept-alive connection that asks
+// nothing more is closed by the server.
+func TestServeClosesIdleConnections(t *testing.T) {
+	r := startServeCmd(t, smallBlog(t), &serveCommand{delay: testDelay, timeouts: shortTimeouts()})
+	conn, err := net.Dial("tcp", strings.TrimSuffix(strings.TrimPrefix(r.url, "http://"), "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	br := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Close {
+		t.Fatalf("have %d, close %v; want 200 on a kept-alive connection", resp.StatusCode, resp.Close)
+	}
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if _, err := br.ReadByte(); err != io.EOF {
+		t.Errorf("idle connection: have %v, want it closed by the server (EOF)", err)
+	}
+}
+
+// TestServeStreamOutlivesTimeouts: a live-reload stream is still open, and
+// still reloads, long after the read and write timeouts of a request.
+func TestServeStreamOutlivesTimeouts(t *testing.T) {
+	dir := smallBlog(t)
+	r := startServeCmd(t, dir, &serveCommand{delay: testDelay, timeouts: shortTimeouts()})
+	resp, err := http.Get(r.url + strings.TrimPrefix(preview.EventsPath, "/") + "?page=/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 16)
+	go func() {
+		defer close(events)
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- ev
+			}
+		}
+	}()
+	if ev := <-events; ev != "hello" {
+		t.Fatalf("first event: have %q, want hello", ev)
+	}
+	time.Sleep(3 * shortTimeouts().write) // past every timeout
+	writeFile(t, dir, "posts/first.md", testPost("First post", "Edited."))
+	select {
+	case ev, ok := <-events:
+		if !ok {
+			t.Fatal("the stream ended")
+		}
+		if ev != "reload" {
+			t.Errorf("have %q, want reload", ev)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no event within 10s of the edit")
+	}
 }

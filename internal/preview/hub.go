@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"sync"
 )
@@ -9,6 +11,18 @@ import (
 // dropped. A dropped browser reconnects by itself and, seeing a newer
 // version, reloads: it misses nothing.
 const clientBuffer = 4
+
+// maxClients is how many browsers may listen at once. Each holds a
+// connection (a file descriptor) for as long as its page is open; a
+// browser opens at most six to one server, so this leaves room for a
+// writer's every device.
+const maxClients = 64
+
+// Why register refused a browser.
+var (
+	errClosed = errors.New("the preview is shutting down")
+	errFull   = fmt.Errorf("%d pages are already listening for reloads, the most the preview allows: close some and reload this one", maxClients)
+)
 
 // An event is one Server-Sent Event.
 type event struct {
@@ -25,23 +39,29 @@ type client struct {
 // hub is the live-reload hub: the browsers listening for events. It is a
 // value owned by one Server.
 type hub struct {
+	max int // clients at most
+
 	mu      sync.Mutex
 	clients map[*client]struct{}
 	closed  bool
 }
 
-func newHub() *hub { return &hub{clients: map[*client]struct{}{}} }
+func newHub() *hub { return &hub{max: maxClients, clients: map[*client]struct{}{}} }
 
-// register adds a browser showing page. It returns nil once the hub is closed.
-func (h *hub) register(page string) *client {
+// register adds a browser showing page. It refuses it once the hub is
+// closed (errClosed) or has max browsers (errFull).
+func (h *hub) register(page string) (*client, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed {
-		return nil
+	switch {
+	case h.closed:
+		return nil, errClosed
+	case len(h.clients) >= h.max:
+		return nil, errFull
 	}
 	c := &client{page: page, ch: make(chan event, clientBuffer)}
 	h.clients[c] = struct{}{}
-	return c
+	return c, nil
 }
 
 // unregister removes c and closes its channel, unless that is already done.

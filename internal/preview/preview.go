@@ -32,7 +32,10 @@
 //     reloads if the page was served from another version: a browser that
 //     was dropped, or that loaded the page just before a rebuild, catches up.
 //
-// The streams end when the Server is closed. Nothing is injected into what
+// The streams end when the Server is closed. A stream is not bound by the
+// http.Server's ReadTimeout or WriteTimeout, which are for pages, but each
+// event must be written within 10 s. At most 64 browsers listen at once;
+// more get 503 and no live reload. Nothing is injected into what
 // `impactblog build` writes.
 //
 // # Who may ask
@@ -73,6 +76,10 @@ import (
 
 // EventsPath is the path of the live-reload event stream.
 const EventsPath = "/.impactblog/events"
+
+// streamWriteTimeout is how long one event of a live-reload stream may
+// take to be written before the stream is ended.
+const streamWriteTimeout = 10 * time.Second
 
 // A Snapshot is one build of the site, each file rendered once, when it is
 // first needed. It is safe for concurrent use.
@@ -383,8 +390,7 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name 
 
 // events is the live-reload stream of one browser.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
+	if _, ok := w.(http.Flusher); !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
@@ -392,19 +398,33 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(page, "/") {
 		page = "/"
 	}
-	c := s.hub.register(page)
-	if c == nil {
-		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+	c, err := s.hub.register(page)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
 		return
 	}
 	defer s.hub.unregister(c)
+	// The stream lasts as long as the page is open: it is not bound by the
+	// http.Server's ReadTimeout and WriteTimeout, but each event must be
+	// written within streamWriteTimeout. (A ResponseWriter that has no
+	// deadlines, such as httptest's, has none to change.)
+	rc := http.NewResponseController(w)
+	rc.SetReadDeadline(time.Time{})
+	send := func(format string, args ...any) error {
+		rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
+		if _, err := fmt.Fprintf(w, format, args...); err != nil {
+			return err
+		}
+		return rc.Flush()
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
 	_, _, version := s.state()
-	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s\n\n", version)
-	flusher.Flush()
+	if send("retry: 500\nevent: hello\ndata: %s\n\n", version) != nil {
+		return
+	}
 	for {
 		select {
 		case <-r.Context().Done():
@@ -413,10 +433,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			if _, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", ev.name, ev.data); err != nil {
+			if send("event: %s\ndata: %s\n\n", ev.name, ev.data) != nil {
 				return
 			}
-			flusher.Flush()
 		}
 	}
 }

@@ -448,8 +448,8 @@ func TestLiveReload(t *testing.T) {
 
 func TestHubDropsSlowClient(t *testing.T) {
 	h := newHub()
-	slow := h.register("/a/")
-	fast := h.register("/b/")
+	slow, _ := h.register("/a/")
+	fast, _ := h.register("/b/")
 	for i := range clientBuffer + 1 {
 		h.broadcast(event{name: "reload", data: "v"})
 		if i < clientBuffer {
@@ -472,8 +472,38 @@ func TestHubDropsSlowClient(t *testing.T) {
 	if _, ok := <-fast.ch; ok {
 		t.Error("close left a channel open")
 	}
-	if h.register("/c/") != nil {
-		t.Error("register after close")
+	if _, err := h.register("/c/"); err != errClosed {
+		t.Errorf("register after close: have %v, want errClosed", err)
+	}
+}
+
+// TestStreamLimit: past the most browsers allowed, a stream is refused
+// with 503 and a sentence, until one of them leaves.
+func TestStreamLimit(t *testing.T) {
+	srv := New()
+	srv.hub.max = 2
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	defer srv.Close() // first: it ends the streams, which ts.Close waits for
+	first := openStream(t, ts.URL, "/")
+	openStream(t, ts.URL, "/")
+	first.next(t)
+	waitFor(t, func() bool { return srv.Listeners() == 2 })
+
+	resp, err := http.Get(ts.URL + EventsPath + "?page=/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(body), "close some") {
+		t.Errorf("third stream: have %d %q, want 503 saying to close some pages", resp.StatusCode, body)
+	}
+
+	first.resp.Body.Close()
+	waitFor(t, func() bool { return srv.Listeners() == 1 })
+	if name, _ := openStream(t, ts.URL, "/").next(t); name != "hello" {
+		t.Errorf("a stream after one left: have %s, want hello", name)
 	}
 }
 
