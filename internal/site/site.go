@@ -19,8 +19,8 @@
 //	/archive/                  archive.html: posts by year
 //	/impact/                   impact.html: the site-wide totals
 //	/404.html                  404.html
-//	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts
-//	/sitemap.xml, /robots.txt
+//	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts (package feed)
+//	/sitemap.xml, /robots.txt  (package feed)
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
 //	<alias>/                   a redirect page for each alias of a post
 //	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (links.go)
