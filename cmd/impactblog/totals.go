@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,7 +9,6 @@ import (
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
-	"github.com/impactblog/impactblog/internal/site"
 )
 
 type totalsCommand struct {
@@ -33,11 +33,11 @@ func (c *totalsCommand) Run(ctx context.Context, args []string) error {
 		return report(c.stderr, err, "cannot compute the totals")
 	}
 	if *asJSON {
-		b, err := site.ImpactJSON(s.Totals)
-		if err != nil {
+		var b bytes.Buffer
+		if err := impact.WriteJSON(&b, s.Totals); err != nil {
 			return err
 		}
-		_, err = c.stdout.Write(b)
+		_, err = c.stdout.Write(b.Bytes())
 		return err
 	}
 	return printTotals(c.stdout, s.Totals, s.Locale())

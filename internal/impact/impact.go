@@ -1,6 +1,7 @@
 // Package impact is the exact arithmetic of impactblog: money, currencies,
 // tonnes of CO2e, the donations and offsets that posts report, and their
-// totals. It does no I/O and never uses a float.
+// totals, and the two data files made of them: impact.csv (WriteCSV) and
+// impact.json (WriteJSON). It reads nothing and never uses a float.
 //
 // # Numbers
 //
@@ -33,6 +34,13 @@
 // one post, one tag or the whole site. Amounts are kept per currency; GBP is
 // never added to EUR. Every donation counts in the year of its own date (by
 // default the post's date), and so does every offset.
+//
+// # Files
+//
+// impact.json is the Totals as encoding/json writes them, indented by two
+// spaces, with every entry as its Row; impact.csv has one Row a line,
+// under CSVHeader (and CSVReportingHeader with a reporting currency). Both
+// are written an entry at a time, to an io.Writer.
 package impact
 
 import (

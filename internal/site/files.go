@@ -1,10 +1,7 @@
 package site
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"io"
 	"io/fs"
 	"sort"
@@ -56,7 +53,7 @@ func (s *Site) Files() []File {
 		{"rss.xml", s.writeFeed(feed.RSS)},
 		{"sitemap.xml", s.sitemap},
 		bytesFile("robots.txt", feed.Robots(s.Config.BaseURL)),
-		{"impact.json", func(w io.Writer) error { return WriteImpactJSON(w, s.Totals) }},
+		{"impact.json", func(w io.Writer) error { return impact.WriteJSON(w, s.Totals) }},
 		{"impact.csv", func(w io.Writer) error { return impact.WriteCSV(w, s.Totals) }},
 	}
 	files = append(files, s.assets...)
@@ -73,65 +70,6 @@ func (s *Site) Files() []File {
 		files = append(files, fsFile(n, fsys, "static/"+n))
 	}
 	return files
-}
-
-// ImpactJSON is the impact.json document: the totals, indented.
-func ImpactJSON(t *impact.Totals) ([]byte, error) {
-	var b bytes.Buffer
-	err := WriteImpactJSON(&b, t)
-	return b.Bytes(), err
-}
-
-// WriteImpactJSON writes the impact.json document to w: the bytes of
-// json.MarshalIndent(t, "", "  ") and a newline, written an entry at a time,
-// so that a large blog's tens of thousands of entries are never held as one
-// document (and its indented copy) in memory.
-func WriteImpactJSON(w io.Writer, t *impact.Totals) error {
-	if t == nil || t.Entries == nil {
-		b, err := json.MarshalIndent(t, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(append(b, '\n'))
-		return err
-	}
-	// The document without its entries, cut where they go. A line break
-	// cannot occur inside a JSON string, so the cut is unambiguous.
-	head := *t
-	head.Entries = nil
-	b, err := json.MarshalIndent(&head, "", "  ")
-	if err != nil {
-		return err
-	}
-	const at = "\n  \"entries\": null"
-	before, after, ok := bytes.Cut(b, []byte(at))
-	if !ok {
-		return fmt.Errorf("impact.json: no entries in %.40q", b)
-	}
-	bw := bufio.NewWriter(w)
-	bw.Write(before)
-	bw.WriteString(at[:len(at)-len("null")])
-	if len(t.Entries) == 0 {
-		bw.WriteString("[]")
-	} else {
-		bw.WriteString("[")
-		for i := range t.Entries {
-			row := t.Entries[i].Row()
-			e, err := json.MarshalIndent(&row, "    ", "  ")
-			if err != nil {
-				return err
-			}
-			if i > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n    ")
-			bw.Write(e)
-		}
-		bw.WriteString("\n  ]")
-	}
-	bw.Write(after)
-	bw.WriteString("\n")
-	return bw.Flush()
 }
 
 // channel is what the feeds say of the site.

@@ -15,7 +15,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/publish"
 	theme "github.com/impactblog/impactblog/templates"
@@ -723,40 +722,5 @@ func TestPartialCached(t *testing.T) {
 		"templates/partials/t.html", `{{define "t"}}x{{end}}`, "posts/a.md", post("A"))
 	if _, err := build(t, bad, Options{}); err == nil || !strings.Contains(err.Error(), `partialCached "t": give it the page, .Site or a post, not int`) {
 		t.Errorf("partialCached of a number: %v", err)
-	}
-}
-
-// TestWriteImpactJSON: impact.json written an entry at a time is the
-// document json.MarshalIndent makes, with or without entries and a
-// reporting block.
-func TestWriteImpactJSON(t *testing.T) {
-	_, blog, _ := loadTxtar(t, filepath.Join("testdata", "report.txtar"))
-	s, err := NewBuilder(blog, theme.FS, Options{Now: now}).Build(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.Totals.Reporting == nil || len(s.Totals.Entries) < 2 {
-		t.Fatalf("report.txtar has %d entries, reporting %v: want entries and a reporting block", len(s.Totals.Entries), s.Totals.Reporting != nil)
-	}
-	full := *s.Totals
-	noReporting, noEntries, nilEntries := full, full, full
-	noReporting.Reporting = nil
-	noEntries.Entries = []impact.Entry{}
-	nilEntries.Entries = nil
-	for name, tt := range map[string]*impact.Totals{
-		"full": &full, "without reporting": &noReporting, "no entries": &noEntries, "nil entries": &nilEntries, "nil": nil,
-	} {
-		want, err := json.MarshalIndent(tt, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		want = append(want, '\n')
-		var have bytes.Buffer
-		if err := WriteImpactJSON(&have, tt); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !bytes.Equal(have.Bytes(), want) {
-			t.Errorf("%s: WriteImpactJSON wrote\n%s\nwant\n%s", name, have.Bytes(), want)
-		}
 	}
 }
