@@ -42,6 +42,8 @@ func TestNotABlog(t *testing.T) {
 			return []string{"build", "-src", dir, "-out", filepath.Join(dir, "public") + string(filepath.Separator)}
 		}, "no blog here: "},
 		{"check", map[string]string{"public/app.js": "app"}, func(dir string) []string { return []string{"check", "-src", dir} }, "no blog here: "},
+		{"totals", map[string]string{"public/app.js": "app"}, func(dir string) []string { return []string{"totals", "-src", dir} }, "no blog here: "},
+		{"serve", map[string]string{"public/app.js": "app"}, func(dir string) []string { return []string{"serve", "-src", dir, "-addr", "127.0.0.1:0"} }, "no blog here: "},
 		{"a blog's public/ it did not write", map[string]string{"public/app.js": "app", "posts/a.md": "---\ntitle: A\ndate: 2021-01-01\n---\nHi.\n"},
 			func(dir string) []string { return []string{"build", "-src", dir} }, "did not write"},
 		{"the same, by another name", map[string]string{"public/app.js": "app", "site.toml": "title = \"T\"\n"},

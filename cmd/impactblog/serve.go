@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -71,9 +70,12 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if fi, err := os.Stat(src); err != nil || !fi.IsDir() {
-		return fmt.Errorf("-src %s is not a folder", bf.src)
+	bf.src = src
+	root, err := bf.open() // never a link out of the blog; refuses a folder that is no blog
+	if err != nil {
+		return err
 	}
+	defer root.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -91,7 +93,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		gc = newIdleGC()
 	}
 	r := &rebuilder{
-		builder: site.NewBuilder(os.DirFS(src), templates.FS, site.Options{
+		builder: site.NewBuilder(root.FS(), templates.FS, site.Options{
 			Drafts: bf.drafts, Future: bf.future, BaseURL: url,
 		}),
 		srv: srv, gc: gc, stdout: c.stdout, stderr: c.stderr, done: c.rebuilt,
