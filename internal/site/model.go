@@ -20,6 +20,7 @@ import (
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/report"
 )
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -31,7 +32,7 @@ type Site struct {
 	Tags       []*Tag  // by name
 	Years      []*Year // newest first
 	Totals     *impact.Totals
-	report     *Report // the impact page: Report() (report.go)
+	report     *report.Report // the impact page: Report() (report.go)
 	reportOnce sync.Once
 
 	// Warnings are what is shown, but not as its writer meant (template
@@ -39,9 +40,6 @@ type Site struct {
 	Warnings problem.List
 
 	assets []File // files copied with the posts (links.go)
-
-	yearsOnce sync.Once                 // makes byYear
-	byYear    map[string]*impact.Totals // each year's entries totalled (report.go)
 
 	locale   *locale.Locale
 	tmpl     *templates
@@ -101,7 +99,7 @@ func (p *Post) sumTotals() *impact.Totals {
 type kept struct {
 	totals     *impact.Totals
 	reportOnce sync.Once
-	report     *PostReport // Report, made the first time it is asked for
+	report     *report.PostReport // Report, made the first time it is asked for
 
 	summaryOnce sync.Once // Summary, read back from the spill once
 	summary     string

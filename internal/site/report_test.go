@@ -17,6 +17,7 @@ import (
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/report"
 	theme "github.com/impactblog/impactblog/templates"
 	"github.com/shopspring/decimal"
 )
@@ -183,7 +184,7 @@ func TestEntryRefsShowTheirEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := s.Report()
-	byN := map[int]*ReportEntry{}
+	byN := map[int]*report.Entry{}
 	for _, y := range r.Years {
 		for _, e := range y.Entries() {
 			byN[e.N] = e
@@ -199,7 +200,7 @@ func TestEntryRefsShowTheirEntries(t *testing.T) {
 			if e == nil {
 				t.Fatalf("%s: entry %d is in no year", row.Name, ref.N)
 			}
-			have := ReportEntry{N: ref.N, ID: ref.ID(), Kind: ref.Kind(), Date: ref.Date(), Name: ref.Name(), Project: ref.Project(),
+			have := report.Entry{N: ref.N, ID: ref.ID(), Kind: ref.Kind(), Date: ref.Date(), Name: ref.Name(), Project: ref.Project(),
 				Given: ref.Given(), Converted: ref.Converted(), Tonnes: ref.Tonnes(), Rate: ref.Rate(), Post: ref.Post(), Source: ref.Source()}
 			if have != *e {
 				t.Errorf("%s: entry %d is\n%+v\nin its row and\n%+v\nin its year", row.Name, ref.N, have, *e)

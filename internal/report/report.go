@@ -1,0 +1,458 @@
+// Package report turns totals into what people read: the impact page as
+// an annual report (New), what a post's page shows beside its own figures
+// (ForPost), and the figures a post's text quotes (Quotes). It is made
+// from impact.Totals alone, so it is tested from a ledger of entries
+// without building a site.
+//
+// # Words
+//
+// An entry is one donation or offset (impact.Entry), written in a post's
+// front matter. A figure is a number computed from entries and written
+// for people: a Figure of the report, with its exact value and a link to
+// the entries that make it, or a figure quoted in prose,
+// {{< total donations year=2020 >}} (markdown.Figure), which Quotes
+// computes over the site's entries, or a post's own (post.…).
+//
+// # The impact page
+//
+// Report.Headlines are all years and the latest; Donations and Tonnes
+// are a chart per year with the table beside it; Recipients and
+// Providers, a row each; Rates, the rates used; Years, every entry, by
+// year, numbered oldest first (anchors entry-N and entries-YYYY). A
+// figure's Of names it in the syntax of figures in prose, so that a
+// reader can quote it. Each year's figures are impact.SumOf of the year's
+// entries; the rest are the site's totals.
+package report
+
+import (
+	"html/template"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/chart"
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/locale"
+)
+
+// A Report is the impact page as an annual report: headline figures,
+// charts with their tables, figures by recipient and provider, the rates
+// used and every entry. Every figure in it comes from the totals it is
+// made from or from impact.SumOf (the totals of one year's entries), and
+// links to the entries that make it.
+type Report struct {
+	Currency   string // the reporting currency; "" when nothing is converted
+	Span       string // "2019–2023"
+	Headlines  []Headline
+	Donations  *ChartWithTable // nil without donations
+	Tonnes     *ChartWithTable // nil without offsets
+	Recipients []Row
+	Providers  []Row
+	Rates      []impact.UsedRate
+	Years      []EntryYear // every entry, by year, oldest first
+}
+
+// A Figure is one figure of the report, written for people, with what it is
+// (Of, in the syntax of figures in posts: `donations year=2020`), whether it
+// is as given or converted (As: "given" or "reporting"), its exact value
+// ("157000.00 GBP", "3750.00 EUR + 5000.00 GBP", "31.400 t") and a link to
+// the entries that make it.
+type Figure struct {
+	Text, Value, Of, As, Href string
+}
+
+// A Headline is the headline figures of a period: all years, or one.
+type Headline struct {
+	Name, Href               string
+	Given, GivenIn           Figure
+	Tonnes, Cost, CostIn     Figure
+	DonationCount, OffsetCnt int
+}
+
+// A ChartWithTable is a chart and the rows of the table beside it.
+type ChartWithTable struct {
+	SVG  template.HTML
+	Note string // why there is no chart, when SVG is empty
+	Rows []Row
+}
+
+// A Row is one line of a table: a year, a recipient or a provider.
+type Row struct {
+	Name, ID        string
+	Year            string
+	Given, GivenIn  Figure
+	Tonnes          Figure
+	Cost, CostIn    Figure
+	Entries         []*EntryRef
+	First           bool   // the first row of its year, in a table grouped by year
+	YearRows        int    // on the first row: how many rows the year has
+	YearTotal       Figure // on the first row: the year's total
+	YearTotalGiven  Figure
+	YearTotalTonnes Figure
+}
+
+// An EntryYear is the entries counted in one year.
+type EntryYear struct {
+	Year string
+	ID   string // "entries-2020"
+	refs []*EntryRef
+}
+
+// Entries are the year's entries, written out when the page asks for
+// them: a blog with hundreds of thousands of entries holds the text of one
+// year's at a time, not of all.
+func (y EntryYear) Entries() []*Entry {
+	out := make([]*Entry, len(y.refs))
+	each := make([]Entry, len(y.refs))
+	for i, r := range y.refs {
+		each[i] = r.entry()
+		out[i] = &each[i]
+	}
+	return out
+}
+
+// An EntryRef is an entry of the report as a table row links to it.
+type EntryRef struct {
+	N    int // numbered oldest first, from 1
+	post any // the post it is written in (Options.Post)
+	e    *impact.Entry
+	f    *figs
+	day  int32 // of the entry's date, for sorting: 20200131
+}
+
+// ID is the entry's anchor on the impact page: "entry-3".
+func (r *EntryRef) ID() string { return "entry-" + strconv.Itoa(r.N) }
+
+// The rest of a Entry, for a template that shows more of a row's
+// entries than their links: each writes out the entry.
+
+func (r *EntryRef) Kind() string      { return r.entry().Kind }
+func (r *EntryRef) Date() time.Time   { return r.entry().Date }
+func (r *EntryRef) Name() string      { return r.entry().Name }
+func (r *EntryRef) Project() string   { return r.entry().Project }
+func (r *EntryRef) Given() string     { return r.entry().Given }
+func (r *EntryRef) Converted() string { return r.entry().Converted }
+func (r *EntryRef) Tonnes() string    { return r.entry().Tonnes }
+func (r *EntryRef) Rate() string      { return r.entry().Rate }
+func (r *EntryRef) Post() any         { return r.post }
+func (r *EntryRef) Source() string    { return r.entry().Source }
+
+// A Entry is one donation or offset, with where it was written.
+type Entry struct {
+	N                int
+	ID               string // "entry-3"
+	Kind             string // "donation" or "offset"
+	Date             time.Time
+	Name             string // recipient or provider
+	Project          string
+	Given, Converted string // written for people
+	Tonnes           string
+	Rate             string
+	Post             any    // the post it is written in (Options.Post), or nil
+	Source           string // "posts/x.md:12"
+}
+
+// entry writes out the entry r refers to.
+func (r *EntryRef) entry() Entry {
+	e, l := r.e, r.f.l
+	y, m, d := e.Date().Date()
+	re := Entry{N: r.N, ID: r.ID(), Kind: e.Kind(), Date: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Post: r.post, Source: e.Source().Position()}
+	var given *impact.Money
+	if dn := e.Donation; dn != nil {
+		re.Name, re.Project, given = dn.Recipient, dn.Project, &dn.Money
+	} else {
+		o := e.Offset
+		re.Name, re.Project, given = o.Provider, o.Project, o.Cost
+		re.Tonnes = l.Tonnes(impact.Tonnes{Decimal: o.Tonnes.Round(impact.TonnesDigits)})
+	}
+	if given != nil {
+		re.Given = l.Money(rounded(*given))
+	}
+	if e.Converted.Currency.Code != "" {
+		re.Rate, re.Converted = e.Rate.String(), l.Money(rounded(e.Converted))
+	}
+	return re
+}
+
+// rounded is m to its currency's minor unit, as impact.json writes it.
+func rounded(m impact.Money) impact.Money {
+	m.Amount = m.Amount.Round(m.Currency.Digits)
+	return m
+}
+
+// Options are what a report needs besides the totals.
+type Options struct {
+	Rates  *impact.Rates        // the rates the totals were converted at, or nil
+	Locale *locale.Locale       // how figures are written
+	Post   func(url string) any // the post at a URL, for the entries' links; may be nil
+}
+
+// New makes the report of t, the totals of every post of a site with
+// their Entries (impact.ComputeOf).
+func New(t *impact.Totals, o Options) *Report {
+	l := o.Locale
+	r := &Report{}
+	if t.Reporting != nil {
+		r.Currency = t.Reporting.Currency
+		r.Rates = t.Reporting.UsedRates()
+	}
+	var rc impact.Currency // the currency of the converted figures
+	if o.Rates != nil {
+		rc = o.Rates.To
+	}
+	f := &figs{l: l, rc: rc}
+	years := t.Years()
+	if len(years) == 0 {
+		return r
+	}
+	yearTotals := byYear(t, o.Rates)
+	r.Span = years[len(years)-1]
+	if len(years) > 1 {
+		r.Span += "–" + years[0]
+	}
+
+	// Every entry, numbered oldest first.
+	postOf := func(string) any { return nil }
+	if o.Post != nil {
+		postOf = o.Post
+	}
+	each := make([]EntryRef, len(t.Entries)) // one allocation
+	sorted := make([]*EntryRef, len(t.Entries))
+	for i := range t.Entries {
+		e := &t.Entries[i]
+		y, m, d := e.Date().Date()
+		each[i] = EntryRef{post: postOf(e.Source().Post), e: e, f: f, day: int32(y*10000 + int(m)*100 + d)}
+		sorted[i] = &each[i]
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
+	// Sorted by day, each year's entries follow one another.
+	lastYear := int32(-1)
+	for i, e := range sorted {
+		e.N = i + 1
+		if y := e.day / 10000; y != lastYear {
+			lastYear = y
+			ys := strconv.Itoa(int(y))
+			r.Years = append(r.Years, EntryYear{Year: ys, ID: "entries-" + ys})
+		}
+		last := &r.Years[len(r.Years)-1]
+		last.refs = append(last.refs, e)
+	}
+	// Each recipient's and provider's entries, oldest first.
+	to, through := map[string][]*EntryRef{}, map[string][]*EntryRef{}
+	for _, e := range sorted {
+		if d := e.e.Donation; d != nil {
+			to[d.Recipient] = append(to[d.Recipient], e)
+		} else {
+			through[e.e.Offset.Provider] = append(through[e.e.Offset.Provider], e)
+		}
+	}
+	firstHref := func(es []*EntryRef) string {
+		if len(es) == 0 {
+			return "#entries"
+		}
+		return "#" + es[0].ID()
+	}
+
+	// Headlines: all years, then the latest.
+	all := Headline{Name: "All years, " + r.Span, Href: "#entries", DonationCount: t.Donations.Count, OffsetCnt: t.Offsets.Count}
+	all.Given = f.sums(t.Donations.Total, "donations", "#entries")
+	all.Tonnes = f.tonnes(t.Offsets.Tonnes, "offsets.tonnes", "#entries")
+	all.Cost = f.sums(t.Offsets.Cost, "offsets.cost", "#entries")
+	if rep := t.Reporting; rep != nil {
+		all.GivenIn = f.money(rep.Donations.Total, "donations", "#entries")
+		all.CostIn = f.money(rep.Offsets.Cost, "offsets.cost", "#entries")
+	}
+	r.Headlines = append(r.Headlines, all)
+	latest := years[0]
+	yt := yearTotals(latest)
+	hl := Headline{Name: "In " + latest, Href: "#entries-" + latest, DonationCount: yt.Donations.Count, OffsetCnt: yt.Offsets.Count}
+	q := " year=" + latest
+	hl.Given = f.sums(yt.Donations.Total, "donations"+q, hl.Href)
+	hl.Tonnes = f.tonnes(yt.Offsets.Tonnes, "offsets.tonnes"+q, hl.Href)
+	hl.Cost = f.sums(yt.Offsets.Cost, "offsets.cost"+q, hl.Href)
+	if rep := yt.Reporting; rep != nil {
+		hl.GivenIn = f.money(rep.Donations.Total, "donations"+q, hl.Href)
+		hl.CostIn = f.money(rep.Offsets.Cost, "offsets.cost"+q, hl.Href)
+	}
+	r.Headlines = append(r.Headlines, hl)
+
+	// Donations per year, stacked by recipient; tonnes per year.
+	r.Donations, r.Tonnes = charts(t, yearTotals, *f, years)
+
+	for _, name := range t.Recipients() {
+		es := to[name]
+		q := "donations recipient=" + strconv.Quote(name)
+		row := Row{Name: name, Entries: es, Given: f.sums(t.Donations.ByRecipient[name], q, firstHref(es))}
+		if rep := t.Reporting; rep != nil {
+			row.GivenIn = f.money(rep.Donations.ByRecipient[name], q, firstHref(es))
+		}
+		r.Recipients = append(r.Recipients, row)
+	}
+	for _, name := range t.Providers() {
+		es := through[name]
+		o := t.Offsets.ByProvider[name]
+		q := " provider=" + strconv.Quote(name)
+		row := Row{Name: name, Entries: es, Tonnes: f.tonnes(o.Tonnes, "offsets.tonnes"+q, firstHref(es)), Cost: f.sums(o.Cost, "offsets.cost"+q, firstHref(es))}
+		if rep := t.Reporting; rep != nil {
+			if c, ok := rep.Offsets.ByProvider[name]; ok {
+				row.CostIn = f.money(c, "offsets.cost"+q, firstHref(es))
+			}
+		}
+		r.Providers = append(r.Providers, row)
+	}
+	return r
+}
+
+// byYear sums the entries of t counted in each year, in the order of
+// t.Entries (each post's donations, then each post's offsets): the
+// totals of a year, by year ("2020").
+func byYear(t *impact.Totals, rates *impact.Rates) func(year string) *impact.Totals {
+	// Pointers to the entries' own donations and offsets, not copies.
+	ds := map[int][]*impact.Donation{}
+	os := map[int][]*impact.Offset{}
+	for i := range t.Entries {
+		e := &t.Entries[i]
+		if d := e.Donation; d != nil {
+			ds[d.Date.Year()] = append(ds[d.Date.Year()], d)
+		} else {
+			os[e.Offset.Date.Year()] = append(os[e.Offset.Date.Year()], e.Offset)
+		}
+	}
+	years := map[string]*impact.Totals{}
+	for _, y := range t.Years() {
+		year, _ := strconv.Atoi(y)
+		years[y], _ = impact.SumOf(rates, 0, ds[year], os[year])
+	}
+	return func(year string) *impact.Totals {
+		if t := years[year]; t != nil {
+			return t
+		}
+		t, _ := impact.SumIn(rates, 0, nil, nil)
+		return t
+	}
+}
+
+// charts makes the donations chart (stacked by recipient) and the tonnes
+// chart, oldest year first, with their tables.
+func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, years []string) (*ChartWithTable, *ChartWithTable) {
+	l := f.l
+	asc := make([]string, len(years))
+	for i, y := range years {
+		asc[len(years)-1-i] = y
+	}
+	var don, ton *ChartWithTable
+	if t.Donations.Count > 0 {
+		don = &ChartWithTable{}
+		// One unit for the bars: the reporting currency, or the one currency of every donation.
+		unit := ""
+		if t.Reporting != nil {
+			unit = t.Reporting.Currency
+		} else if len(t.Donations.Total) == 1 {
+			unit = t.Donations.Total[0].Currency.Code
+		}
+		recipients := t.Recipients()
+		index := map[string]int{}
+		for i, name := range recipients {
+			index[name] = i
+		}
+		c := chart.Chart{ID: "chart-donations", Series: recipients}
+		var desc []string
+		for _, y := range asc {
+			yt := yearTotals(y)
+			if yt.Donations.Count == 0 {
+				continue
+			}
+			bar := chart.Bar{Label: y}
+			href := "#entries-" + y
+			var yearFig, yearGiven Figure
+			yearGiven = f.sums(yt.Donations.Total, "donations year="+y, href)
+			if yt.Reporting != nil {
+				yearFig = f.money(yt.Reporting.Donations.Total, "donations year="+y, href)
+				bar.Value = yearFig.Text
+			} else {
+				bar.Value = yearGiven.Text
+			}
+			desc = append(desc, y+": "+bar.Value)
+			for i, name := range yt.Recipients() {
+				q := "donations year=" + y + " recipient=" + strconv.Quote(name)
+				row := Row{Year: y, Name: name, Given: f.sums(yt.Donations.ByRecipient[name], q, href)}
+				if i == 0 {
+					row.First, row.YearRows, row.YearTotal, row.YearTotalGiven = true, len(yt.Recipients()), yearFig, yearGiven
+				}
+				var size impact.Money
+				var ok bool
+				if yt.Reporting != nil {
+					size, ok = yt.Reporting.Donations.ByRecipient[name], true
+					row.GivenIn = f.money(size, q, href)
+				} else {
+					size, ok = yt.Donations.ByRecipient[name].Get(unit)
+				}
+				if ok {
+					bar.Segments = append(bar.Segments, chart.Segment{Series: index[name], Size: size.Amount, Label: l.Money(size)})
+				}
+				don.Rows = append(don.Rows, row)
+			}
+			c.Bars = append(c.Bars, bar)
+		}
+		if unit != "" {
+			cur, _ := impact.ParseCurrency(unit)
+			c.Title = "Donations per year, in " + l.Symbol(cur) + " (" + unit + "), by recipient"
+			c.Desc = "A bar per year, stacked by recipient. " + strings.Join(desc, "; ") + ". The table below gives every figure."
+			don.SVG = c.SVG()
+		} else {
+			don.Note = "The donations are in several currencies and site.toml declares no reporting currency, so there is no chart: the table gives each currency as given."
+		}
+	}
+	if t.Offsets.Count > 0 {
+		ton = &ChartWithTable{}
+		c := chart.Chart{ID: "chart-tonnes", Title: "Tonnes of CO₂e offset per year"}
+		var desc []string
+		for _, y := range asc {
+			o := t.Offsets.ByYear[y]
+			if o == nil {
+				continue
+			}
+			href := "#entries-" + y
+			q := " year=" + y
+			row := Row{Year: y, Name: y, Tonnes: f.tonnes(o.Tonnes, "offsets.tonnes"+q, href), Cost: f.sums(o.Cost, "offsets.cost"+q, href)}
+			if t.Reporting != nil {
+				if cst, ok := t.Reporting.Offsets.ByYear[y]; ok {
+					row.CostIn = f.money(cst, "offsets.cost"+q, href)
+				}
+			}
+			ton.Rows = append(ton.Rows, row)
+			text := l.Tonnes(o.Tonnes) + " t"
+			c.Bars = append(c.Bars, chart.Bar{Label: y, Value: text, Segments: []chart.Segment{{Size: o.Tonnes.Decimal, Label: text}}})
+			desc = append(desc, y+": "+text)
+		}
+		c.Desc = "A bar per year. " + strings.Join(desc, "; ") + ". The table below gives every figure."
+		ton.SVG = c.SVG()
+	}
+	return don, ton
+}
+
+// figs makes the report's figures.
+type figs struct {
+	l  *locale.Locale
+	rc impact.Currency
+}
+
+func (f figs) sums(s impact.Sums, of, href string) Figure {
+	parts := make([]string, len(s))
+	for i, m := range s {
+		parts[i] = m.String()
+	}
+	return Figure{Text: f.l.Sums(s), Value: strings.Join(parts, " + "), Of: of, As: "given", Href: href}
+}
+
+func (f figs) money(m impact.Money, of, href string) Figure {
+	if m.Currency.Code == "" {
+		m.Currency = f.rc
+	}
+	return Figure{Text: f.l.Money(m), Value: m.String(), Of: of, As: "reporting", Href: href}
+}
+
+func (f figs) tonnes(t impact.Tonnes, of, href string) Figure {
+	return Figure{Text: f.l.Tonnes(t) + " t", Value: t.String() + " t", Of: of, As: "given", Href: href}
+}
