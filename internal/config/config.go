@@ -29,11 +29,9 @@ package config
 import (
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/suggest"
@@ -115,27 +113,23 @@ func DefaultConfig() *Config {
 // complete when there is none.
 func Parse(src []byte) (*Config, problem.List) {
 	c := DefaultConfig()
-	f, err := readTOML(src)
+	root, err := readTOML(src)
 	if err != nil {
 		return nil, problem.List{err}
 	}
 	var problems problem.List
 	typeErr := map[string]bool{}
-	for _, key := range f.keys {
-		val := f.top[key]
+	for i, key := range root.Keys {
+		val, at := root.Vals[i], root.KeyPos[i]
 		s := settingOf(key)
 		switch {
 		case key == ratesKey:
 			// read by parseRates
 		case s == nil:
-			line, col := f.keyAt(val)
-			problems.Add(File, line, col, "unknown setting %q: %s", key, unknownHint(key))
-		default:
-			if err := f.md.PrimitiveDecode(val, s.field(c)); err != nil {
-				typeErr[key] = true
-				line, col := f.valueAt(val)
-				problems.Add(File, line, col, "%s must be %s, such as %s = %s, not %s%s", key, kindOf(s), key, s.example, f.kindOf(val), unquoteHint(f, val, s))
-			}
+			problems.Add(File, at.Line, at.Col, "unknown setting %q: %s", key, unknownHint(key))
+		case !set(s.field(c), val):
+			typeErr[key] = true
+			problems.Add(File, val.Line, val.Col, "%s must be %s, such as %s = %s, not %s%s", key, kindOf(s), key, s.example, describe(val), unquoteHint(val, s))
 		}
 	}
 	for _, p := range c.validate() {
@@ -143,13 +137,13 @@ func Parse(src []byte) (*Config, problem.List) {
 			continue // already reported, and its value is the default
 		}
 		line, col := 0, 0
-		if val, ok := f.top[p.key]; ok {
-			line, col = f.valueAt(val)
+		if val := root.Get(p.key); val != nil {
+			line, col = val.Line, val.Col
 		}
 		problems = append(problems, &problem.Problem{File: File, Line: line, Col: col, Err: p.err})
 	}
-	if val, ok := f.top[ratesKey]; ok {
-		problems = append(problems, c.parseRates(f, val)...)
+	if val := root.Get(ratesKey); val != nil {
+		problems = append(problems, c.parseRates(val)...)
 	}
 	problems.Sort()
 	return c, problems
@@ -242,28 +236,4 @@ func (c *Config) validate() []keyProblem {
 	}
 	c.Location = loc
 	return out
-}
-
-// unquoteHint is ": remove the quotes" when the value is text that, without
-// its quotes, is of the kind the setting takes: posts_per_page = "5".
-func unquoteHint(f *tomlFile, val toml.Primitive, s *setting) string {
-	var text string
-	if f.md.PrimitiveDecode(val, &text) != nil {
-		return ""
-	}
-	var err error
-	switch s.field(&Config{}).(type) {
-	case *int:
-		_, err = strconv.Atoi(strings.TrimSpace(text))
-	case *bool:
-		if t := strings.TrimSpace(text); t != "true" && t != "false" {
-			err = strconv.ErrSyntax
-		}
-	default:
-		return ""
-	}
-	if err != nil {
-		return ""
-	}
-	return ": remove the quotes"
 }

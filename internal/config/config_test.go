@@ -60,7 +60,7 @@ func TestConfigProblems(t *testing.T) {
 		{"an unknown key far from any", "colour = \"red\"\n", []string{`site.toml:1:1: unknown setting "colour": the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html, reporting_currency, and [rates.YEAR] tables`}},
 		{"an unknown key in capitals", "  Title = \"T\"\n", []string{`site.toml:1:3: unknown setting "Title": did you mean title?`}},
 		{"an unknown table", "title = \"T\"\n\n[params]\nx = 1\n", []string{`site.toml:3:1: unknown setting "params"`}},
-		{"a dotted unknown key", "title = \"T\"\nparams.x = 1\n", []string{`site.toml:2:8: unknown setting "params"`}},
+		{"a dotted unknown key", "title = \"T\"\nparams.x = 1\n", []string{`site.toml:2:1: unknown setting "params"`}},
 		{"rate instead of rates", "[rate.2020]\nEUR = \"0.9\"\n", []string{`site.toml:1:1: unknown setting "rate": did you mean a [rates.YEAR] table?`}},
 		{"rates that are not tables", "rates = \"0.9\"\n", []string{`site.toml:1:9: rates must be tables, one per year, such as [rates.2020] with a line EUR = "0.8897"; it is text ("0.9")`}},
 		{"an empty title", "title = \"\"\n", []string{`site.toml:1:9: title is empty`}},
@@ -69,8 +69,13 @@ func TestConfigProblems(t *testing.T) {
 			`site.toml:1:22: reporting_currency: unknown currency "pounds"`,
 			`site.toml:3:7: rates.2020.EUR must be more than zero`,
 		}},
-		{"syntax error", "title = \"T\"\ntitle = \n", []string{`site.toml:2:`}},
-		{"syntax error stops", "posts_per_page = \"5\"\ntitle = \"unclosed\n", []string{`site.toml:2:`}},
+		{"syntax error", "title = \"T\"\ntitle = \n", []string{`site.toml:2:9: not valid TOML: a value is missing after "=": write one, or remove the key`}},
+		{"syntax error stops", "posts_per_page = \"5\"\ntitle = \"unclosed\n", []string{`site.toml:2:18: not valid TOML: basic strings cannot have new lines`}},
+		{"text without quotes", "title = Our blog\n", []string{`site.toml:1:9: not valid TOML: unexpected character "O" at the start of a value: text must be in quotes`}},
+		{"a key given twice", "title = \"T\"\n\n  title = \"U\"\n", []string{`site.toml:3:3: not valid TOML: "title" is given twice (also at line 1): keep one`}},
+		{"a table given twice", "[rates.2020]\nEUR = 1\n[rates.2020]\n", []string{`site.toml:3:1: not valid TOML: the table [rates.2020] is given twice (also at line 1)`}},
+		{"a control character", "title = \"T\x1b\"\n", []string{`site.toml:1:11: not valid TOML: basic strings cannot have control characters`}},
+		{"nested too deep", "x = " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "\n", []string{`site.toml:1:205: nested more than 200 levels deep here: flatten it`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +86,9 @@ func TestConfigProblems(t *testing.T) {
 			for i, p := range problems {
 				if !strings.HasPrefix(p.Error(), tt.want[i]) {
 					t.Errorf("have %s\nwant %s…", p, tt.want[i])
+				}
+				if p.Line < 1 || p.Col < 1 {
+					t.Errorf("have %s want: a line and a column", p)
 				}
 			}
 		})

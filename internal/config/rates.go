@@ -3,11 +3,10 @@ package config
 import (
 	"regexp"
 	"strconv"
-	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/tree"
 	"github.com/shopspring/decimal"
 )
 
@@ -19,53 +18,44 @@ var yearRE = regexp.MustCompile(`^[12][0-9]{3}$`)
 // in the file, so that 0.8897 stays exactly 0.8897 (a float would not).
 // With a reporting currency or currency that is wrong (and already
 // reported), the rates are still checked, but not kept.
-func (c *Config) parseRates(f *tomlFile, val toml.Primitive) problem.List {
+func (c *Config) parseRates(val *tree.Node) problem.List {
 	var problems problem.List
-	years, ok := f.table(val)
-	if !ok {
-		line, col := f.valueAt(val)
-		problems.Add(File, line, col, "rates must be tables, one per year, such as [rates.2020] with a line EUR = \"0.8897\"; it is %s", f.kindOf(val))
+	if val.Kind != tree.Map {
+		problems.Add(File, val.Line, val.Col, "rates must be tables, one per year, such as [rates.2020] with a line EUR = \"0.8897\"; it is %s", describe(val))
 		return problems
 	}
 	if c.Rates == nil && c.Cur.Code != "" {
 		c.Rates = impact.NewRates(c.Cur)
 	}
-	for _, y := range f.sortedKeys(years) {
-		yv := years[y]
+	for i, y := range val.Keys {
+		table, yat := val.Vals[i], val.KeyPos[i]
 		if !yearRE.MatchString(y) {
-			line, col := f.keyAt(yv)
-			problems.Add(File, line, col, "rates.%s is not a year: write a table such as [rates.2020] with a line EUR = \"0.8897\"", y)
+			problems.Add(File, yat.Line, yat.Col, "rates.%s is not a year: write a table such as [rates.2020] with a line EUR = \"0.8897\"", y)
 			continue
 		}
-		table, ok := f.table(yv)
-		if !ok {
-			line, col := f.keyAt(yv)
-			problems.Add(File, line, col, "rates.%s must be a table of rates, such as [rates.%s] with a line EUR = \"0.8897\"", y, y)
+		if table.Kind != tree.Map {
+			problems.Add(File, yat.Line, yat.Col, "rates.%s must be a table of rates, such as [rates.%s] with a line EUR = \"0.8897\"", y, y)
 			continue
 		}
 		year, _ := strconv.Atoi(y)
-		for _, code := range f.sortedKeys(table) {
-			v := table[code]
+		for j, code := range table.Keys {
+			v, at := table.Vals[j], table.KeyPos[j]
 			cur, err := impact.ParseCurrency(code)
 			if err != nil {
-				line, col := f.keyAt(v)
-				problems.Add(File, line, col, "rates.%s: %v", y, err)
+				problems.Add(File, at.Line, at.Col, "rates.%s: %v", y, err)
 				continue
 			}
 			if c.Rates != nil && cur.Code == c.Rates.To.Code {
-				line, col := f.keyAt(v)
-				problems.Add(File, line, col, "rates.%s: %s is the reporting currency, whose rate is always 1: remove this line", y, code)
+				problems.Add(File, at.Line, at.Col, "rates.%s: %s is the reporting currency, whose rate is always 1: remove this line", y, code)
 				continue
 			}
-			rate, err := f.rate(v)
+			rate, err := readRate(v)
 			if err != nil {
-				line, col := f.valueAt(v)
-				problems.Add(File, line, col, "rates.%s.%s: %v", y, code, err)
+				problems.Add(File, v.Line, v.Col, "rates.%s.%s: %v", y, code, err)
 				continue
 			}
 			if !rate.IsPositive() {
-				line, col := f.valueAt(v)
-				problems.Add(File, line, col, "rates.%s.%s must be more than zero, not %s", y, code, rate.String())
+				problems.Add(File, v.Line, v.Col, "rates.%s.%s must be more than zero, not %s", y, code, rate.String())
 				continue
 			}
 			if c.Rates != nil {
@@ -76,25 +66,19 @@ func (c *Config) parseRates(f *tomlFile, val toml.Primitive) problem.List {
 	return problems
 }
 
-// rate reads one rate, preferring its text in the file.
-func (f *tomlFile) rate(v toml.Primitive) (decimal.Decimal, error) {
-	var x any
-	if err := f.md.PrimitiveDecode(v, &x); err != nil {
-		return decimal.Decimal{}, err
+// readRate reads one rate from its text as written: a string or a TOML
+// number, which the reader keeps as typed (1_000 as 1000).
+func readRate(v *tree.Node) (decimal.Decimal, error) {
+	if v.Kind != tree.Scalar || !v.Str && (v.Value == "true" || v.Value == "false" || dateRE.MatchString(v.Value)) {
+		return decimal.Decimal{}, impact.ErrNotANumber
 	}
-	switch x := x.(type) {
-	case string:
-		return impact.ParseNumber(x)
-	case int64:
-		return decimal.NewFromInt(x), nil
-	case float64:
-		if d, err := impact.ParseNumber(strings.ReplaceAll(f.raw(v), "_", "")); err == nil {
-			return d, nil
+	d, err := impact.ParseNumber(v.Value)
+	if err != nil && !v.Str {
+		// A TOML number with an exponent, such as 8.897e-1, is exact too;
+		// inf and nan are no rate.
+		if e, err2 := decimal.NewFromString(v.Value); err2 == nil {
+			return e, nil
 		}
-		// Not found in the file: the shortest decimal that reads back as
-		// the same float is the one written, for up to 15 significant
-		// digits.
-		return decimal.RequireFromString(strconv.FormatFloat(x, 'f', -1, 64)), nil
 	}
-	return decimal.Decimal{}, impact.ErrNotANumber
+	return d, err
 }

@@ -17,6 +17,8 @@ JPY = 0.0069     # a number, read exactly from its text
 [rates.2021]
 EUR = 0.85999999999999999   # more digits than a float holds
 USD = 1
+CHF = 9.5e-1                # an exponent
+SEK = 0.0_9                 # underscores between digits
 `
 	c, problems := Parse([]byte(src))
 	if len(problems) > 0 {
@@ -31,6 +33,8 @@ USD = 1
 		{2019, "JPY", "0.0069"},
 		{2021, "EUR", "0.85999999999999999"},
 		{2021, "USD", "1"},
+		{2021, "CHF", "0.95"},
+		{2021, "SEK", "0.09"},
 		{2021, "GBP", "1"},
 	}
 	for _, tt := range tests {
@@ -61,6 +65,12 @@ func TestRatesProblems(t *testing.T) {
 			`site.toml:5:7: rates.2021.EUR must be more than zero`,
 		}},
 		{"the reporting currency's own rate", "title = \"T\"\nreporting_currency = \"EUR\"\n[rates.2020]\nEUR = 1\n", []string{`site.toml:4:1: rates.2020: EUR is the reporting currency`}},
+		{"rates that are not numbers", "title = \"T\"\n[rates.2020]\nEUR = inf\nUSD = true\nJPY = 2020-01-01\nCHF = [1]\n", []string{
+			`site.toml:3:7: rates.2020.EUR: "inf" is not a number`,
+			`site.toml:4:7: rates.2020.USD: not a number`,
+			`site.toml:5:7: rates.2020.JPY: not a number`,
+			`site.toml:6:7: rates.2020.CHF: not a number`,
+		}},
 		{"bad reporting currency", "title = \"T\"\nreporting_currency = \"pounds\"\n", []string{`site.toml:2:22: reporting_currency: unknown currency "pounds"`}},
 	}
 	for _, tt := range tests {

@@ -16,7 +16,16 @@
 // [DecodeYAML], [DecodeTOML] and [DecodeJSON] take the text and the line of
 // the file where it starts, and return the root node or a [*SyntaxError] at
 // the place of the mistake, with a message in plain English that says what
-// to do. No input makes them run long or use much memory: values nest at
+// to do, and no control character. The messages name the text "front
+// matter"; a reader of another file (site.toml) names it in its position.
+//
+// Each format has one reader, which gives values and positions at once:
+// YAML through yaml.v3's Node, JSON token by token with encoding/json, and
+// TOML through go-toml's parser (pelletier/go-toml/v2/unstable), whose
+// every key and value comes with its place in the text. TOML's rules about
+// tables are checked as the tree is built: a key or a [table] given twice,
+// a value that is also a table, an inline table added to later, [[list]]
+// over a table, and dates that are not. No input makes them run long or use much memory: values nest at
 // most [MaxDepth] levels deep, and YAML's aliases expand to at most
 // [MaxNodes] values.
 package tree
@@ -155,9 +164,13 @@ func newLineIndex(text []byte, first int) *lineIndex {
 	return &lineIndex{text: text, starts: starts, first: first}
 }
 
-// pos returns the line and column (in characters) of the byte at offset.
+// pos returns the line and column (in characters) of the byte at offset,
+// or of the character it is part of.
 func (x *lineIndex) pos(offset int) Pos {
 	offset = max(0, min(offset, len(x.text)))
+	for offset > 0 && offset < len(x.text) && !utf8.RuneStart(x.text[offset]) {
+		offset--
+	}
 	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
 	return Pos{Line: x.first + i, Col: 1 + utf8.RuneCount(x.text[x.starts[i]:offset])}
 }
