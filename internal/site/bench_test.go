@@ -158,10 +158,10 @@ func BenchmarkRenderPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, kind := range []string{"post", "home", "tag", "tags", "archive", "impact"} {
+	for _, kind := range []Kind{KindPost, KindHome, KindTag, KindTags, KindArchive, KindImpact} {
 		i := slices.IndexFunc(s.Pages(), func(p *Page) bool { return p.Kind == kind })
 		p := s.Pages()[i]
-		b.Run(kind, func(b *testing.B) {
+		b.Run(string(kind), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := s.RenderPage(p); err != nil {
 					b.Fatal(err)

@@ -112,11 +112,11 @@ func (s *Site) writeFeed(write func(io.Writer, feed.Channel, []feed.Entry) error
 	}
 }
 
-// sitemap writes the sitemap: every page but the aliases and the 404.
+// sitemap writes the sitemap: every page of a kind listed there (kinds).
 func (s *Site) sitemap(w io.Writer) error {
 	return feed.Sitemap(w, s.Config.BaseURL, func(yield func(feed.URL) bool) {
 		for _, p := range s.pages {
-			if p.Kind == "alias" || p.Kind == "404" {
+			if !p.Kind.spec().Sitemap {
 				continue
 			}
 			u := feed.URL{Path: p.URL}

@@ -114,7 +114,7 @@ func (s *Site) PagesShowing(file string) []*Page {
 	var out []*Page
 	for _, p := range s.pages {
 		switch {
-		case p.Kind == "tags" || p.Kind == "archive" || p.Kind == "impact":
+		case p.Kind.spec().Every:
 		case p.Post != nil && (p.Post.File == file ||
 			p.Post.Prev != nil && p.Post.Prev.File == file ||
 			p.Post.Next != nil && p.Post.Next.File == file):

@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -390,92 +389,3 @@ func sortPosts(posts []*Post) {
 		posts[i] = k.p
 	}
 }
-
-// A Page is one HTML page of the site and what its template gets.
-type Page struct {
-	Kind     string // "home", "post", "tags", "tag", "archive", "impact", "404", "alias"
-	URL      string
-	Title    string
-	Template string // "post.html"
-	Site     *Site
-	Post     *Post   // on a post page
-	Posts    []*Post // on listings: this page's posts
-	Tag      *Tag    // on a tag page
-	Pager    *Pager  // on paginated listings
-	Target   string  // on an alias page: where it redirects
-}
-
-// A Pager places a page in a paginated listing.
-type Pager struct {
-	Number int // 1-based
-	Total  int
-	Prev   string // URL, or ""
-	Next   string
-}
-
-// postPages makes the index's pages, and each post's page and the redirect
-// pages of its aliases, in the order of the posts.
-func (s *Site) postPages() []*Page {
-	// One array for the post pages rather than an allocation each.
-	posts := make([]Page, len(s.Posts))
-	pages := make([]*Page, 0, len(s.Posts)+len(s.Posts)/s.Config.PostsPerPage+16)
-	pages = append(pages, s.paginate("home", "/", s.Config.Title, "index.html", nil, s.Posts)...)
-	for i, p := range s.Posts {
-		posts[i] = Page{Kind: "post", URL: p.URL(), Title: p.Title, Template: "post.html", Post: p}
-		pages = append(pages, &posts[i])
-		for _, a := range p.Aliases {
-			pages = append(pages, &Page{Kind: "alias", URL: aliasURL(a), Title: p.Title, Template: "alias", Post: p, Target: p.URL()})
-		}
-	}
-	return pages
-}
-
-// makePages lists every page of the site: the index's and the posts'
-// (postPages), then the tags', the archive, the impact page and the 404.
-func (s *Site) makePages(postPages []*Page) []*Page {
-	pages := slices.Grow(postPages, len(s.Posts)/s.Config.PostsPerPage*2+len(s.Tags)+8)
-	pages = append(pages, &Page{Kind: "tags", URL: "/tags/", Title: "Tags", Template: "tags.html"})
-	for _, t := range s.Tags {
-		pages = append(pages, s.paginate("tag", t.URL(), "Posts tagged "+t.Name, "tag.html", t, t.Posts)...)
-	}
-	pages = append(pages,
-		&Page{Kind: "archive", URL: "/archive/", Title: "Archive", Template: "archive.html"},
-		&Page{Kind: "impact", URL: "/impact/", Title: "Our impact", Template: "impact.html"},
-		&Page{Kind: "404", URL: "/404.html", Title: "Page not found", Template: "404.html"},
-	)
-	for _, p := range pages {
-		p.Site = s
-	}
-	return pages
-}
-
-func (s *Site) paginate(kind, url, title, tmpl string, tag *Tag, posts []*Post) []*Page {
-	per := s.Config.PostsPerPage
-	total := max(1, (len(posts)+per-1)/per)
-	pageURL := func(n int) string {
-		if n == 1 {
-			return url
-		}
-		return url + "page/" + strconv.Itoa(n) + "/"
-	}
-	pages := make([]*Page, 0, total)
-	for n := 1; n <= total; n++ {
-		pg := &Pager{Number: n, Total: total}
-		if n > 1 {
-			pg.Prev = pageURL(n - 1)
-		}
-		if n < total {
-			pg.Next = pageURL(n + 1)
-		}
-		lo, hi := (n-1)*per, min(n*per, len(posts))
-		t := title
-		if n > 1 {
-			t += " – page " + strconv.Itoa(n)
-		}
-		pages = append(pages, &Page{Kind: kind, URL: pageURL(n), Title: t, Template: tmpl, Tag: tag, Posts: posts[lo:hi], Pager: pg})
-	}
-	return pages
-}
-
-// Pages lists every HTML page of the site.
-func (s *Site) Pages() []*Page { return s.pages }

@@ -26,9 +26,6 @@ import (
 // TemplatesDir is the folder of templates in the blog and in the theme.
 const TemplatesDir = "templates"
 
-// pageTemplates are the templates every theme has, one per kind of page.
-var pageTemplates = []string{"index.html", "post.html", "tags.html", "tag.html", "archive.html", "impact.html", "404.html"}
-
 // templates are the parsed page templates and the theme's static files.
 type templates struct {
 	pages  map[string]*template.Template // by file name: "post.html"
@@ -280,11 +277,11 @@ func (s *Site) RenderPage(p *Page) ([]byte, error) {
 }
 
 func (s *Site) renderPage(w io.Writer, p *Page) (err error) {
-	if p.Kind == "alias" {
+	if p.Kind == KindAlias {
 		_, err := w.Write(aliasPage(s, p))
 		return err
 	}
-	if p.Kind == "post" {
+	if p.Kind == KindPost {
 		// A post's page shows its totals several times over.
 		p.Post.hold(func() { err = s.executePage(w, p) })
 		return err
@@ -331,14 +328,11 @@ func (s *Site) Render(ctx context.Context, w publish.Writer) (Stats, error) {
 	for _, f := range s.Files() {
 		jobs = append(jobs, job{name: f.Name, write: f.Write})
 	}
-	for _, p := range s.pages {
-		if p.Kind == "impact" || p.Kind == "archive" || p.Kind == "tags" {
-			jobs = append(jobs, job{name: outputPath(p.URL), page: p})
-		}
-	}
-	for _, p := range s.pages {
-		if p.Kind != "impact" && p.Kind != "archive" && p.Kind != "tags" {
-			jobs = append(jobs, job{name: outputPath(p.URL), page: p})
+	for _, every := range []bool{true, false} {
+		for _, p := range s.pages {
+			if p.Kind.spec().Every == every {
+				jobs = append(jobs, job{name: outputPath(p.URL), page: p})
+			}
 		}
 	}
 	sw := publish.Stream(w)
@@ -445,16 +439,3 @@ func (s *Site) Locale() *locale.Locale { return s.locale }
 // Deprecated: use publish.NewMemory; kept for the callers outside this
 // package until they move.
 func NewFiles() *publish.Memory { return publish.NewMemory() }
-
-// outputPath turns a page URL into the file that holds it: "/posts/x/" →
-// "posts/x/index.html", "/feed.xml" → "feed.xml".
-func outputPath(url string) string {
-	p := strings.TrimPrefix(url, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	if path.Ext(p) == "" {
-		return p + "/index.html"
-	}
-	return p
-}

@@ -7,22 +7,32 @@
 // templates/ (optional: any file there replaces the built-in theme's file of
 // the same name) and site.toml (optional; see package config).
 //
-// # Output
+// # Pages
 //
-// Every URL ending in / is written as index.html in its folder:
+// Every page has a Kind; the page table (kinds, in pages.go) gives each
+// kind's address, template, whether sitemap.xml lists it, and its place
+// in Site.Pages, which is this order. A URL ending in / is written as
+// index.html in its folder:
 //
-//	/                          index.html: newest posts first, PostsPerPage a page
-//	/page/N/                   the following pages of the index (N ≥ 2)
-//	/posts/<slug>/             post.html: one post, its figures and totals
-//	/tags/                     tags.html: every tag with its post count
-//	/tags/<tag>/ (page/N/)     tag.html: the posts of one tag, paginated
-//	/archive/                  archive.html: posts by year
-//	/impact/                   impact.html: the site-wide totals
-//	/404.html                  404.html
+//	kind     address                 template      sitemap  shows
+//	home     /, /page/N/ (N ≥ 2)     index.html    yes      newest posts first, PostsPerPage a page
+//	post     /posts/<slug>/          post.html     yes      one post, its figures and totals
+//	alias    <alias>/                (none)        no       a redirect to its post, for each alias
+//	tags     /tags/                  tags.html     yes      every tag with its post count
+//	tag      /tags/<tag>/ (page/N/)  tag.html      yes      the posts of one tag, paginated
+//	archive  /archive/               archive.html  yes      posts by year
+//	impact   /impact/                impact.html   yes      the site-wide totals (package report)
+//	404      /404.html               404.html      no       the page for an address that is not there
+//
+// # Other files
+//
+// Besides its pages (Site.Pages), the site writes files that are not
+// templated (Site.Files); Site.Outputs lists both, each not yet
+// rendered:
+//
 //	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts (package feed)
 //	/sitemap.xml, /robots.txt  (package feed)
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
-//	<alias>/                   a redirect page for each alias of a post
 //	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (links.go)
 //	/<file>                    each file of templates/static/, at the site's root
 //
@@ -795,7 +805,7 @@ func checkAliases(posts []*Post) problem.List {
 // (/feed.xml/, /.impactblog/, a file copied with a post), or a file where a
 // folder is. Build reports them, so check does too.
 func (s *Site) aliasClashes() problem.List {
-	if !slices.ContainsFunc(s.pages, func(p *Page) bool { return p.Kind == "alias" }) {
+	if !slices.ContainsFunc(s.pages, func(p *Page) bool { return p.Kind == KindAlias }) {
 		return nil
 	}
 	files := make(map[string]string, len(s.pages)) // what writes each file
@@ -808,7 +818,7 @@ func (s *Site) aliasClashes() problem.List {
 	}
 	take(publish.Marker, "the file that marks the folder as impactblog's")
 	for _, p := range s.pages {
-		if p.Kind != "alias" {
+		if p.Kind != KindAlias {
 			take(outputPath(p.URL), "a page of the site")
 		}
 	}
@@ -817,7 +827,7 @@ func (s *Site) aliasClashes() problem.List {
 	}
 	var problems problem.List
 	for _, p := range s.pages {
-		if p.Kind != "alias" {
+		if p.Kind != KindAlias {
 			continue
 		}
 		out := outputPath(p.URL)
