@@ -41,10 +41,24 @@
 // Templates are html/template files named after their file, so that an error
 // names templates/post.html:12:3. base.html defines "base", the layout;
 // every page template defines "title" and "main", and may use the partials
-// in templates/partials/. Each page gets a Page (see the type) and the
-// functions of funcMap: money, sums, tonnes, date, isodate, abs, rel.
-// base.html includes partials/social.html, the OpenGraph and Twitter card
-// meta; post.html shows Post.TOC, the contents, when a post asks for it.
+// in templates/partials/. Each page gets a Page (see the type). base.html
+// includes partials/social.html, the OpenGraph and Twitter card meta;
+// post.html shows Post.TOC, the contents, when a post asks for it.
+//
+// The template functions (funcMap, loadTemplates), documented here and
+// only here:
+//
+//	money M          an impact.Money in the site's locale: "£112,000"
+//	sums S           impact.Sums, each in the locale, joined by " + "
+//	tonnes T         impact.Tonnes in the locale, without its unit
+//	date T           a date in the locale: "15 January 2021"
+//	isodate T        a date as 2006-01-02
+//	year T           a date's year, an int
+//	abs URL          a site path made absolute: "/posts/x/" → "https://impact.example/posts/x/"
+//	rel URL          a site path under base_url's path: "/posts/x/" → "/blog/posts/x/"
+//	hasFigures T     whether totals (*impact.Totals) hold a donation or an offset
+//	postSummary P    a post's item of a list, the template "post-summary", rendered once a build
+//	partialCached …  below
 //
 // partialCached NAME DATA [VARIANT…] renders the template NAME (defined in
 // base.html or partials/) once per build and set of variants, as Hugo's

@@ -1,0 +1,40 @@
+package site
+
+import (
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/impactblog/impactblog/internal/locale"
+)
+
+// TestPackageDocIsTheSpec: the package comment lists every kind of page
+// of the page table, with its template, and every template function.
+func TestPackageDocIsTheSpec(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "site.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := f.Doc.Text()
+	for _, k := range kinds {
+		tmpl := k.Template
+		if tmpl == "" {
+			tmpl = "(none)"
+		}
+		if !strings.Contains(doc, "\t"+string(k.Kind)+" ") || !strings.Contains(doc, " "+tmpl+" ") {
+			t.Errorf("the package comment does not list the kind %s with its template %s", k.Kind, tmpl)
+		}
+	}
+	names := []string{"postSummary", "partialCached"}
+	for name := range funcMap(locale.New(language.BritishEnglish), "https://impact.example/") {
+		names = append(names, name)
+	}
+	for _, name := range names {
+		if strings.Count(doc, "\t"+name+" ") != 1 {
+			t.Errorf("the package comment does not document the template function %s once", name)
+		}
+	}
+}
