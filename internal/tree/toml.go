@@ -156,8 +156,7 @@ func (b *tomlBuilder) expression(e *unstable.Node) error {
 	return nil
 }
 
-// keys returns the parts of the key of a key/value or header, and the
-// offset of the first.
+// keys returns the parts of the key of a key/value or header.
 func keys(e *unstable.Node) (parts []*unstable.Node) {
 	it := e.Key()
 	for it.Next() {
@@ -166,6 +165,7 @@ func keys(e *unstable.Node) (parts []*unstable.Node) {
 	return parts
 }
 
+// keyText is a dotted key as a message writes it: a.b.c.
 func keyText(parts []*unstable.Node) string {
 	var s strings.Builder
 	for i, k := range parts {
