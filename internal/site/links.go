@@ -11,6 +11,7 @@ import (
 
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/symlink"
 )
 
 // What the posts point at: links between posts, links to tags, images and
@@ -231,7 +232,7 @@ func (l *linker) bundle(p *Post) {
 		if d.Type()&fs.ModeSymlink != 0 {
 			// Never copied when it leads outside the blog (the walk of
 			// posts/ reports it); not listed through when it is a folder.
-			if _, out := escape(l.b.src, f); out {
+			if _, out := symlink.Escape(l.b.src, f); out {
 				return nil
 			}
 			if fi, err := fs.Stat(l.b.src, f); err != nil || !fi.Mode().IsRegular() {
@@ -308,9 +309,9 @@ func (l *linker) resolve(p *Post, dest string, line, col int) (string, bool) {
 		return "", false
 	}
 	fi, err := fs.Stat(l.b.src, target)
-	if err == nil || isEscape(err) {
-		if o, out := escape(l.b.src, target); out {
-			l.problems.Add(p.File, line, col, "%s is not published: %s %s: link to a file inside the blog", dest, o.link, o.why())
+	if err == nil || symlink.IsEscape(err) {
+		if o, out := symlink.Escape(l.b.src, target); out {
+			l.problems.Add(p.File, line, col, "%s is not published: %s %s: link to a file inside the blog", dest, o.Link, o.Why())
 			return "", false
 		}
 		if err != nil {

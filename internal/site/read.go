@@ -17,6 +17,7 @@ import (
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/symlink"
 )
 
 // The posts as read are kept in a map by file, a sorted list of the files
@@ -106,13 +107,13 @@ func (b *Builder) readConfig() (*config.Config, problem.List) {
 	if b.fixed != nil {
 		return b.fixed, nil
 	}
-	if o, ok := escape(b.src, config.File); ok {
-		return nil, problem.List{o.problem()}
+	if o, ok := symlink.Escape(b.src, config.File); ok {
+		return nil, problem.List{o.Problem()}
 	}
 	src, err := fs.ReadFile(b.src, config.File)
 	if err != nil {
-		if isEscape(err) {
-			return nil, problem.List{escapeProblem(b.src, config.File)}
+		if symlink.IsEscape(err) {
+			return nil, problem.List{symlink.EscapeProblem(b.src, config.File)}
 		}
 		if errorsIsNotExist(err) {
 			c := config.DefaultConfig()
@@ -161,12 +162,12 @@ func (b *Builder) readAll(ctx context.Context) error {
 
 // walkPosts lists the posts under root, posts/ or a folder inside it, and
 // the symbolic links there that lead outside the blog, which it does not
-// follow (symlinks.go). A link inside the blog is read when it names a
+// follow (package symlink). A link inside the blog is read when it names a
 // post; a folder it names is not listed through it.
 func (b *Builder) walkPosts(root string) (files []string, links map[string]*problem.Problem, err error) {
 	links = map[string]*problem.Problem{}
-	if o, ok := escape(b.src, root); ok {
-		links[o.link] = o.problem()
+	if o, ok := symlink.Escape(b.src, root); ok {
+		links[o.Link] = o.Problem()
 		return nil, links, nil
 	}
 	err = fs.WalkDir(b.src, root, func(p string, d fs.DirEntry, err error) error {
@@ -174,8 +175,8 @@ func (b *Builder) walkPosts(root string) (files []string, links map[string]*prob
 			switch {
 			case p == root && errorsIsNotExist(err):
 				return fs.SkipDir
-			case isEscape(err):
-				links[p] = escapeProblem(b.src, p)
+			case symlink.IsEscape(err):
+				links[p] = symlink.EscapeProblem(b.src, p)
 				return nil
 			}
 			return err
@@ -190,8 +191,8 @@ func (b *Builder) walkPosts(root string) (files []string, links map[string]*prob
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			if o, ok := escape(b.src, p); ok {
-				links[p] = o.problem()
+			if o, ok := symlink.Escape(b.src, p); ok {
+				links[p] = o.Problem()
 				return nil
 			}
 		}
@@ -233,7 +234,7 @@ func (b *Builder) readChanged(ctx context.Context, changed []string) error {
 				delete(b.outside, f) // found again below if still there
 			}
 		}
-		o, out := escape(b.src, c)
+		o, out := symlink.Escape(b.src, c)
 		fi, err := fs.Stat(b.src, c)
 		switch {
 		case out || err != nil:
@@ -245,9 +246,9 @@ func (b *Builder) readChanged(ctx context.Context, changed []string) error {
 				}
 			}
 			if out {
-				b.outside[o.link] = o.problem()
-			} else if isEscape(err) {
-				b.outside[c] = escapeProblem(b.src, c)
+				b.outside[o.Link] = o.Problem()
+			} else if symlink.IsEscape(err) {
+				b.outside[c] = symlink.EscapeProblem(b.src, c)
 			}
 		case fi.IsDir():
 			more, links, err := b.walkPosts(c)
@@ -388,12 +389,12 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 func readPost(fsys fs.FS, file string) ([]byte, *problem.Problem) {
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, readProblem(fsys, file, err)
+		return nil, symlink.ReadProblem(fsys, file, err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, readProblem(fsys, file, err)
+		return nil, symlink.ReadProblem(fsys, file, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, problem.New(file, 0, 0, "is not a file (%s): a post is a Markdown file; move it out of posts/", fi.Mode().Type())
@@ -414,7 +415,7 @@ func readPost(fsys fs.FS, file string) ([]byte, *problem.Problem) {
 			return src, nil
 		}
 		if err != nil {
-			return nil, readProblem(fsys, file, err)
+			return nil, symlink.ReadProblem(fsys, file, err)
 		}
 		if len(src) == cap(src) {
 			src = slices.Grow(src, min(cap(src), post.MaxFileSize+1-len(src)))

@@ -21,6 +21,7 @@ import (
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/publish"
+	"github.com/impactblog/impactblog/internal/symlink"
 )
 
 // TemplatesDir is the folder of templates in the blog and in the theme.
@@ -34,7 +35,7 @@ type templates struct {
 
 // layered opens name from the blog's templates/ first, then from the theme.
 type layered struct {
-	src         fs.FS // the blog, for its links (symlinks.go)
+	src         fs.FS // the blog, for its links (package symlink)
 	blog, theme fs.FS
 }
 
@@ -45,16 +46,16 @@ func (l layered) ReadFile(name string) ([]byte, string, *problem.Problem) {
 	file := TemplatesDir + "/" + name
 	if l.blog != nil {
 		b, err := fs.ReadFile(l.blog, name)
-		if err == nil || isEscape(err) {
-			if o, out := escape(l.src, file); out {
-				return nil, file, o.problem()
+		if err == nil || symlink.IsEscape(err) {
+			if o, out := symlink.Escape(l.src, file); out {
+				return nil, file, o.Problem()
 			}
 		}
 		switch {
 		case err == nil:
 			return b, file, nil
-		case isEscape(err):
-			return nil, file, escapeProblem(l.src, file)
+		case symlink.IsEscape(err):
+			return nil, file, symlink.EscapeProblem(l.src, file)
 		}
 	}
 	b, err := fs.ReadFile(l.theme, name)
@@ -79,13 +80,13 @@ func templateProblem(file string, err error) *problem.Problem {
 
 func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templates, problem.List) {
 	var blog fs.FS
-	if o, out := escape(src, TemplatesDir); out {
-		return nil, problem.List{o.problem()}
+	if o, out := symlink.Escape(src, TemplatesDir); out {
+		return nil, problem.List{o.Problem()}
 	}
 	if fi, err := fs.Stat(src, TemplatesDir); err == nil && fi.IsDir() {
 		blog, _ = fs.Sub(src, TemplatesDir)
-	} else if isEscape(err) {
-		return nil, problem.List{escapeProblem(src, TemplatesDir)}
+	} else if symlink.IsEscape(err) {
+		return nil, problem.List{symlink.EscapeProblem(src, TemplatesDir)}
 	}
 	l := layered{src: src, blog: blog, theme: theme}
 	var problems problem.List
@@ -163,14 +164,14 @@ func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templ
 func staticFiles(fsys, src fs.FS, blog bool, static map[string]fs.FS) problem.List {
 	var problems problem.List
 	if blog {
-		if o, out := escape(src, TemplatesDir+"/static"); out {
-			return problem.List{o.problem()}
+		if o, out := symlink.Escape(src, TemplatesDir+"/static"); out {
+			return problem.List{o.Problem()}
 		}
 	}
 	fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if blog && isEscape(err) {
-				problems = append(problems, escapeProblem(src, TemplatesDir+"/"+p))
+			if blog && symlink.IsEscape(err) {
+				problems = append(problems, symlink.EscapeProblem(src, TemplatesDir+"/"+p))
 			}
 			return nil
 		}
@@ -178,8 +179,8 @@ func staticFiles(fsys, src fs.FS, blog bool, static map[string]fs.FS) problem.Li
 			return nil
 		}
 		if blog && d.Type()&fs.ModeSymlink != 0 {
-			if o, out := escape(src, TemplatesDir+"/"+p); out {
-				problems = append(problems, o.problem())
+			if o, out := symlink.Escape(src, TemplatesDir+"/"+p); out {
+				problems = append(problems, o.Problem())
 				return nil
 			}
 			if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {

@@ -150,7 +150,7 @@ type Builder struct {
 	warnings  problem.List // of the last build (Warnings)
 
 	// The symbolic links under posts/ that lead outside the blog, by
-	// path, and their problems (symlinks.go).
+	// path, and their problems (package symlink).
 	outside map[string]*problem.Problem
 
 	// The templates, parsed again only when a file under templates/ or
