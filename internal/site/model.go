@@ -38,7 +38,7 @@ type Site struct {
 	// syntax of other generators); -strict makes them fail a build.
 	Warnings problem.List
 
-	assets []File // files copied with the posts (links.go)
+	assets []File // files copied with the posts (package links)
 
 	locale   *locale.Locale
 	tmpl     *templates
@@ -62,7 +62,7 @@ type Post struct {
 	Prev    *Post // older
 	Next    *Post // newer
 
-	resolve func(dest string) string // its links into the site, resolved (links.go)
+	resolve func(dest string) string // its links into the site, resolved (package links)
 	entry   *entry                   // the post's file as last read
 
 	words int // of Body, counted once when the post is read; -1: not yet

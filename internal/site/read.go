@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"path"
 	"runtime"
 	"slices"
 	"sort"
@@ -375,13 +376,19 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		e.unlinked = doc != nil && len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" &&
 			!wantsTOC(p.Params) && frontImage(p.Params) == ""
 		if b.opts.Once && doc != nil && doc.Figures == 0 && len(doc.Refs) == 0 {
-			p.Body = nil // nothing renders it again (see renderFigures and links.go)
+			p.Body = nil // nothing renders it again (see renderFigures and relink)
 		}
 		if b.opts.Once && e.unlinked && doc.Figures == 0 && doc.HTML == "" && doc.Summary == "" && len(e.problems) == 0 {
 			e.doc = nil // nothing in it is needed again: its HTML and summary wait in the spill
 		}
 	}
 	return e
+}
+
+// isBundle reports whether file is the index of a page bundle.
+func isBundle(file string) bool {
+	dir, base := path.Split(file)
+	return (base == "index.md" || base == "index.markdown") && path.Clean(dir) != PostsDir
 }
 
 // readPost reads a post's file, or gives the problem that stops it being
@@ -442,7 +449,7 @@ func (b *Builder) lighten(e *entry, p *post.Post, doc *markdown.Document) {
 		doc.Summary = "" // the front matter's is shown (Post.Summary)
 	}
 	if !wantsTOC(p.Params) {
-		doc.TOC = nil // only shown when asked for (links.go)
+		doc.TOC = nil // only shown when asked for (package links)
 	}
 	if b.spill == nil {
 		return

@@ -33,7 +33,7 @@
 //	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts (package feed)
 //	/sitemap.xml, /robots.txt  (package feed)
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
-//	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (links.go)
+//	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (package links)
 //	/<file>                    each file of templates/static/, at the site's root
 //
 // # Templates
@@ -173,13 +173,13 @@ type entry struct {
 	post     *post.Post
 	doc      *markdown.Document
 	words    int  // in the post's body, for ReadingTime
-	bundle   bool // the file is the index of a page bundle (links.go)
+	bundle   bool // the file is the index of a page bundle (package links)
 	unlinked bool // nothing for link to do: no warnings, links into the site, image or contents
 	problems problem.List
 	spilled  span // where doc.HTML went, when it is in b.spill
 	summary  span // where doc.Summary went, likewise
 
-	linked    *markdown.Document // doc rendered with its relative links resolved (links.go)
+	linked    *markdown.Document // doc rendered with its relative links resolved (package links)
 	linkedKey string             // the resolutions linked was rendered with
 }
 
@@ -301,17 +301,18 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		posts = append(posts, sp)
 	}
 	problems = append(problems, checkAliases(posts)...)
-	// Resolving the links and laying out the site touch different fields
-	// of the posts: one core each. newSite sorts its list, so link gets
-	// its own.
+	// Resolving the links and laying out the site run on a core each;
+	// link writes no post until set, once newSite is done. newSite sorts
+	// its list, so link gets its own.
 	var s *Site
 	var layout sync.WaitGroup
 	unsorted := slices.Clone(posts)
 	prev := b.lastSite()
 	layout.Go(func() { s = newSite(b.config, loc, posts, tmpl, prev, b.opts.Once) })
-	extra, ps := b.link(unsorted, bad)
+	extra := b.link(unsorted, bad)
 	layout.Wait()
-	problems = append(problems, ps...)
+	extra.set()
+	problems = append(problems, extra.problems...)
 	if len(warnings) > 0 {
 		extra.warnings = append(extra.warnings, warnings...)
 		extra.warnings.Sort()
