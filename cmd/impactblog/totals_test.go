@@ -50,7 +50,7 @@ func TestPrintTotalsEscapes(t *testing.T) {
 	day := time.Date(2021, 1, 15, 0, 0, 0, 0, time.UTC)
 	d := impact.Donation{Recipient: "\x1b[2JWWF\x00\tand\nmore", Money: impact.Money{Amount: decimal.NewFromInt(100), Currency: gbp}, Date: day}
 	o := impact.Offset{Provider: "Gold\u009b31m\u202eStandard\xff", Date: day}
-	tot := impact.Compute(1, []impact.Donation{d}, []impact.Offset{o})
+	tot, _ := impact.Compute(1, []*impact.Donation{&d}, []*impact.Offset{&o})
 	var b bytes.Buffer
 	if err := printTotals(&b, tot, locale.New(language.BritishEnglish)); err != nil {
 		t.Fatal(err)

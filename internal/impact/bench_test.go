@@ -24,9 +24,16 @@ func BenchmarkCompute(b *testing.B) {
 		ds = append(ds, p.Donations...)
 		os = append(os, p.Offsets...)
 	}
+	dp, op := make([]*impact.Donation, len(ds)), make([]*impact.Offset, len(os))
+	for i := range ds {
+		dp[i] = &ds[i]
+	}
+	for i := range os {
+		op[i] = &os[i]
+	}
 	b.ResetTimer()
 	for b.Loop() {
-		t := impact.Compute(n, ds, os)
+		t, _ := impact.Compute(n, dp, op)
 		if t.Donations.Count != len(ds) {
 			b.Fatalf("have %d donations, want %d", t.Donations.Count, len(ds))
 		}

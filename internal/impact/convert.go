@@ -3,7 +3,7 @@ package impact
 // # Reporting currency
 //
 // A site may name a reporting currency and, per year, the rate of each
-// other currency into it (Rates). ComputeIn then also converts every entry:
+// other currency into it (Rates). Compute, given them (WithRates), then also converts every entry:
 // its amount (a donation) or its cost (an offset) times the rate of its
 // currency in the year the entry counts for, rounded once, per entry, to the
 // reporting currency's minor unit, half away from zero. The converted totals

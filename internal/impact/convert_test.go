@@ -65,7 +65,7 @@ func TestConvertRoundsOnceHalfAwayFromZero(t *testing.T) {
 	}
 }
 
-func TestComputeInSeveralCurrenciesAndYears(t *testing.T) {
+func TestComputeWithRatesInSeveralCurrenciesAndYears(t *testing.T) {
 	rates := NewRates(cur(t, "GBP"))
 	rates.Set(2019, "EUR", decimal.RequireFromString("0.8771"))
 	rates.Set(2020, "EUR", decimal.RequireFromString("0.8897"))
@@ -84,7 +84,7 @@ func TestComputeInSeveralCurrenciesAndYears(t *testing.T) {
 		{Provider: "M", Tonnes: Tonnes{decimal.RequireFromString("40.75")}, PricePerTonne: &price, Cost: &cost, Date: midYear(2020), Source: src(30)}, // 355.900… → 355.90
 		{Provider: "N", Tonnes: Tonnes{decimal.RequireFromString("1")}, Date: midYear(2021), Source: src(36)},                                         // no cost: nothing to convert
 	}
-	tot, err := ComputeIn(rates, 2, donations, offsets)
+	tot, err := Compute(2, pointers(donations), pointers(offsets), WithRates(rates))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,17 +114,17 @@ func TestComputeInSeveralCurrenciesAndYears(t *testing.T) {
 	if have := fmt.Sprint(tot.Donations.Total); have != "[3500.77 EUR 45000.00 GBP]" {
 		t.Errorf("as given: have %s", have)
 	}
-	// SumIn gives the same sums and errors, without the entries; one rate
+	// SumsOnly gives the same sums and errors, without the entries; one rate
 	// left out shows the errors too.
 	for _, r := range []*Rates{rates, NewRates(cur(t, "GBP"))} {
-		all, errAll := ComputeIn(r, 2, donations, offsets)
-		sums, errSums := SumIn(r, 2, donations, offsets)
+		all, errAll := Compute(2, pointers(donations), pointers(offsets), WithRates(r))
+		sums, errSums := Compute(2, pointers(donations), pointers(offsets), WithRates(r), SumsOnly)
 		if sums.Entries != nil {
-			t.Errorf("SumIn made %d entries", len(sums.Entries))
+			t.Errorf("SumsOnly made %d entries", len(sums.Entries))
 		}
 		all.Entries = nil
 		if !reflect.DeepEqual(all, sums) || fmt.Sprint(errAll) != fmt.Sprint(errSums) {
-			t.Errorf("SumIn differs from ComputeIn:\n%+v %v\n%+v %v", sums, errSums, all, errAll)
+			t.Errorf("SumsOnly differs:\n%+v %v\n%+v %v", sums, errSums, all, errAll)
 		}
 	}
 	b, _ := json.Marshal(rep)
@@ -135,7 +135,7 @@ func TestComputeInSeveralCurrenciesAndYears(t *testing.T) {
 	}
 }
 
-func TestComputeInMissingRate(t *testing.T) {
+func TestComputeWithRatesMissingRate(t *testing.T) {
 	rates := NewRates(cur(t, "GBP"))
 	rates.Set(2020, "EUR", decimal.RequireFromString("0.8897"))
 	donations := []Donation{
@@ -144,7 +144,7 @@ func TestComputeInMissingRate(t *testing.T) {
 	}
 	price := moneyOf(t, "20", "USD")
 	offsets := []Offset{{Provider: "P", Tonnes: Tonnes{decimal.NewFromInt(1)}, PricePerTonne: &price, Cost: &price, Date: midYear(2020), Source: Source{File: "posts/b.md", Line: 3}}}
-	_, err := ComputeIn(rates, 1, donations, offsets)
+	_, err := Compute(1, pointers(donations), pointers(offsets), WithRates(rates))
 	if !errors.Is(err, ErrNoRate) {
 		t.Fatalf("have %v, want ErrNoRate", err)
 	}
@@ -168,7 +168,7 @@ func TestComputeInMissingRate(t *testing.T) {
 }
 
 func TestComputeWithoutRatesHasNoReporting(t *testing.T) {
-	tot := Compute(1, []Donation{{Recipient: "A", Money: moneyOf(t, "10", "EUR"), Date: midYear(2020)}}, nil)
+	tot := totals(1, []Donation{{Recipient: "A", Money: moneyOf(t, "10", "EUR"), Date: midYear(2020)}}, nil)
 	if tot.Reporting != nil {
 		t.Error("Reporting without rates")
 	}

@@ -19,7 +19,7 @@ func TestCSVNoControlCharacters(t *testing.T) {
 	d.Project = "Panda\x7f \u009b31m phone \u202eevil"
 	d.URL = "https://wwf.example/\xff"
 	var b bytes.Buffer
-	if err := WriteCSV(&b, Compute(1, []Donation{d}, nil)); err != nil {
+	if err := WriteCSV(&b, totals(1, []Donation{d}, nil)); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range b.String() {
@@ -52,7 +52,7 @@ func TestCSVKeepsTabsAndLines(t *testing.T) {
 	d.Project = "\t=1+1"
 	d.URL = "first line\nsecond line"
 	var b bytes.Buffer
-	if err := WriteCSV(&b, Compute(1, []Donation{d}, nil)); err != nil {
+	if err := WriteCSV(&b, totals(1, []Donation{d}, nil)); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
@@ -75,7 +75,7 @@ func TestCSVNumbersAsTheyAre(t *testing.T) {
 	gbp, _ := ParseCurrency("GBP")
 	rates := NewRates(gbp)
 	var b bytes.Buffer
-	tot, err := ComputeIn(rates, 1, []Donation{d}, []Offset{o})
+	tot, err := Compute(1, pointers([]Donation{d}), pointers([]Offset{o}), WithRates(rates))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -334,7 +334,7 @@ func sample(t *testing.T) ([]Donation, []Offset) {
 
 func TestCompute(t *testing.T) {
 	donations, offsets := sample(t)
-	tot := Compute(2, donations, offsets)
+	tot := totals(2, donations, offsets)
 
 	for _, tt := range []struct{ name, have, want string }{
 		{"posts", strconv.Itoa(tot.Posts), "2"},
@@ -388,7 +388,7 @@ func sums(s Sums) string {
 }
 
 func TestComputeEmpty(t *testing.T) {
-	tot := Compute(3, nil, nil)
+	tot := totals(3, nil, nil)
 	if !tot.Empty() {
 		t.Errorf("have: not empty want: empty")
 	}
@@ -404,7 +404,7 @@ func TestComputeEmpty(t *testing.T) {
 
 func TestTotalsJSON(t *testing.T) {
 	donations, offsets := sample(t)
-	b, err := json.MarshalIndent(Compute(2, donations, offsets), "", "  ")
+	b, err := json.MarshalIndent(totals(2, donations, offsets), "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,7 +470,7 @@ func compact(t *testing.T, b []byte) string {
 func TestWriteCSV(t *testing.T) {
 	donations, offsets := sample(t)
 	var b bytes.Buffer
-	if err := WriteCSV(&b, Compute(2, donations[1:2], offsets[:1])); err != nil {
+	if err := WriteCSV(&b, totals(2, donations[1:2], offsets[:1])); err != nil {
 		t.Fatal(err)
 	}
 	want := "kind,date,year,post,source,recipient,provider,amount,tonnes,price_per_tonne,cost,currency,project,scope,url\n" +

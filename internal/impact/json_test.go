@@ -17,7 +17,7 @@ func TestWriteJSON(t *testing.T) {
 		rates.Set(y, "JPY", decimal.RequireFromString("0.0073"))
 		rates.Set(y, "KWD", decimal.RequireFromString("2.5"))
 	}
-	full, err := ComputeIn(rates, 2, donations, offsets)
+	full, err := Compute(2, pointers(donations), pointers(offsets), WithRates(rates))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -143,52 +143,37 @@ type Row struct {
 	Converted     string `json:"converted,omitempty"` // the amount or cost in the reporting currency
 }
 
-// Compute totals posts posts' donations and offsets. It and ComputeIn,
-// ComputeOf, SumIn and SumOf share compute, the only place where figures
-// are added up. Entries keep the order given, and point at the donations
-// and offsets given: those must not change.
-func Compute(posts int, donations []Donation, offsets []Offset) *Totals {
-	t, _ := ComputeIn(nil, posts, donations, offsets)
-	return t
+// Compute totals posts posts' donations and offsets: the only place where
+// figures are added up. Entries keep the order given, and point at the
+// donations and offsets given: those must not change. With WithRates, it
+// also converts every entry into the reporting currency and totals the
+// converted amounts in Totals.Reporting; the error then joins a *RateError
+// for each entry that has no rate, and the totals are incomplete and must
+// not be shown. Without rates, the error is nil.
+func Compute(posts int, donations []*Donation, offsets []*Offset, opts ...Option) (*Totals, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return compute(o.rates, posts, donations, offsets, !o.sumsOnly)
 }
 
-// ComputeIn is Compute that, given rates, also converts every entry into
-// the reporting currency and totals the converted amounts in
-// Totals.Reporting. The error joins a *RateError for each entry that has no
-// rate; the totals are then incomplete and must not be shown.
-func ComputeIn(rates *Rates, posts int, donations []Donation, offsets []Offset) (*Totals, error) {
-	return compute(rates, posts, pointers(donations), pointers(offsets), true)
+// An Option changes what Compute gives.
+type Option func(*options)
+
+type options struct {
+	rates    *Rates
+	sumsOnly bool
 }
 
-// ComputeOf is ComputeIn over donations and offsets held elsewhere, such
-// as in their posts: the Entries point at them rather than at copies.
-func ComputeOf(rates *Rates, posts int, donations []*Donation, offsets []*Offset) (*Totals, error) {
-	return compute(rates, posts, donations, offsets, true)
-}
+// WithRates converts every entry into the reporting currency of rates; nil
+// converts none.
+func WithRates(rates *Rates) Option { return func(o *options) { o.rates = rates } }
 
-// SumIn is ComputeIn without Entries: the sums of a part of a site (a post,
+// SumsOnly leaves Totals.Entries nil: the sums of a part of a site (a post,
 // a tag, a year), whose entries the whole site's totals list. The sums and
-// the error are those ComputeIn gives.
-func SumIn(rates *Rates, posts int, donations []Donation, offsets []Offset) (*Totals, error) {
-	return compute(rates, posts, pointers(donations), pointers(offsets), false)
-}
-
-// SumOf is SumIn over donations and offsets held elsewhere.
-func SumOf(rates *Rates, posts int, donations []*Donation, offsets []*Offset) (*Totals, error) {
-	return compute(rates, posts, donations, offsets, false)
-}
-
-// pointers points at each element of list.
-func pointers[T any](list []T) []*T {
-	if len(list) == 0 {
-		return nil
-	}
-	out := make([]*T, len(list))
-	for i := range list {
-		out[i] = &list[i]
-	}
-	return out
-}
+// the error are those Compute gives without it.
+var SumsOnly Option = func(o *options) { o.sumsOnly = true }
 
 func compute(rates *Rates, posts int, donations []*Donation, offsets []*Offset, entries bool) (*Totals, error) {
 	var errs []error

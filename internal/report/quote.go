@@ -42,7 +42,7 @@ type Quotes struct {
 	Locale     *locale.Locale
 }
 
-// Figure computes one figure with impact.ComputeOf over the entries it
+// Figure computes one figure with impact.Compute over the entries it
 // names, and writes it like the rest of the site.
 func (q Quotes) Figure(f *markdown.Figure) (string, error) {
 	l := q.Locale
@@ -71,7 +71,7 @@ func (q Quotes) Figure(f *markdown.Figure) (string, error) {
 			os = append(os, o)
 		}
 	}
-	t, err := impact.ComputeOf(q.Rates, scope.Posts, ds, os)
+	t, err := impact.Compute(scope.Posts, ds, os, impact.WithRates(q.Rates))
 	if err != nil {
 		return "", nil // a missing rate: reported at its entry by the site's totals
 	}

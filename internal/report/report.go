@@ -20,7 +20,7 @@
 // Providers, a row each; Rates, the rates used; Years, every entry, by
 // year, numbered oldest first (anchors entry-N and entries-YYYY). A
 // figure's Of names it in the syntax of figures in prose, so that a
-// reader can quote it. Each year's figures are impact.SumOf of the year's
+// reader can quote it. Each year's figures are impact.Compute (SumsOnly) of the year's
 // entries; the rest are the site's totals.
 package report
 
@@ -39,7 +39,7 @@ import (
 // A Report is the impact page as an annual report: headline figures,
 // charts with their tables, figures by recipient and provider, the rates
 // used and every entry. Every figure in it comes from the totals it is
-// made from or from impact.SumOf (the totals of one year's entries), and
+// made from or from impact.Compute (the totals of one year's entries), and
 // links to the entries that make it.
 type Report struct {
 	Currency   string // the reporting currency; "" when nothing is converted
@@ -189,7 +189,7 @@ type Options struct {
 }
 
 // New makes the report of t, the totals of every post of a site with
-// their Entries (impact.ComputeOf).
+// their Entries (impact.Compute).
 func New(t *impact.Totals, o Options) *Report {
 	l := o.Locale
 	r := &Report{}
@@ -322,13 +322,13 @@ func byYear(t *impact.Totals, rates *impact.Rates) func(year string) *impact.Tot
 	years := map[string]*impact.Totals{}
 	for _, y := range t.Years() {
 		year, _ := strconv.Atoi(y)
-		years[y], _ = impact.SumOf(rates, 0, ds[year], os[year])
+		years[y], _ = impact.Compute(0, ds[year], os[year], impact.WithRates(rates), impact.SumsOnly)
 	}
 	return func(year string) *impact.Totals {
 		if t := years[year]; t != nil {
 			return t
 		}
-		t, _ := impact.SumIn(rates, 0, nil, nil)
+		t, _ := impact.Compute(0, nil, nil, impact.WithRates(rates), impact.SumsOnly)
 		return t
 	}
 }

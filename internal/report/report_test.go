@@ -37,7 +37,7 @@ func ledger(t *testing.T) ([]*impact.Donation, []*impact.Offset, *impact.Rates) 
 // no site: its headlines, rows and entries.
 func TestNewFromALedger(t *testing.T) {
 	ds, os, rates := ledger(t)
-	tot, err := impact.ComputeOf(rates, 2, ds, os)
+	tot, err := impact.Compute(2, ds, os, impact.WithRates(rates))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +62,8 @@ func TestNewFromALedger(t *testing.T) {
 // TestQuotes: a figure in prose over the site's entries, or a post's own.
 func TestQuotes(t *testing.T) {
 	ds, os, rates := ledger(t)
-	site, _ := impact.ComputeOf(rates, 2, ds, os)
-	own, _ := impact.SumOf(rates, 1, ds[:1], os)
+	site, _ := impact.Compute(2, ds, os, impact.WithRates(rates))
+	own, _ := impact.Compute(1, ds[:1], os, impact.WithRates(rates), impact.SumsOnly)
 	gbp, _ := impact.ParseCurrency("GBP")
 	q := Quotes{Site: SiteScope(site), Post: Scope{Totals: own, Posts: 1, Donations: ds[:1], Offsets: os}, Rates: rates, Currency: gbp, Locale: locale.New(language.BritishEnglish)}
 	tests := []struct {

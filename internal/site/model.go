@@ -87,7 +87,7 @@ func (p *Post) Totals() *impact.Totals {
 }
 
 func (p *Post) sumTotals() *impact.Totals {
-	t, _ := impact.SumIn(p.site.Config.Rates, 1, p.Donations, p.Offsets) // a missing rate is reported by the site's Totals
+	t, _ := impact.Compute(1, pointers(p.Donations), pointers(p.Offsets), impact.WithRates(p.site.Config.Rates), impact.SumsOnly) // a missing rate is reported by the site's Totals
 	return t
 }
 
@@ -295,7 +295,7 @@ func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templa
 			s.Totals, s.problems = prev.Totals, prev.problems
 		} else {
 			var err error
-			s.Totals, err = totalsOf(cfg.Rates, posts, impact.ComputeOf)
+			s.Totals, err = totalsOf(posts, impact.WithRates(cfg.Rates))
 			s.problems = rateProblems(err)
 		}
 		postPages = s.postPages()
@@ -348,7 +348,7 @@ func tagsOf(cfg *config.Config, posts []*Post, old *reuse) []*Tag {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for t := range next {
-				t.Totals, _ = totalsOf(cfg.Rates, t.Posts, impact.SumOf)
+				t.Totals, _ = totalsOf(t.Posts, impact.WithRates(cfg.Rates), impact.SumsOnly)
 			}
 		})
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/impactblog/impactblog/internal/report"
 )
 
-// rateProblems turns the missing rates of impact.ComputeIn into problems
+// rateProblems turns the missing rates of impact.Compute into problems
 // at the entries that need them.
 func rateProblems(err error) problem.List {
 	if err == nil {

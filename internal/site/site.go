@@ -340,10 +340,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 // has the same in Site.Warnings.
 func (b *Builder) Warnings() problem.List { return b.warnings }
 
-// totalsOf computes the totals of the posts, converted at rates when not
-// nil, with impact.ComputeOf or impact.SumOf: the totals point at the
-// posts' own donations and offsets.
-func totalsOf(rates *impact.Rates, posts []*Post, compute func(*impact.Rates, int, []*impact.Donation, []*impact.Offset) (*impact.Totals, error)) (*impact.Totals, error) {
+// totalsOf computes the totals of the posts (impact.Compute): they point at
+// the posts' own donations and offsets.
+func totalsOf(posts []*Post, opts ...impact.Option) (*impact.Totals, error) {
 	var ds []*impact.Donation
 	var os []*impact.Offset
 	for _, p := range posts {
@@ -354,5 +353,5 @@ func totalsOf(rates *impact.Rates, posts []*Post, compute func(*impact.Rates, in
 			os = append(os, &p.Offsets[i])
 		}
 	}
-	return compute(rates, len(posts), ds, os)
+	return impact.Compute(len(posts), ds, os, opts...)
 }
