@@ -45,15 +45,14 @@ type Site struct {
 	partials sync.Map // name and variants → *cachedPartial (partialCached)
 	pages    []*Page
 	problems problem.List // found while totalling: a missing rate
-	spill    *spill       // where posts' HTML and list items wait, or nil (spill.go)
+	spill    *spill       // where posts' HTML and list items wait, or nil (memory.go)
 }
 
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	content template.HTML        // the HTML of its body (Content), or
-	spilled span                 // where it waits for its page in the site's spill (spill.go)
-	summary summary              // Summary, when the front matter has none
+	content stored               // the HTML of its body (Content)
+	summary stored               // Summary, when the front matter has none
 	TOC     template.HTML        // the contents, when the front matter has toc: true
 	Image   string               // absolute URL of the image that represents the post, or ""
 	kept    atomic.Pointer[kept] // its totals and report, when kept
@@ -67,10 +66,9 @@ type Post struct {
 
 	words int // of Body, counted once when the post is read; -1: not yet
 	item  struct {
-		once    sync.Once
-		html    template.HTML
-		spilled span // where html went, when the site has a spill
-		err     error
+		once sync.Once
+		html stored
+		err  error
 	}
 }
 
@@ -91,42 +89,10 @@ func (p *Post) sumTotals() *impact.Totals {
 	return t
 }
 
-// kept is what a post keeps of what its page shows several times over (its
-// totals, its report, its summary): for good in a site built to be built
-// again, and in a site built once only while the post's page or list item
-// renders (hold).
-type kept struct {
-	totals     *impact.Totals
-	reportOnce sync.Once
-	report     *report.PostReport // Report, made the first time it is asked for
-
-	summaryOnce sync.Once // Summary, read back from the spill once
-	summary     string
-	summaryErr  error
-}
-
-// hold keeps p's totals, and its report and summary once made, while f
-// renders what shows them several times over.
-func (p *Post) hold(f func()) {
-	if p.kept.Load() != nil {
-		f()
-		return
-	}
-	k := &kept{totals: p.sumTotals()}
-	if !p.kept.CompareAndSwap(nil, k) {
-		f() // another page of the post holds them
-		return
-	}
-	defer p.kept.CompareAndSwap(k, nil)
-	f()
-}
-
 // Content is the HTML of the post's body.
 func (p *Post) Content() (template.HTML, error) {
-	if p.spilled.n > 0 {
-		return p.site.spill.get(p.spilled)
-	}
-	return p.content, nil
+	s, err := p.content.load(p.site.spill)
+	return template.HTML(s), err
 }
 
 // Summary is the post's summary in plain text: its front matter's, or else
@@ -135,13 +101,10 @@ func (p *Post) Summary() (string, error) {
 	if p.Post.Summary != "" {
 		return p.Post.Summary, nil
 	}
-	if p.summary.spilled.n == 0 {
-		return p.summary.text, nil
+	if !p.summary.onDisk() {
+		return p.summary.mem, nil
 	}
-	read := func() (string, error) {
-		s, err := p.site.spill.get(p.summary.spilled)
-		return string(s), err
-	}
+	read := func() (string, error) { return p.summary.load(p.site.spill) }
 	k := p.kept.Load()
 	if k == nil {
 		return read()
@@ -152,16 +115,9 @@ func (p *Post) Summary() (string, error) {
 	return k.summary, k.summaryErr
 }
 
-// A summary is the summary made from a post's body: in memory, or in the
-// site's spill.
-type summary struct {
-	text    string
-	spilled span
-}
-
 // setHTML replaces the HTML of the post's body.
 func (p *Post) setHTML(html string) {
-	p.content, p.spilled = template.HTML(html), span{}
+	p.content = stored{mem: html}
 }
 
 // listItem renders the template "post-summary" for p once: a post is on the
@@ -180,18 +136,13 @@ func (p *Post) listItem(t *template.Template) (template.HTML, error) {
 		// A post's item is on several pages, but a large blog's items
 		// need not all be in memory until the last of them: they wait in
 		// the spill, when the site has one, like the posts' HTML.
-		if sp := p.site.spill; sp != nil && b.Len() > 0 {
-			if at, err := sp.put(b.String()); err == nil {
-				p.item.spilled = at
-				return
-			}
-		}
-		p.item.html = template.HTML(b.String())
+		p.item.html = p.site.spill.store(b.String())
 	})
-	if p.item.err == nil && p.item.spilled.n > 0 {
-		return p.site.spill.get(p.item.spilled)
+	if p.item.err != nil {
+		return "", p.item.err
 	}
-	return p.item.html, p.item.err
+	s, err := p.item.html.load(p.site.spill)
+	return template.HTML(s), err
 }
 
 // ReadingTime is the minutes a reader needs, at 220 words a minute.

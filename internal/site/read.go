@@ -378,8 +378,8 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		if b.opts.Once && doc != nil && doc.Figures == 0 && len(doc.Refs) == 0 {
 			p.Body = nil // nothing renders it again (see renderFigures and relink)
 		}
-		if b.opts.Once && e.unlinked && doc.Figures == 0 && doc.HTML == "" && doc.Summary == "" && len(e.problems) == 0 {
-			e.doc = nil // nothing in it is needed again: its HTML and summary wait in the spill
+		if b.opts.Once && e.unlinked && doc.Figures == 0 && len(e.problems) == 0 {
+			e.doc = nil // nothing in it is needed again: its HTML and summary are in e (lighten)
 		}
 	}
 	return e
@@ -443,25 +443,14 @@ func tooLarge(file string, size int64) *problem.Problem {
 
 // lighten drops from doc what the post does not show (the summary when
 // the front matter has one, the contents unless it asks for them) and
-// moves its HTML and summary to the spill, when the Builder has one.
+// moves its HTML and summary into e, in the spill when the Builder has one.
 func (b *Builder) lighten(e *entry, p *post.Post, doc *markdown.Document) {
 	if p.Summary != "" {
 		doc.Summary = "" // the front matter's is shown (Post.Summary)
 	}
 	if !wantsTOC(p.Params) {
-		doc.TOC = nil // only shown when asked for (package links)
+		doc.TOC = nil // only shown when asked for (link)
 	}
-	if b.spill == nil {
-		return
-	}
-	if doc.HTML != "" {
-		if sp, err := b.spill.put(doc.HTML); err == nil {
-			e.spilled, doc.HTML = sp, ""
-		}
-	}
-	if doc.Summary != "" {
-		if sp, err := b.spill.put(doc.Summary); err == nil {
-			e.summary, doc.Summary = sp, ""
-		}
-	}
+	e.html, e.summary = b.spill.store(doc.HTML), b.spill.store(doc.Summary)
+	doc.HTML, doc.Summary = "", ""
 }

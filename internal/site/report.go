@@ -99,7 +99,7 @@ func (s *Site) renderFigures(md *markdown.Renderer, posts []*Post) {
 		}
 		s.problems = append(s.problems, figureProblems(p.Post, doc)...)
 		p.setHTML(doc.HTML)
-		p.summary = summary{text: doc.Summary}
+		p.summary = stored{mem: doc.Summary}
 	}
 }
 

@@ -74,7 +74,7 @@
 // once (Options.Once, as build, check and totals do) lets each post's
 // Markdown go once rendered, and keeps no post's own totals (Post.Totals);
 // with Options.SpillDir (build) each post's rendered HTML, summary and
-// list item wait in a temporary file rather than in memory (spill.go). A
+// list item wait in a temporary file rather than in memory (memory.go). A
 // post's table of contents is kept only when its front matter asks for it.
 // Render writes each file as it renders it when its Writer is a
 // publish.StreamWriter (Publish's is), so no page or data file is held whole.
@@ -89,7 +89,6 @@ package site
 import (
 	"context"
 	"hash/maphash"
-	"html/template"
 	"io/fs"
 	"slices"
 	"strings"
@@ -121,7 +120,7 @@ type Options struct {
 	// SpillDir, when not empty in a build that runs Once, is a folder on
 	// disk where the posts' rendered HTML, summaries and list items are
 	// kept, in one temporary file, until their pages are written, rather
-	// than in memory (spill.go).
+	// than in memory (memory.go).
 	// The build command gives the folder that holds the output.
 	SpillDir string
 }
@@ -158,7 +157,7 @@ type Builder struct {
 	tmpl         *templates
 	tmplProblems problem.List
 
-	spill *spill // where posts' HTML waits for their pages, or nil (spill.go)
+	spill *spill // where posts' HTML waits for their pages, or nil (memory.go)
 
 	// One string for each name that posts share (tags, authors,
 	// recipients, providers, URLs) however many posts have it: laying out
@@ -176,8 +175,8 @@ type entry struct {
 	bundle   bool // the file is the index of a page bundle (package links)
 	unlinked bool // nothing for link to do: no warnings, links into the site, image or contents
 	problems problem.List
-	spilled  span // where doc.HTML went, when it is in b.spill
-	summary  span // where doc.Summary went, likewise
+	html     stored // doc.HTML, in memory or in b.spill (lighten)
+	summary  stored // doc.Summary, likewise
 
 	linked    *markdown.Document // doc rendered with its relative links resolved (package links)
 	linkedKey string             // the resolutions linked was rendered with
@@ -285,10 +284,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 		sp := &all[i]
 		sp.Post, sp.words, sp.entry = p, e.words, e
-		sp.spilled, sp.summary.spilled = e.spilled, e.summary
-		if e.doc != nil {
-			sp.content, sp.summary.text = template.HTML(e.doc.HTML), e.doc.Summary
-		}
+		sp.content, sp.summary = e.html, e.summary
 		if bySlug != nil {
 			bySlug[p.Slug] = sp
 		}

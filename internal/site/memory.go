@@ -2,11 +2,77 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"os"
 	"sync"
 	"unsafe"
+
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/report"
 )
+
+// What a build keeps in memory, and what it does not (see the package
+// comment): a post's HTML, summary and list item are each a stored, in
+// memory or in the build's spill; what a post's page shows several times
+// over is kept while the page renders (kept, hold).
+
+// A stored is a string a post shows (its HTML, its summary, its list
+// item): in memory, or in the spill.
+type stored struct {
+	mem string // the string, when it is in memory, or
+	at  span   // where it is in the spill
+}
+
+// store puts str in the spill s. It keeps str in memory when s is nil, str
+// is empty or it cannot be written.
+func (s *spill) store(str string) stored {
+	if s != nil && str != "" {
+		if at, err := s.put(str); err == nil {
+			return stored{at: at}
+		}
+	}
+	return stored{mem: str}
+}
+
+// onDisk reports whether the string is in the spill.
+func (t stored) onDisk() bool { return t.at.n > 0 }
+
+// load is the string stored, read back from the spill s when it is there.
+func (t stored) load(s *spill) (string, error) {
+	if t.onDisk() {
+		return s.get(t.at)
+	}
+	return t.mem, nil
+}
+
+// kept is what a post keeps of what its page shows several times over (its
+// totals, its report, its summary): for good in a site built to be built
+// again, and in a site built once only while the post's page or list item
+// renders (hold).
+type kept struct {
+	totals     *impact.Totals
+	reportOnce sync.Once
+	report     *report.PostReport // Report, made the first time it is asked for
+
+	summaryOnce sync.Once // Summary, read back from the spill once
+	summary     string
+	summaryErr  error
+}
+
+// hold keeps p's totals, and its report and summary once made, while f
+// renders what shows them several times over.
+func (p *Post) hold(f func()) {
+	if p.kept.Load() != nil {
+		f()
+		return
+	}
+	k := &kept{totals: p.sumTotals()}
+	if !p.kept.CompareAndSwap(nil, k) {
+		f() // another page of the post holds them
+		return
+	}
+	defer p.kept.CompareAndSwap(k, nil)
+	f()
+}
 
 // A spill holds the rendered HTML of a build that runs once
 // (Options.Once, Options.SpillDir) in a temporary file rather than in
@@ -65,12 +131,12 @@ func (s *spill) put(html string) (span, error) {
 }
 
 // get reads back what put wrote.
-func (s *spill) get(sp span) (template.HTML, error) {
+func (s *spill) get(sp span) (string, error) {
 	b := make([]byte, sp.n)
 	if _, err := s.f.ReadAt(b, sp.off); err != nil {
 		return "", fmt.Errorf("reading back a post's HTML from a temporary file: %w", err)
 	}
 	// b is never written again: the string can share it rather than
 	// copy it, which would double what a page's render allocates here.
-	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b))), nil
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
