@@ -15,6 +15,7 @@ import (
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/site"
+	"github.com/impactblog/impactblog/internal/theme"
 )
 
 type buildCommand struct {
@@ -117,7 +118,7 @@ func checkOut(src, out string) error {
 	if within(absSrc, absOut) {
 		return fmt.Errorf("-out %s holds the blog itself, and a build replaces the whole folder: choose a folder such as %s", out, filepath.Join(src, "public"))
 	}
-	for _, dir := range []string{site.PostsDir, site.TemplatesDir} {
+	for _, dir := range []string{site.PostsDir, theme.Dir} {
 		if within(absOut, filepath.Join(absSrc, dir)) {
 			return fmt.Errorf("-out %s is inside the blog's %s/ folder: choose a folder such as %s", out, dir, filepath.Join(src, "public"))
 		}

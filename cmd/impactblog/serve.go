@@ -17,6 +17,7 @@ import (
 	"github.com/impactblog/impactblog/internal/preview"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/site"
+	"github.com/impactblog/impactblog/internal/theme"
 	"github.com/impactblog/impactblog/internal/watch"
 	"github.com/impactblog/impactblog/templates"
 )
@@ -186,7 +187,7 @@ func watched(src string) func(string, bool) bool {
 			return true
 		}
 		rel = filepath.ToSlash(rel)
-		for _, dir := range []string{site.PostsDir, site.TemplatesDir} {
+		for _, dir := range []string{site.PostsDir, theme.Dir} {
 			if rel == dir || strings.HasPrefix(rel, dir+"/") {
 				return false
 			}
@@ -297,7 +298,7 @@ func templatesMayFail(changed []string) bool {
 		return true
 	}
 	for _, c := range changed {
-		if c == config.File || strings.HasPrefix(c, site.TemplatesDir+"/") {
+		if c == config.File || strings.HasPrefix(c, theme.Dir+"/") {
 			return true
 		}
 	}

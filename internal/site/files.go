@@ -60,13 +60,13 @@ func (s *Site) Files() []File {
 	if s.tmpl == nil {
 		return files // the templates did not read
 	}
-	names := make([]string, 0, len(s.tmpl.static))
-	for n := range s.tmpl.static {
+	names := make([]string, 0, len(s.tmpl.Static))
+	for n := range s.tmpl.Static {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fsys := s.tmpl.static[n]
+		fsys := s.tmpl.Static[n]
 		files = append(files, fsFile(n, fsys, "static/"+n))
 	}
 	return files

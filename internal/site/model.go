@@ -20,6 +20,7 @@ import (
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/report"
+	"github.com/impactblog/impactblog/internal/theme"
 )
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -41,7 +42,7 @@ type Site struct {
 	assets []File // files copied with the posts (package links)
 
 	locale   *locale.Locale
-	tmpl     *templates
+	tmpl     *theme.Templates
 	partials sync.Map // name and variants → *cachedPartial (partialCached)
 	pages    []*Page
 	problems problem.List // found while totalling: a missing rate
@@ -201,7 +202,7 @@ type Year struct {
 // site's, and makes the posts' pages; the other gathers the tags. They write
 // different fields of the posts. Most of either pass is waiting for memory,
 // a post at a time, which is most of a rebuild after a one-post edit.
-func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *templates, prev *Site, once bool) *Site {
+func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *theme.Templates, prev *Site, once bool) *Site {
 	sortPosts(posts)
 	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
 	old := newReuse(prev)

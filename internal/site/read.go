@@ -19,6 +19,7 @@ import (
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/symlink"
+	"github.com/impactblog/impactblog/internal/theme"
 )
 
 // The posts as read are kept in a map by file, a sorted list of the files
@@ -92,7 +93,7 @@ func (b *Builder) sortedEntries() []*entry {
 }
 
 func isTemplate(name string) bool {
-	return name == TemplatesDir || strings.HasPrefix(name, TemplatesDir+"/")
+	return name == theme.Dir || strings.HasPrefix(name, theme.Dir+"/")
 }
 
 func contains(list []string, s string) bool {

@@ -8,214 +8,31 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"path"
-	"regexp"
 	"runtime"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
 
-	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/publish"
-	"github.com/impactblog/impactblog/internal/symlink"
+	"github.com/impactblog/impactblog/internal/theme"
 )
 
-// TemplatesDir is the folder of templates in the blog and in the theme.
-const TemplatesDir = "templates"
-
-// templates are the parsed page templates and the theme's static files.
-type templates struct {
-	pages  map[string]*template.Template // by file name: "post.html"
-	static map[string]fs.FS              // static file name → the FS holding templates/static/<name>
-}
-
-// layered opens name from the blog's templates/ first, then from the theme.
-type layered struct {
-	src         fs.FS // the blog, for its links (package symlink)
-	blog, theme fs.FS
-}
-
-// ReadFile reads the template name. A file of the blog that is a symbolic
-// link leading outside it is a problem, not read nor replaced by the
-// theme's.
-func (l layered) ReadFile(name string) ([]byte, string, *problem.Problem) {
-	file := TemplatesDir + "/" + name
-	if l.blog != nil {
-		b, err := fs.ReadFile(l.blog, name)
-		if err == nil || symlink.IsEscape(err) {
-			if o, out := symlink.Escape(l.src, file); out {
-				return nil, file, o.Problem()
-			}
-		}
-		switch {
-		case err == nil:
-			return b, file, nil
-		case symlink.IsEscape(err):
-			return nil, file, symlink.EscapeProblem(l.src, file)
-		}
+// loadTemplates loads the blog's templates (package theme) with the
+// template functions of the site's own: postSummary and partialCached.
+func loadTemplates(src, builtin fs.FS, loc *locale.Locale, baseURL string) (*theme.Templates, problem.List) {
+	var t *theme.Templates
+	funcs := template.FuncMap{
+		// postSummary renders a post's item of a list once per build (see
+		// templates/partials/post-list.html), with the shared templates.
+		"postSummary": func(p *Post) (template.HTML, error) { return p.listItem(t.Shared) },
+		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
+			return partialCached(t.Shared, name, data, variants)
+		},
 	}
-	b, err := fs.ReadFile(l.theme, name)
-	if err != nil {
-		return nil, file, problem.New(file, 0, 0, "missing template: add it, or delete templates/ to use the built-in theme")
-	}
-	return b, file, nil
-}
-
-var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
-
-// templateProblem turns an html/template error into a positioned problem.
-func templateProblem(file string, err error) *problem.Problem {
-	msg := err.Error()
-	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		return problem.New(m[1], line, col, "%s", m[4])
-	}
-	return problem.New(file, 0, 0, "%s", strings.TrimPrefix(msg, "template: "))
-}
-
-func loadTemplates(src, theme fs.FS, loc *locale.Locale, baseURL string) (*templates, problem.List) {
-	var blog fs.FS
-	if o, out := symlink.Escape(src, TemplatesDir); out {
-		return nil, problem.List{o.Problem()}
-	}
-	if fi, err := fs.Stat(src, TemplatesDir); err == nil && fi.IsDir() {
-		blog, _ = fs.Sub(src, TemplatesDir)
-	} else if symlink.IsEscape(err) {
-		return nil, problem.List{symlink.EscapeProblem(src, TemplatesDir)}
-	}
-	l := layered{src: src, blog: blog, theme: theme}
 	var problems problem.List
-	// postSummary renders a post's item of a list once per build (see
-	// templates/partials/post-list.html), with the shared templates.
-	var summaries *template.Template
-	funcs := funcMap(loc, baseURL)
-	funcs["postSummary"] = func(p *Post) (template.HTML, error) { return p.listItem(summaries) }
-	funcs["partialCached"] = func(name string, data any, variants ...any) (template.HTML, error) {
-		return partialCached(summaries, name, data, variants)
-	}
-	common := template.New("").Funcs(funcs)
-	shared := []string{"base.html"}
-	for _, fsys := range []fs.FS{theme, blog} {
-		if fsys == nil {
-			continue
-		}
-		names, _ := fs.Glob(fsys, "partials/*.html")
-		shared = append(shared, names...)
-	}
-	sort.Strings(shared[1:])
-	seen := map[string]bool{}
-	for _, name := range shared {
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		text, file, pr := l.ReadFile(name)
-		if pr != nil {
-			problems = append(problems, pr)
-			continue
-		}
-		if _, err := common.New(file).Parse(string(text)); err != nil {
-			problems = append(problems, templateProblem(file, err))
-		}
-	}
-	if len(problems) > 0 {
-		return nil, problems
-	}
-	summaries = common
-	t := &templates{pages: map[string]*template.Template{}, static: map[string]fs.FS{}}
-	for _, name := range pageTemplates {
-		text, file, pr := l.ReadFile(name)
-		if pr != nil {
-			problems = append(problems, pr)
-			continue
-		}
-		pt, err := common.Clone()
-		if err == nil {
-			_, err = pt.New(file).Parse(string(text))
-		}
-		if err != nil {
-			problems = append(problems, templateProblem(file, err))
-			continue
-		}
-		if pt.Lookup("base") == nil {
-			problems.Add(TemplatesDir+"/base.html", 0, 0, "base.html must define the layout: {{define \"base\"}}…{{end}}")
-			continue
-		}
-		t.pages[name] = pt
-	}
-	for _, fsys := range []fs.FS{theme, blog} {
-		if fsys == nil {
-			continue
-		}
-		problems = append(problems, staticFiles(fsys, src, fsys == blog, t.static)...)
-	}
+	t, problems = theme.Load(src, builtin, theme.Options{Pages: pageTemplates, Locale: loc, BaseURL: baseURL, Funcs: funcs})
 	return t, problems
-}
-
-// staticFiles adds the files of fsys's static/ folder to static. When
-// fsys is the blog's templates/, in src, a symbolic link there that leads
-// outside the blog is a problem, and is not copied; one that stays inside
-// is copied when it names a file.
-func staticFiles(fsys, src fs.FS, blog bool, static map[string]fs.FS) problem.List {
-	var problems problem.List
-	if blog {
-		if o, out := symlink.Escape(src, TemplatesDir+"/static"); out {
-			return problem.List{o.Problem()}
-		}
-	}
-	fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if blog && symlink.IsEscape(err) {
-				problems = append(problems, symlink.EscapeProblem(src, TemplatesDir+"/"+p))
-			}
-			return nil
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		if blog && d.Type()&fs.ModeSymlink != 0 {
-			if o, out := symlink.Escape(src, TemplatesDir+"/"+p); out {
-				problems = append(problems, o.Problem())
-				return nil
-			}
-			if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {
-				return nil // a folder is not listed through a link
-			}
-		}
-		static[strings.TrimPrefix(p, "static/")] = fsys
-		return nil
-	})
-	return problems
-}
-
-func funcMap(loc *locale.Locale, baseURL string) template.FuncMap {
-	basePath := "/"
-	if i := strings.Index(strings.TrimPrefix(strings.TrimPrefix(baseURL, "https://"), "http://"), "/"); i >= 0 {
-		basePath = strings.TrimPrefix(strings.TrimPrefix(baseURL, "https://"), "http://")[i:]
-	}
-	return template.FuncMap{
-		"money": loc.Money,
-		// sums joins amounts with " + ", which html/template would escape.
-		"sums": func(s impact.Sums) template.HTML {
-			return template.HTML(template.HTMLEscapeString(loc.Sums(s)))
-		},
-		"tonnes":  loc.Tonnes,
-		"date":    loc.Date,
-		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"year":    func(t time.Time) int { return t.Year() },
-		// abs makes a site path absolute: "/posts/x/" → "https://impact.example/posts/x/".
-		"abs": func(u string) string {
-			return strings.TrimSuffix(strings.TrimSuffix(baseURL, "/"), strings.TrimSuffix(basePath, "/")) + relPath(basePath, u)
-		},
-		// rel makes a site path relative to the host, under base_url's path.
-		"rel":        func(u string) string { return relPath(basePath, u) },
-		"hasFigures": func(t *impact.Totals) bool { return t != nil && !t.Empty() },
-	}
 }
 
 // A cachedPartial is a template rendered once per build (partialCached).
@@ -258,15 +75,6 @@ func partialCached(t *template.Template, name string, data any, variants []any) 
 	return cp.html, cp.err
 }
 
-// relPath puts basePath before the site path u, keeping u's trailing slash.
-func relPath(basePath, u string) string {
-	p := path.Join(basePath, u)
-	if strings.HasSuffix(u, "/") && !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return p
-}
-
 // RenderPage renders one page.
 func (s *Site) RenderPage(p *Page) ([]byte, error) {
 	var buf bytes.Buffer
@@ -291,14 +99,14 @@ func (s *Site) renderPage(w io.Writer, p *Page) (err error) {
 }
 
 func (s *Site) executePage(w io.Writer, p *Page) error {
-	if err := s.tmpl.pages[p.Template].ExecuteTemplate(w, "base", p); err != nil {
-		return problem.List{templateProblem(TemplatesDir+"/"+p.Template, err)}
+	if err := s.tmpl.Pages[p.Template].ExecuteTemplate(w, "base", p); err != nil {
+		return problem.List{theme.Problem(theme.Dir+"/"+p.Template, err)}
 	}
 	return nil
 }
 
 func aliasPage(s *Site, p *Page) []byte {
-	target := template.HTMLEscapeString(funcMap(s.locale, s.Config.BaseURL)["abs"].(func(string) string)(p.Target))
+	target := template.HTMLEscapeString(theme.Abs(s.Config.BaseURL, p.Target))
 	return []byte(`<!DOCTYPE html><html><head><title>` + template.HTMLEscapeString(p.Title) +
 		`</title><link rel="canonical" href="` + target + `"><meta name="robots" content="noindex"><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=` +
 		target + `"></head><body><p>This post has moved to <a href="` + target + `">` + target + "</a>.</p></body></html>\n")

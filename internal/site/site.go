@@ -39,24 +39,17 @@
 // # Templates
 //
 // Templates are html/template files named after their file, so that an error
-// names templates/post.html:12:3. base.html defines "base", the layout;
+// names templates/post.html:12:3; package theme loads them, the blog's over
+// the built-in theme's. base.html defines "base", the layout;
 // every page template defines "title" and "main", and may use the partials
 // in templates/partials/. Each page gets a Page (see the type). base.html
 // includes partials/social.html, the OpenGraph and Twitter card meta;
 // post.html shows Post.TOC, the contents, when a post asks for it.
 //
-// The template functions (funcMap, loadTemplates), documented here and
-// only here:
+// The template functions are package theme's (money, sums, date, abs…,
+// documented there), and two of the site's own (loadTemplates), documented
+// here and only here:
 //
-//	money M          an impact.Money in the site's locale: "£112,000"
-//	sums S           impact.Sums, each in the locale, joined by " + "
-//	tonnes T         impact.Tonnes in the locale, without its unit
-//	date T           a date in the locale: "15 January 2021"
-//	isodate T        a date as 2006-01-02
-//	year T           a date's year, an int
-//	abs URL          a site path made absolute: "/posts/x/" → "https://impact.example/posts/x/"
-//	rel URL          a site path under base_url's path: "/posts/x/" → "/blog/posts/x/"
-//	hasFigures T     whether totals (*impact.Totals) hold a donation or an offset
 //	postSummary P    a post's item of a list, the template "post-summary", rendered once a build
 //	partialCached …  below
 //
@@ -101,6 +94,7 @@ import (
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/theme"
 )
 
 // PostsDir is the folder of posts in the blog.
@@ -154,7 +148,7 @@ type Builder struct {
 
 	// The templates, parsed again only when a file under templates/ or
 	// site.toml changes.
-	tmpl         *templates
+	tmpl         *theme.Templates
 	tmplProblems problem.List
 
 	spill *spill // where posts' HTML waits for their pages, or nil (memory.go)
@@ -182,10 +176,10 @@ type entry struct {
 	linkedKey string             // the resolutions linked was rendered with
 }
 
-// NewBuilder returns a builder for the blog in src. theme holds the
+// NewBuilder returns a builder for the blog in src. builtin holds the
 // built-in templates/ folder, used for every template the blog lacks.
-func NewBuilder(src, theme fs.FS, opts Options) *Builder {
-	b := &Builder{src: src, theme: theme, opts: opts, seed: maphash.MakeSeed()}
+func NewBuilder(src, builtin fs.FS, opts Options) *Builder {
+	b := &Builder{src: src, theme: builtin, opts: opts, seed: maphash.MakeSeed()}
 	b.resetPosts(0)
 	return b
 }
