@@ -136,6 +136,6 @@
 // many: 1 to 5000 in one post and 4001 to 6000 in another share 4001 to 5000,
 // 1,000 credits. Blocks that only touch (1 to 5000 and 5001 to 6000) do not
 // overlap. It sorts the claims by namespace and start and sweeps them once,
-// in O(n log n + k) time for n claims and k overlapping pairs, and reports the
+// in O(n log n + k log k) time for n claims and k overlapping pairs, and reports the
 // pairs in the order of their claims.
 package registry

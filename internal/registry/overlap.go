@@ -65,8 +65,8 @@ func idNoun(r Registry) string {
 // of their claims: by A's index in claims, then B's.
 //
 // It sorts the claims by series and start and sweeps them once, keeping the
-// claims whose range reaches the current start in a heap by end: O(n log n)
-// for n claims, plus the time to report each of the k pairs.
+// claims whose range reaches the current start in a heap by end, then sorts
+// the k pairs it finds: O(n log n + k log k).
 func Overlaps[S any](claims []Claim[S]) []Overlap[S] {
 	// Each series gets a number, so that the sort compares integers only.
 	type key struct {
