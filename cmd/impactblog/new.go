@@ -139,15 +139,14 @@ func yamlString(s string, alwaysQuote bool) string {
 	return strconv.Quote(s)
 }
 
-// newPost is the text of a new post. The impact block lists every key of
-// a donation and an offset (see package post); uncommented as it stands,
-// it is a valid post.
+// newPost is the text of a new post. Its impact block, commented out, is
+// made from package post's schema and shows every field; uncommented, it
+// is a valid post.
 func newPost(title string, day time.Time, tags []string, currency string) string {
 	quoted := make([]string, len(tags))
 	for i, t := range tags {
 		quoted[i] = yamlString(t, false)
 	}
-	d := day.Format("2006-01-02")
 	var b strings.Builder
 	fmt.Fprintf(&b, `---
 title: %s
@@ -157,32 +156,11 @@ tags: [%s]
 # summary: "One or two sentences for the front page, the feeds and link previews."
 # image: cover.jpg     # the picture shown when the post is shared
 #
-# The figures: remove the "# " before the lines you need, fill them in,
-# and delete the rest. A donation needs a recipient and an amount; an
-# offset needs a provider and tonnes.
-# impact:
-#   donations:
-#     - recipient: PUR Projet
-#       amount: 112000           # digits and a decimal point: 112000 or "2500.75", no symbol or commas
-#       currency: %[4]s            # ISO 4217; default: the site's currency
-#       project: Waste management in Pejarakan, Bali
-#       url: https://example.org/pejarakan
-#       date: %[2]s         # the day it counts for; default: the post's date
-#   offsets:
-#     - provider: GoodPlanet Foundation
-#       tonnes: 31.4             # tonnes of CO2e
-#       price_per_tonne: 20      # cost = tonnes × price, rounded once to the penny
-#       cost: 628                # or give the cost alone; with a price, it must agree
-#       currency: %[4]s
-#       project: Cookstoves in Mali
-#       scope: deliveries        # which emissions the offset covers
-#       date: %[2]s
-#   emissions:                   # optional: where the offset emissions came from
-#     - source: Deliveries
-#       share: 60                # a percentage, or tonnes: 18.8
----
+`, yamlString(title, true), day.Format("2006-01-02"), strings.Join(quoted, ", "))
+	b.WriteString(post.ImpactScaffold(day, currency))
+	b.WriteString(`---
 Write the post here, in Markdown. The first paragraph is its summary,
 unless you end the summary with a line <!--more-->.
-`, yamlString(title, true), d, strings.Join(quoted, ", "), currency)
+`)
 	return b.String()
 }

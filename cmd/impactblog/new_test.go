@@ -50,7 +50,7 @@ func TestNew(t *testing.T) {
 	var lines []string
 	in := false
 	for _, l := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(l, "# summary:") {
+		if strings.HasPrefix(l, "# summary:") || strings.HasPrefix(l, "# image:") {
 			l = l[2:]
 		}
 		if strings.HasPrefix(l, "# impact:") {
@@ -69,12 +69,12 @@ func TestNew(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatalf("uncommented, the post has problems:\n%v\n%s", problems, filled)
 	}
-	if len(p.Donations) != 1 || len(p.Offsets) != 1 || len(p.Emissions) != 1 || p.Summary == "" {
-		t.Fatalf("uncommented: have %d donations, %d offsets, %d emissions, summary %q; want one of each\n%s",
-			len(p.Donations), len(p.Offsets), len(p.Emissions), p.Summary, filled)
+	if len(p.Donations) != 1 || len(p.Offsets) != 1 || len(p.Emissions) != 1 || p.Summary == "" || p.Image != "cover.jpg" {
+		t.Fatalf("uncommented: have %d donations, %d offsets, %d emissions, summary %q, image %q; want one of each\n%s",
+			len(p.Donations), len(p.Offsets), len(p.Emissions), p.Summary, p.Image, filled)
 	}
 	d, o := p.Donations[0], p.Offsets[0]
-	if d.Money.String() != "112000.00 EUR" || d.Project == "" || d.URL == "" || d.Date.Format("2006-01-02") != "2021-01-15" {
+	if d.Money.String() != "45000.00 EUR" || d.Project == "" || d.URL == "" || d.Date.Format("2006-01-02") != "2021-01-15" {
 		t.Errorf("donation: %+v", d)
 	}
 	if o.Tonnes.String() != "31.400" || o.Cost == nil || o.Cost.String() != "628.00 EUR" || o.Project == "" || o.Scope == "" {

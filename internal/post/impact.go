@@ -1,0 +1,250 @@
+package post
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/suggest"
+	"github.com/impactblog/impactblog/internal/tree"
+	"github.com/shopspring/decimal"
+)
+
+// The impact block's schema: its lists, and one table of fields for each
+// kind of entry in them. A field is one row; see schema.go.
+
+// An entryList is a list of the impact block, of entries of one schema.
+type entryList interface {
+	key() string
+	read(r *reader, p *Post, v *tree.Node)
+	docLines(b *strings.Builder)
+	scaffold(b *strings.Builder, day time.Time, currency string)
+	needs() string
+	article() string
+}
+
+// impactLists are the keys of the impact block, each a list of entries.
+var impactLists = [...]entryList{donations, offsets, emissions}
+
+// impactKeys are the keys of impactLists.
+var impactKeys = func() []string {
+	keys := make([]string, len(impactLists))
+	for i, l := range impactLists {
+		keys[i] = l.key()
+	}
+	return keys
+}()
+
+var donations = newSchema(schema[impact.Donation]{
+	list: "donations", entry: "donation", an: "a donation", doc: "a list; each:",
+	of: func(p *Post) *[]impact.Donation { return &p.Donations },
+	fields: []field[impact.Donation]{
+		{name: "recipient", need: "WWF",
+			value: asName(func(d *impact.Donation, s string) { d.Recipient = s })},
+		{name: "amount", need: "45000", doc: `> 0: 112000 or "2500.75", no symbol or separators`,
+			value: asAmount(func(d *impact.Donation, m *impact.Money) { d.Money = *m })},
+		{name: "currency", doc: "ISO 4217 code; default: the site's currency",
+			value: asCurrency[impact.Donation]()},
+		{name: "project", example: "Waste management in Pejarakan, Bali", doc: "optional text",
+			value: asText(func(d *impact.Donation, s string) { d.Project = s })},
+		{name: "date", doc: "the day the donation counts for; default: the post's date",
+			value: asDate(func(d *impact.Donation, t time.Time) { d.Date = t })},
+		{name: "url", example: "https://example.org/pejarakan", doc: "optional text",
+			value: asText(func(d *impact.Donation, s string) { d.URL = s })},
+	},
+	finish: func(r *reader, d *impact.Donation) bool {
+		d.Source = impact.Source{File: r.file, Line: r.entry.m.Line}
+		return true
+	},
+})
+
+var offsets = newSchema(schema[impact.Offset]{
+	list: "offsets", entry: "offset", an: "an offset", doc: "a list; each:",
+	of: func(p *Post) *[]impact.Offset { return &p.Offsets },
+	fields: []field[impact.Offset]{
+		{name: "provider", need: "GoodPlanet Foundation",
+			value: asName(func(o *impact.Offset, s string) { o.Provider = s })},
+		{name: "tonnes", need: "31.4", doc: "> 0: tonnes of CO2e",
+			value: asTonnes(func(o *impact.Offset, t impact.Tonnes) { o.Tonnes = t })},
+		{name: "price_per_tonne", example: "20", doc: "optional; cost = tonnes × price, rounded once to the penny",
+			value: asAmount(func(o *impact.Offset, m *impact.Money) { o.PricePerTonne = m })},
+		{name: "cost", example: "628", doc: "optional; with a price, it must agree",
+			value: asAmount(func(o *impact.Offset, m *impact.Money) { o.Cost = m })},
+		{name: "currency", doc: "as for donations",
+			value: asCurrency[impact.Offset]()},
+		{name: "project", example: "Cookstoves in Mali", doc: "optional text",
+			value: asText(func(o *impact.Offset, s string) { o.Project = s })},
+		{name: "scope", example: "deliveries", doc: "optional: which emissions the offset covers",
+			value: asText(func(o *impact.Offset, s string) { o.Scope = s })},
+		{name: "date", doc: "as for donations",
+			value: asDate(func(o *impact.Offset, t time.Time) { o.Date = t })},
+	},
+	finish: func(r *reader, o *impact.Offset) bool {
+		o.Source = impact.Source{File: r.file, Line: r.entry.m.Line}
+		if !r.entry.ok("tonnes", "price_per_tonne", "cost", "currency") {
+			return false
+		}
+		c, err := impact.OffsetCost(o.Tonnes.Decimal, o.PricePerTonne, o.Cost)
+		if err != nil {
+			r.errorf(r.entry.m.Get("cost"), "%v", err)
+			return false
+		}
+		o.Cost = c
+		return true
+	},
+})
+
+var emissions = newSchema(schema[Emission]{
+	list: "emissions", entry: "emission", an: "an emission", doc: "optional: where the offset emissions came from; each:",
+	of: func(p *Post) *[]Emission { return &p.Emissions },
+	fields: []field[Emission]{
+		{name: "source", need: "Deliveries",
+			value: asText(func(e *Emission, s string) { e.Source = s })},
+		{name: "share", example: "60", doc: "a percentage (the shares of a post add up to 100 at most)",
+			value: asPercent(func(e *Emission, d decimal.Decimal) { e.Share = d })},
+		{name: "tonnes", example: "18.8", doc: "or tonnes of CO2e", alt: true,
+			value: asTonnes(func(e *Emission, t impact.Tonnes) { e.Tonnes = t })},
+	},
+	finish: func(r *reader, _ *Emission) bool {
+		share, tonnes := r.entry.m.Get("share"), r.entry.m.Get("tonnes")
+		switch {
+		case share != nil && tonnes != nil:
+			r.errorf(tonnes, "an emission takes share or tonnes, not both: keep one")
+			return false
+		case share == nil && tonnes == nil:
+			r.errorf(r.entry.m, "an emission needs share (a percentage) or tonnes: add \"share: 60\"")
+			return false
+		}
+		return true
+	},
+	done: func(r *reader, kept []Emission, first *tree.Node) {
+		total := decimal.Zero
+		for _, e := range kept {
+			total = total.Add(e.Share)
+		}
+		if total.GreaterThan(decimal.NewFromInt(100)) {
+			r.errorf(first, "the emission shares add up to %s%%, more than 100%%: correct them", total.String())
+		}
+	},
+})
+
+// impact reads the impact block v into the post.
+func (r *reader) impact(p *Post, v *tree.Node) {
+	if !r.mapOf(v, "impact", "donations: …") {
+		return
+	}
+	r.checkKeys(v, "impact", impactKeys...)
+	for _, l := range impactLists {
+		if lv := v.Get(l.key()); lv != nil {
+			l.read(r, p, lv)
+		}
+	}
+}
+
+// misplacedImpact reports a top-level key k, typed at kp, that is not a
+// key the post reads but looks meant for the impact block: impact
+// misspelled ("imapct", " impact"), its lists outside it ("donations"), or
+// the block inside another table ("params.impact"). As written, its
+// figures would be in no total. Other unknown keys are kept for templates.
+func (r *reader) misplacedImpact(k string, kp tree.Pos, v *tree.Node) {
+	name := strings.ToLower(strings.TrimSpace(k))
+	switch {
+	case name == "impact":
+		r.problems.Add(r.file, kp.Line, kp.Col, "key %q has spaces around it: write impact", k)
+		return
+	case suggest.Typo(name, "impact"):
+		r.problems.Add(r.file, kp.Line, kp.Col, "unknown key %q: did you mean impact? As written, its figures are in no total", k)
+		return
+	}
+	for _, ik := range impactKeys {
+		if name != ik && !(suggest.Typo(name, ik) && (v.Kind == tree.List || v.Kind == tree.Map)) {
+			continue
+		}
+		what := ik + " belongs inside impact"
+		if name != ik {
+			what = fmt.Sprintf("%q belongs inside impact, as %s", k, ik)
+		}
+		switch r.format {
+		case "TOML":
+			r.problems.Add(r.file, kp.Line, kp.Col, "%s: write [[impact.%s]]", what, ik)
+		case "JSON":
+			r.problems.Add(r.file, kp.Line, kp.Col, "%s: move it into \"impact\": { … }", what)
+		default:
+			r.problems.Add(r.file, kp.Line, kp.Col, "%s: indent it under a line \"impact:\"", what)
+		}
+		return
+	}
+	if v.Kind != tree.Map {
+		return
+	}
+	for i, ik := range v.Keys {
+		n := strings.ToLower(strings.TrimSpace(ik))
+		if n != "impact" && !suggest.Typo(n, "impact") || v.Vals[i].Kind != tree.Map {
+			continue
+		}
+		for _, sub := range v.Vals[i].Keys {
+			if slices.Contains(impactKeys, sub) {
+				r.problems.Add(r.file, v.KeyPos[i].Line, v.KeyPos[i].Col, "impact belongs at the top level, not inside %q: move it out", k)
+				break
+			}
+		}
+	}
+}
+
+// finishImpact fills in what depends on the whole post: default dates and
+// the post's URL in each entry's source.
+func (r *reader) finishImpact(p *Post) {
+	for i := range p.Donations {
+		d := &p.Donations[i]
+		if d.Date.IsZero() {
+			d.Date = p.Date
+		}
+		d.Source.Post, d.Source.Title = p.URL(), p.Title
+	}
+	for i := range p.Offsets {
+		o := &p.Offsets[i]
+		if o.Date.IsZero() {
+			o.Date = p.Date
+		}
+		o.Source.Post, o.Source.Title = p.URL(), p.Title
+	}
+}
+
+// impactDoc is the package doc's list of the impact block's keys, as
+// TestDocMatchesSchema wants it.
+func impactDoc() string {
+	var b strings.Builder
+	b.WriteString("impact:\n")
+	for _, l := range impactLists {
+		l.docLines(&b)
+	}
+	return b.String()
+}
+
+// ImpactScaffold is the impact block of a new post, in YAML and commented
+// out, with an entry of each list that shows every field, its currency
+// and date filled in with currency and day. With the "# " before its
+// lines removed, it is a valid impact block.
+func ImpactScaffold(day time.Time, currency string) string {
+	needs := make([]string, len(impactLists))
+	for i, l := range impactLists {
+		needs[i] = l.article() + " needs " + l.needs()
+	}
+	var b strings.Builder
+	line := "#"
+	for _, w := range strings.Fields("The figures: remove the \"# \" before the lines you need, fill them in, and delete the rest. " +
+		"A" + strings.Join(needs, "; ")[1:] + ".") {
+		if len(line)+1+len(w) > 72 {
+			b.WriteString(line + "\n")
+			line = "#"
+		}
+		line += " " + w
+	}
+	b.WriteString(line + "\n# impact:\n")
+	for _, l := range impactLists {
+		l.scaffold(&b, day, currency)
+	}
+	return b.String()
+}

@@ -1,0 +1,251 @@
+package post
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/impactblog/impactblog/internal/tree"
+)
+
+// A postKey is a top-level key of the front matter that the post reads
+// itself: a row of postKeys. Every other key is kept in Params.
+type postKey struct {
+	name    string   // in lower case; a key is read whatever its case
+	aliases []string // other names read as this key (Jekyll's, Hugo's, Zola's)
+	doc     string   // for the package doc; a line break starts a line of its own
+	twice   twice    // what a second one does
+	// set reads the value v of the key, written k, into the post.
+	set func(r *reader, p *Post, k string, v *tree.Node)
+	// param, when not nil, makes the key one for templates too: it stays in
+	// Params, is read exactly as written (toc, not TOC), also inside
+	// extra (Zola) or params (Hugo), and param sets it from Params.
+	param func(p *Post)
+}
+
+// twice is what a key given a second time (in any case, or under an
+// alias) does.
+type twice int
+
+const (
+	twiceIsProblem twice = iota // "is given twice: keep one"
+	twiceAddsUp                 // each is read: the tags of tags and of categories
+	twiceNameWins               // the key's own name wins over its aliases; of two aliases, the first
+)
+
+// postKeys are the top-level keys the post reads, in the order of the
+// package doc. Keys has a place for each.
+var postKeys = [...]postKey{
+	{name: "title", doc: "required",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Title = strings.TrimSpace(r.text(v, k)) }},
+	{name: "date", doc: "required unless the file name starts with YYYY-MM-DD-;\nYYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Date = r.date(v, k) }},
+	{name: "slug", doc: "letters, digits and -; default: the file name without date and extension",
+		set: func(r *reader, p *Post, k string, v *tree.Node) {
+			p.Slug = r.text(v, k)
+			if p.Slug != "" && !slugRE.MatchString(p.Slug) {
+				r.errorf(v, "slug %q is not a plain name: use only letters, digits and single hyphens, such as %q", p.Slug, Slugify(p.Slug))
+				p.Slug = Slugify(p.Slug)
+			}
+		}},
+	{name: "author", doc: "a name",
+		set: func(r *reader, p *Post, k string, v *tree.Node) {
+			if a := strings.TrimSpace(r.text(v, k)); a != "" {
+				p.Authors = append(p.Authors, a)
+			}
+		}},
+	{name: "authors", doc: "a list of names",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Authors = append(p.Authors, r.list(v, k)...) }},
+	{name: "tags", aliases: []string{"categories", "category"}, twice: twiceAddsUp,
+		doc: "a list (or one string; categories may be words)",
+		set: func(r *reader, p *Post, k string, v *tree.Node) {
+			if k == "categories" && v.Kind == tree.Scalar && !strings.Contains(v.Value, ",") {
+				p.Tags = append(p.Tags, strings.Fields(v.Value)...) // Jekyll: "news giving"
+				return
+			}
+			p.Tags = append(p.Tags, r.list(v, k)...)
+		}},
+	{name: "taxonomies", twice: twiceAddsUp, doc: "a table (Zola): its tags and categories are read as tags",
+		set: func(r *reader, p *Post, k string, v *tree.Node) {
+			for i, tk := range v.Keys {
+				if tk == "tags" || tk == "categories" {
+					p.Tags = append(p.Tags, r.list(v.Vals[i], tk)...)
+				}
+			}
+			p.setParam(k, v.ToAny())
+		}},
+	{name: "summary", aliases: []string{"description", "excerpt"}, twice: twiceNameWins, doc: "plain text; given with description or excerpt, summary wins",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Summary = r.text(v, k) }},
+	{name: "draft", doc: "true leaves the post out unless drafts are asked for",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Draft = r.boolean(v, k) }},
+	{name: "published", twice: twiceAddsUp, doc: "false (Jekyll) is read as draft: true",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Draft = !r.boolean(v, k) }},
+	{name: "updated", aliases: []string{"lastmod", "last_modified_at"}, doc: "a date, as date",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Updated = r.date(v, k) }},
+	{name: "aliases", aliases: []string{"redirect_from", "permalink"}, twice: twiceAddsUp,
+		doc: "old URLs of the post; permalink only without :placeholders (Jekyll)",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Aliases = append(p.Aliases, r.list(v, k)...) }},
+	{name: "toc", doc: "true adds a table of contents",
+		param: func(p *Post) { p.TOC = wantsTOC(p.Params) }},
+	{name: "image", doc: "the picture shown when the post is shared; else image.path (Jekyll),\nor the first of images",
+		param: func(p *Post) { p.Image = frontImage(p.Params) }},
+	{name: "impact", doc: "the figures, below",
+		set: func(r *reader, p *Post, _ string, v *tree.Node) { r.impact(p, v) }},
+}
+
+// The places in postKeys of the keys a post needs.
+var titleKey, dateKey = keyOf("title"), keyOf("date")
+
+// keyOf is the place in postKeys of the key name.
+func keyOf(name string) int {
+	for i := range postKeys {
+		if postKeys[i].name == name {
+			return i
+		}
+	}
+	panic("post: no key " + name)
+}
+
+// postKeyIndex is the place in postKeys of the key written k, in lower
+// case, with value v; -1 for a key kept in Params.
+func postKeyIndex(k string, v *tree.Node) int {
+	if k == "permalink" && (v.Kind != tree.Scalar || strings.Contains(v.Value, ":")) {
+		return -1 // a pattern, such as /:year/:title/, not an address
+	}
+	for i := range postKeys {
+		pk := &postKeys[i]
+		if pk.param != nil {
+			continue
+		}
+		if pk.name == k {
+			return i
+		}
+		for _, a := range pk.aliases {
+			if a == k {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// Keys is where the value of each key of postKeys was written. It is an
+// array rather than a map: a large blog keeps one per post.
+type Keys [numPostKeys]struct{ line, col int32 }
+
+// numPostKeys is len(postKeys), which Keys cannot name: postKeys refers to
+// Post, which holds Keys. The line after it fails to compile when the two
+// differ.
+const numPostKeys = 15
+
+var _ [0]struct{} = [len(postKeys) - numPostKeys]struct{}{}
+
+// At is where the value of the key name ("slug") was written: zero when
+// the front matter does not have it.
+func (k *Keys) At(name string) Pos {
+	for i := range postKeys {
+		if postKeys[i].name == name {
+			return Pos{int(k[i].line), int(k[i].col)}
+		}
+	}
+	return Pos{}
+}
+
+// readKeys reads the top-level keys of root into p: those of postKeys
+// itself, every other into Params.
+func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.Node) {
+	var byName [len(postKeys)]bool // the value came from the key's own name, not an alias
+	for i, k := range root.Keys {
+		v, kp := root.Vals[i], root.KeyPos[i]
+		lower := strings.ToLower(k)
+		j := postKeyIndex(lower, v)
+		if j < 0 {
+			r.misplacedImpact(k, kp, v)
+			p.setParam(k, v.ToAny())
+			continue
+		}
+		pk := &postKeys[j]
+		if prev := seen[j]; prev != nil {
+			switch {
+			case pk.twice == twiceAddsUp:
+			case pk.twice == twiceNameWins && lower != pk.name:
+				continue // an alias after the name or another alias
+			case pk.twice == twiceNameWins && !byName[j]:
+				// the name after an alias: the name wins.
+			default:
+				r.problems.Add(r.file, kp.Line, kp.Col, "%q is given twice (also at line %d): keep one", k, prev.Line)
+				continue
+			}
+		}
+		seen[j], byName[j] = v, lower == pk.name
+		p.Keys[j].line, p.Keys[j].col = int32(v.Line), int32(v.Col)
+		pk.set(r, p, k, v)
+	}
+	for i := range postKeys {
+		if postKeys[i].param != nil {
+			postKeys[i].param(p)
+		}
+	}
+	return seen
+}
+
+// keysDoc is the package doc's list of the top-level keys, as
+// TestDocMatchesSchema wants it.
+func keysDoc() string {
+	var b strings.Builder
+	for _, pk := range postKeys {
+		lines := strings.Split(pk.doc, "\n")
+		switch len(pk.aliases) {
+		case 0:
+		case 1:
+			lines = append(lines, fmt.Sprintf("%s is read as %s", pk.aliases[0], pk.name))
+		default:
+			n := len(pk.aliases) - 1
+			lines = append(lines, fmt.Sprintf("%s and %s are read as %s", strings.Join(pk.aliases[:n], ", "), pk.aliases[n], pk.name))
+		}
+		if pk.param != nil {
+			lines = append(lines, "kept in Params too, and read inside extra (Zola) or params (Hugo)")
+		}
+		for i, l := range lines {
+			key := ""
+			if i == 0 {
+				key = pk.name
+			}
+			fmt.Fprintf(&b, "%-14s%s\n", key, l)
+		}
+	}
+	return b.String()
+}
+
+// wantsTOC reports whether the front matter asks for the contents: toc:
+// true, at the top or inside extra (Zola) or params (Hugo).
+func wantsTOC(params map[string]any) bool {
+	for _, m := range []any{params, params["extra"], params["params"]} {
+		m, _ := m.(map[string]any)
+		if toc, _ := m["toc"].(bool); toc {
+			return true
+		}
+	}
+	return false
+}
+
+// frontImage is the image named in front matter: image, or the first of
+// images, at the top or inside extra (Zola) or params (Hugo).
+func frontImage(params map[string]any) string {
+	for _, m := range []any{params, params["extra"], params["params"]} {
+		m, _ := m.(map[string]any)
+		if s, ok := m["image"].(string); ok && s != "" {
+			return s
+		}
+		if im, ok := m["image"].(map[string]any); ok { // Jekyll SEO: image: {path: …}
+			if s, ok := im["path"].(string); ok && s != "" {
+				return s
+			}
+		}
+		if list, ok := m["images"].([]any); ok && len(list) > 0 {
+			if s, ok := list[0].(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,103 @@
+package post
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gosimple/unidecode"
+	"github.com/impactblog/impactblog/internal/tree"
+)
+
+// Slugify turns a file name or title into a slug: letters with accents and
+// other scripts are transliterated ("Joué" → "joue", by gosimple/unidecode,
+// the tables of gosimple/slug), then lower case, runs of anything but ASCII
+// letters and digits become one hyphen.
+func Slugify(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = unidecode.Unidecode(s)
+			break
+		}
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// controlNames are the names of the C0 control characters, and DEL.
+var controlNames = [...]string{"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+	"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"}
+
+// control returns the first control character of s, as "U+001B ESC",
+// and its place in s, counted in characters from 1; "" when there is none.
+// Tab and line breaks are allowed when lines is true, as text may hold
+// them. A control character printed by a terminal can clear it or hide
+// text, and a spreadsheet or feed reader may choke on one.
+func control(s string, lines bool) (string, int) {
+	n := 0
+	for i, c := range s {
+		n++
+		switch {
+		case lines && (c == '\t' || c == '\n' || c == '\r' && strings.HasPrefix(s[i:], "\r\n")):
+		case c < 0x20:
+			return fmt.Sprintf("U+%04X %s", c, controlNames[c]), n
+		case c == 0x7f:
+			return "U+007F DEL", n
+		case c >= 0x80 && c < 0xa0:
+			return fmt.Sprintf("U+%04X", c), n
+		}
+	}
+	return "", 0
+}
+
+// printable escapes the control characters of a decoder's message, which
+// may quote the writer's text: "'\\\n'", not a line break.
+func printable(msg string) string {
+	if c, _ := control(msg, false); c == "" {
+		return msg
+	}
+	var b strings.Builder
+	for _, c := range msg {
+		if c < 0x20 || c >= 0x7f && c < 0xa0 {
+			q := strconv.QuoteRune(c)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// checkText reports a control character in the text value v of key.
+func (r *reader) checkText(v *tree.Node, key string) {
+	if c, at := control(v.Value, true); c != "" {
+		r.errorf(v, "%s holds a control character (%s) at character %d: remove it", key, c, at)
+	}
+}
+
+// checkKeyText reports every key of n, at any depth, that holds a control
+// character.
+func (r *reader) checkKeyText(n *tree.Node) {
+	for i, k := range n.Keys {
+		if c, at := control(k, false); c != "" {
+			r.problems.Add(r.file, n.KeyPos[i].Line, n.KeyPos[i].Col, "a key holds a control character (%s) at character %d: remove it", c, at)
+		}
+		r.checkKeyText(n.Vals[i])
+	}
+	for _, it := range n.Items {
+		r.checkKeyText(it)
+	}
+}
