@@ -151,29 +151,33 @@ type Row struct {
 // for each entry that has no rate, and the totals are incomplete and must
 // not be shown. Without rates, the error is nil.
 func Compute(posts int, donations []*Donation, offsets []*Offset, opts ...Option) (*Totals, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
+	var rates *Rates
+	sumsOnly := false
+	for _, o := range opts {
+		if o.rates != nil {
+			rates = o.rates
+		}
+		sumsOnly = sumsOnly || o.sumsOnly
 	}
-	return compute(o.rates, posts, donations, offsets, !o.sumsOnly)
+	return compute(rates, posts, donations, offsets, !sumsOnly)
 }
 
-// An Option changes what Compute gives.
-type Option func(*options)
-
-type options struct {
+// An Option changes what Compute gives. It is a value, not a function, so
+// that the many small totals of a site (a post's, a tag's) allocate
+// nothing for it.
+type Option struct {
 	rates    *Rates
 	sumsOnly bool
 }
 
 // WithRates converts every entry into the reporting currency of rates; nil
 // converts none.
-func WithRates(rates *Rates) Option { return func(o *options) { o.rates = rates } }
+func WithRates(rates *Rates) Option { return Option{rates: rates} }
 
 // SumsOnly leaves Totals.Entries nil: the sums of a part of a site (a post,
 // a tag, a year), whose entries the whole site's totals list. The sums and
 // the error are those Compute gives without it.
-var SumsOnly Option = func(o *options) { o.sumsOnly = true }
+var SumsOnly = Option{sumsOnly: true}
 
 func compute(rates *Rates, posts int, donations []*Donation, offsets []*Offset, entries bool) (*Totals, error) {
 	var errs []error
