@@ -11,8 +11,7 @@ import (
 )
 
 // What the posts point at is resolved by package links; a post shows its
-// contents (Post.TOC) when its front matter has toc: true, at the top or
-// inside extra or params.
+// contents (Post.TOC) when its front matter asks for them (post.Post.TOC).
 
 // linked is what resolving the posts' references gives a site: link
 // gathers it while newSite lays the posts out, and set gives it to the
@@ -57,7 +56,7 @@ func (b *Builder) link(posts, bad []*Post) linked {
 	for i, r := range res.Posts {
 		p := posts[i]
 		lp := linkedPost{p: p, image: r.Image}
-		if doc := p.entry.doc; doc != nil && len(doc.TOC) > 0 && wantsTOC(p.Params) {
+		if doc := p.entry.doc; doc != nil && len(doc.TOC) > 0 && p.Post.TOC {
 			lp.toc = template.HTML(doc.TOC)
 		}
 		if len(r.Links) > 0 {
@@ -107,7 +106,7 @@ func linkInput(p *Post) links.Post {
 	if e := p.entry; e != nil {
 		lp.Bundle = e.bundle
 		if e.doc != nil && !e.unlinked {
-			lp.Doc, lp.Image = e.doc, frontImage(p.Params)
+			lp.Doc, lp.Image = e.doc, p.Post.Image
 		}
 	}
 	return lp
@@ -134,38 +133,4 @@ func (b *Builder) relink(p *Post, resolved map[string]string) (string, error) {
 		e.linked, e.linkedKey = doc, key.String()
 	}
 	return e.linked.HTML, nil
-}
-
-// wantsTOC reports whether the front matter asks for the contents: toc:
-// true, at the top or inside extra (Zola) or params (Hugo).
-func wantsTOC(params map[string]any) bool {
-	for _, m := range []any{params, params["extra"], params["params"]} {
-		m, _ := m.(map[string]any)
-		if toc, _ := m["toc"].(bool); toc {
-			return true
-		}
-	}
-	return false
-}
-
-// frontImage is the image named in front matter: image, or the first of
-// images, at the top or inside extra (Zola) or params (Hugo).
-func frontImage(params map[string]any) string {
-	for _, m := range []any{params, params["extra"], params["params"]} {
-		m, _ := m.(map[string]any)
-		if s, ok := m["image"].(string); ok && s != "" {
-			return s
-		}
-		if im, ok := m["image"].(map[string]any); ok { // Jekyll SEO: image: {path: …}
-			if s, ok := im["path"].(string); ok && s != "" {
-				return s
-			}
-		}
-		if list, ok := m["images"].([]any); ok && len(list) > 0 {
-			if s, ok := list[0].(string); ok && s != "" {
-				return s
-			}
-		}
-	}
-	return ""
 }

@@ -356,7 +356,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 			doc.HTML, doc.Summary, doc.TOC = "", "", nil
 			e.doc = doc
 			e.problems = append(e.problems, figureProblems(p, doc)...)
-			e.unlinked = len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" && frontImage(p.Params) == ""
+			e.unlinked = len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" && p.Image == ""
 		} else {
 			e.problems = append(e.problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
 		}
@@ -375,7 +375,7 @@ func (b *Builder) readOne(file string, old *entry) *entry {
 		e.problems = append(e.problems, figureProblems(p, doc)...)
 		e.words = countWords(p.Body) // once per read, in parallel
 		e.unlinked = doc != nil && len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" &&
-			!wantsTOC(p.Params) && frontImage(p.Params) == ""
+			!p.TOC && p.Image == ""
 		if b.opts.Once && doc != nil && doc.Figures == 0 && len(doc.Refs) == 0 {
 			p.Body = nil // nothing renders it again (see renderFigures and relink)
 		}
@@ -449,7 +449,7 @@ func (b *Builder) lighten(e *entry, p *post.Post, doc *markdown.Document) {
 	if p.Summary != "" {
 		doc.Summary = "" // the front matter's is shown (Post.Summary)
 	}
-	if !wantsTOC(p.Params) {
+	if !p.TOC {
 		doc.TOC = nil // only shown when asked for (link)
 	}
 	e.html, e.summary = b.spill.store(doc.HTML), b.spill.store(doc.Summary)
