@@ -520,7 +520,7 @@ func rebuildOnePost(ctx context.Context, blog, out string, n int, seed int64) (t
 		}
 		for _, f := range s.Files() {
 			if f.Name == "feed.xml" || f.Name == "rss.xml" || f.Name == "sitemap.xml" {
-				data, err := f.Render()
+				data, err := f.Bytes()
 				if err == nil {
 					err = w.WriteFile(f.Name, data)
 				}

@@ -74,7 +74,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	if err := warn(c.stderr, s.Warnings, *strict, "build failed, "+*out+" was left as it was"); err != nil {
 		return err
 	}
-	var stats site.Stats
+	var stats publish.Stats
 	// Publish replaces only a folder that an earlier build wrote, the
 	// blog's own public/ included: never one that merely has its name.
 	err = publish.Publish(*out, func(w publish.Writer) error {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/impactblog/impactblog/internal/blogtest"
+	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/site"
 	"github.com/impactblog/impactblog/templates"
 )
@@ -85,7 +86,7 @@ func TestBuilds(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "posts")); err != nil {
 		t.Error(err)
 	}
-	files := site.NewFiles()
+	files := publish.NewMemory()
 	if _, err := s.Render(context.Background(), files); err != nil {
 		t.Fatalf("render: %v", err)
 	}

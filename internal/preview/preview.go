@@ -106,15 +106,11 @@ func NewSnapshot(s *site.Site) *Snapshot { return (*Snapshot)(nil).Next(s) }
 // edits, the index of files by name is sn's: on a large blog making it is
 // a good part of a rebuild.
 func (sn *Snapshot) Next(s *site.Site) *Snapshot {
-	next := &Snapshot{site: s, cache: map[string]*rendered{}}
-	if sn != nil {
-		next.outs = sn.same(s)
-	}
-	if next.outs != nil {
+	next := &Snapshot{site: s, outs: s.Outputs(), cache: map[string]*rendered{}}
+	if sn != nil && sameNames(sn.outs, next.outs) {
 		next.index = sn.index
 		return next
 	}
-	next.outs = s.Outputs()
 	next.index = make(map[string]int, len(next.outs))
 	for i, o := range next.outs {
 		next.index[o.Name] = i
@@ -122,30 +118,18 @@ func (sn *Snapshot) Next(s *site.Site) *Snapshot {
 	return next
 }
 
-// same returns the outputs of s (as s.Outputs lists them: the pages, then
-// the other files) when they have the names of sn's, in the same order;
-// else nil. A page's name follows from its URL, so the names of sn are
-// kept rather than made again.
-func (sn *Snapshot) same(s *site.Site) []site.Output {
-	pages, files := s.Pages(), s.Files()
-	if len(sn.outs) != len(pages)+len(files) {
-		return nil
+// sameNames reports whether a and b are files of the same names, in the
+// same order.
+func sameNames(a, b []site.Output) bool {
+	if len(a) != len(b) {
+		return false
 	}
-	outs := make([]site.Output, 0, len(sn.outs))
-	for i, p := range pages {
-		old := sn.outs[i]
-		if old.Page == nil || old.Page.URL != p.URL {
-			return nil
+	for i := range a {
+		if a[i].Name != b[i].Name {
+			return false
 		}
-		outs = append(outs, site.Output{Name: old.Name, Page: p})
 	}
-	for j, f := range files {
-		if sn.outs[len(pages)+j].Name != f.Name {
-			return nil
-		}
-		outs = append(outs, site.Output{Name: f.Name, Render: f.Render})
-	}
-	return outs
+	return true
 }
 
 // output is the file of the site called name.
@@ -177,7 +161,7 @@ func (sn *Snapshot) file(name string) (data []byte, ok bool, err error) {
 		if o.Page != nil {
 			r.data, r.err = sn.site.RenderPage(o.Page)
 		} else {
-			r.data, r.err = o.Render()
+			r.data, r.err = o.Bytes()
 		}
 	})
 	return r.data, true, r.err

@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/site"
 	theme "github.com/impactblog/impactblog/templates"
 )
@@ -167,7 +168,7 @@ func TestServeMatchesBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := site.NewFiles()
+	out := publish.NewMemory()
 	if _, err := s.Render(context.Background(), out); err != nil {
 		t.Fatal(err)
 	}

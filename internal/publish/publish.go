@@ -1,13 +1,18 @@
-// Package publish writes a built site into a folder atomically: the new
-// site is written beside the folder and swapped in only when it is
-// complete, so that a failed build leaves the old one exactly as it was.
+// Package publish writes the files of a built site, in parallel, into a
+// folder atomically: the new site is written beside the folder and swapped
+// in only when it is complete, so that a failed build leaves the old one
+// exactly as it was.
 //
-// A site is written through a Writer, by slash-separated path relative
-// to the site's root ("posts/x/index.html"): DirWriter writes into a
-// folder, Memory keeps the files in memory (tests, the preview) and
-// Discard drops them (check). A StreamWriter also takes a file as it is
-// written, so that a large page is never held whole; Stream makes any
-// Writer one.
+// A File is one file of a site, not yet written: its Name, a
+// slash-separated path relative to the site's root ("posts/x/index.html"),
+// and Write, which writes its content. This is the one name for a file of
+// the site: package site gives its pages and other files as Files, and
+// WriteFiles writes a list of them, using every core, into a Writer.
+//
+// A Writer receives the files: DirWriter writes into a folder, Memory
+// keeps them in memory (tests) and Discard drops them (check). A
+// StreamWriter also takes a file as it is written, so that a large page is
+// never held whole; Stream makes any Writer one.
 //
 // Publish(dir, write) gives write a DirWriter on .<dir>.new-<digits>,
 // beside dir, which holds a Marker from the start; when write succeeds,

@@ -64,7 +64,7 @@ func TestGeneratedBlogOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stats Stats
+	var stats publish.Stats
 	if err := publish.Publish(dir, func(w publish.Writer) error {
 		if _, ok := w.(publish.StreamWriter); !ok {
 			t.Errorf("Publish gave a %T, not a StreamWriter", w)
@@ -221,7 +221,7 @@ func BenchmarkRebuildOnePost(b *testing.B) {
 			}
 			for _, f := range s.Files() {
 				if f.Name == "feed.xml" || f.Name == "rss.xml" || f.Name == "sitemap.xml" {
-					if _, err := f.Render(); err != nil {
+					if _, err := f.Bytes(); err != nil {
 						b.Fatal(err)
 					}
 					pages++

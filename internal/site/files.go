@@ -1,60 +1,26 @@
 package site
 
 import (
-	"bytes"
 	"io"
-	"io/fs"
 	"sort"
 	"time"
 
 	"github.com/impactblog/impactblog/internal/feed"
 	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/publish"
 )
 
-// A File is a file of the site that is not a templated page.
-type File struct {
-	Name  string                  // "feed.xml"
-	Write func(w io.Writer) error // writes the file's content to w
-}
-
-// Render returns the file's content.
-func (f File) Render() ([]byte, error) {
-	var b bytes.Buffer
-	err := f.Write(&b)
-	return b.Bytes(), err
-}
-
-// bytesFile is a File of a fixed content.
-func bytesFile(name string, data []byte) File {
-	return File{name, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	}}
-}
-
-// fsFile is a File copied from fsys.
-func fsFile(name string, fsys fs.FS, file string) File {
-	return File{name, func(w io.Writer) error {
-		f, err := fsys.Open(file)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		_, err = io.Copy(w, f)
-		return err
-	}}
-}
-
-// Files lists the site's other files: feeds, sitemap, robots.txt, the
-// impact data and the theme's static files.
-func (s *Site) Files() []File {
-	files := []File{
-		{"feed.xml", s.writeFeed(feed.Atom)},
-		{"rss.xml", s.writeFeed(feed.RSS)},
-		{"sitemap.xml", s.sitemap},
-		bytesFile("robots.txt", feed.Robots(s.Config.BaseURL)),
-		{"impact.json", func(w io.Writer) error { return impact.WriteJSON(w, s.Totals) }},
-		{"impact.csv", func(w io.Writer) error { return impact.WriteCSV(w, s.Totals) }},
+// Files lists the site's files that are not pages: feeds, sitemap,
+// robots.txt, the impact data, the posts' files and the theme's static
+// files.
+func (s *Site) Files() []publish.File {
+	files := []publish.File{
+		{Name: "feed.xml", Write: s.writeFeed(feed.Atom)},
+		{Name: "rss.xml", Write: s.writeFeed(feed.RSS)},
+		{Name: "sitemap.xml", Write: s.sitemap},
+		publish.BytesFile("robots.txt", feed.Robots(s.Config.BaseURL)),
+		{Name: "impact.json", Write: func(w io.Writer) error { return impact.WriteJSON(w, s.Totals) }},
+		{Name: "impact.csv", Write: func(w io.Writer) error { return impact.WriteCSV(w, s.Totals) }},
 	}
 	files = append(files, s.assets...)
 	if s.tmpl == nil {
@@ -67,7 +33,7 @@ func (s *Site) Files() []File {
 	sort.Strings(names)
 	for _, n := range names {
 		fsys := s.tmpl.Static[n]
-		files = append(files, fsFile(n, fsys, "static/"+n))
+		files = append(files, publish.CopyFile(n, fsys, "static/"+n))
 	}
 	return files
 }

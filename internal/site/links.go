@@ -8,6 +8,7 @@ import (
 	"github.com/impactblog/impactblog/internal/links"
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/publish"
 )
 
 // What the posts point at is resolved by package links; a post shows its
@@ -19,7 +20,7 @@ import (
 type linked struct {
 	warnings problem.List
 	problems problem.List
-	assets   []File // files copied with the posts
+	assets   []publish.File // files copied with the posts
 	posts    []linkedPost
 }
 
@@ -51,7 +52,7 @@ func (b *Builder) link(posts, bad []*Post) linked {
 	res := links.Resolve(in)
 	out := linked{warnings: res.Warnings, problems: res.Problems}
 	for _, a := range res.Assets {
-		out.assets = append(out.assets, fsFile(a.Name, b.src, a.File))
+		out.assets = append(out.assets, publish.CopyFile(a.Name, b.src, a.File))
 	}
 	for i, r := range res.Posts {
 		p := posts[i]

@@ -19,6 +19,7 @@ import (
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/report"
 	"github.com/impactblog/impactblog/internal/theme"
 )
@@ -39,7 +40,7 @@ type Site struct {
 	// syntax of other generators); -strict makes them fail a build.
 	Warnings problem.List
 
-	assets []File // files copied with the posts (package links)
+	assets []publish.File // files copied with the posts (package links)
 
 	locale   *locale.Locale
 	tmpl     *theme.Templates

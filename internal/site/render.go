@@ -1,14 +1,13 @@
 package site
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
-	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -112,125 +111,24 @@ func aliasPage(s *Site, p *Page) []byte {
 		target + `"></head><body><p>This post has moved to <a href="` + target + `">` + target + "</a>.</p></body></html>\n")
 }
 
-// Stats describe what a render wrote.
-type Stats struct {
-	Pages int // HTML pages
-	Files int // every file
-	Bytes int64
-}
-
-// Render renders every page and file of the site into w, using every core.
-// When w is a publish.StreamWriter, each file is written as it is rendered, so that
-// the largest pages (the impact page, impact.json) are never held whole;
-// any other Writer gets each file whole. The first error stops it.
-func (s *Site) Render(ctx context.Context, w publish.Writer) (Stats, error) {
-	type job struct {
-		name  string
-		page  *Page                 // a page, or
-		write func(io.Writer) error // another file
-	}
+// Render renders every page and file of the site into w, using every core
+// (publish.WriteFiles). When w is a publish.StreamWriter, each file is
+// written as it is rendered, so that the largest pages (the impact page,
+// impact.json) are never held whole. The first error stops it.
+func (s *Site) Render(ctx context.Context, w publish.Writer) (publish.Stats, error) {
 	// The pages and files made from every post (the impact page, the
 	// archive, the tag index, impact.json, the sitemap…) go first: each
 	// takes as long as hundreds of post pages, and last they would leave
 	// one core working alone at the end.
-	jobs := make([]job, 0, len(s.pages)+16)
-	for _, f := range s.Files() {
-		jobs = append(jobs, job{name: f.Name, write: f.Write})
-	}
+	files := slices.Grow(s.Files(), len(s.pages))
 	for _, every := range []bool{true, false} {
 		for _, p := range s.pages {
 			if p.Kind.spec().Every == every {
-				jobs = append(jobs, job{name: outputPath(p.URL), page: p})
+				files = append(files, s.pageFile(p))
 			}
 		}
 	}
-	sw := publish.Stream(w)
-	var (
-		mu       sync.Mutex
-		stats    Stats
-		problems problem.List
-		firstErr error
-		wg       sync.WaitGroup
-	)
-	next := make(chan job)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			// Each worker writes every file through one buffered writer.
-			bw := bufio.NewWriterSize(nil, 64<<10)
-			for j := range next {
-				n, err := streamFile(sw, bw, j.name, func(w io.Writer) error {
-					if j.page != nil {
-						return s.renderPage(w, j.page)
-					}
-					return j.write(w)
-				})
-				mu.Lock()
-				if err != nil {
-					if ps := problem.From("", err); ps != nil && ps[0].File != "" {
-						problems = append(problems, ps...)
-					} else if firstErr == nil {
-						firstErr = fmt.Errorf("writing %s: %w", j.name, err)
-					}
-					cancel()
-				} else {
-					stats.Files++
-					stats.Bytes += n
-					if strings.HasSuffix(j.name, ".html") {
-						stats.Pages++
-					}
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	for _, j := range jobs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- j
-	}
-	close(next)
-	wg.Wait()
-	if firstErr != nil {
-		return stats, firstErr
-	}
-	if len(problems) > 0 {
-		return stats, problems.Unique()
-	}
-	return stats, ctx.Err()
-}
-
-// streamFile creates name in w and writes it through bw, returning how
-// many bytes it wrote.
-func streamFile(w publish.StreamWriter, bw *bufio.Writer, name string, write func(io.Writer) error) (int64, error) {
-	f, err := w.Create(name)
-	if err != nil {
-		return 0, err
-	}
-	cw := &countingWriter{w: f}
-	bw.Reset(cw)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	bw.Reset(nil)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return cw.n, err
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
+	return publish.WriteFiles(ctx, w, files)
 }
 
 // Check renders every page and discards it: template errors that only show
@@ -242,9 +140,3 @@ func (s *Site) Check(ctx context.Context) error {
 
 // Locale is how the site writes numbers and money.
 func (s *Site) Locale() *locale.Locale { return s.locale }
-
-// NewFiles returns an empty in-memory site.
-//
-// Deprecated: use publish.NewMemory; kept for the callers outside this
-// package until they move.
-func NewFiles() *publish.Memory { return publish.NewMemory() }

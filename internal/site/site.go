@@ -26,9 +26,11 @@
 //
 // # Other files
 //
-// Besides its pages (Site.Pages), the site writes files that are not
-// templated (Site.Files); Site.Outputs lists both, each not yet
-// rendered:
+// A file of the site is a publish.File: its name, and what writes it.
+// Site.Files lists those that are not pages, Site.Outputs every one, each
+// an Output (the file, and its Page when it holds one), and Render writes
+// them all (publish.WriteFiles). Besides its pages (Site.Pages), the site
+// writes:
 //
 //	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts (package feed)
 //	/sitemap.xml, /robots.txt  (package feed)
