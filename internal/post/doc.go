@@ -47,10 +47,13 @@
 // These keys, but toc and image, are read whatever their case (Title,
 // Impact). Every other top-level key is kept in Params for templates,
 // except one that looks meant for the impact block, whose figures would
-// then be in no total: impact misspelled (imapct, impacts, " impact"), one
-// of its lists outside it (donations, offsets, emissions), or an impact
-// block inside another table (params.impact). Each is a problem, with the
-// fix.
+// then be in no total: impact misspelled (imapct, impacts, " impact"); a
+// key that starts with impact. or impact_ ("impact.donations" is one key,
+// in YAML, in JSON and quoted in TOML); one of its lists outside it
+// (donations, offsets, emissions), or an impact block inside another
+// table (params.impact), at any depth; or, under any other name and at any
+// depth, a list of tables with amount, recipient, tonnes or provider
+// (donation_list). Each is a problem at the key, with the fix.
 //
 // # Impact
 //

@@ -69,6 +69,8 @@ var postKeys = [...]postKey{
 			for i, tk := range v.Keys {
 				if tk == "tags" || tk == "categories" {
 					p.Tags = append(p.Tags, r.list(v.Vals[i], tk)...)
+				} else {
+					r.strayFigures(k, tk, v.KeyPos[i], v.Vals[i])
 				}
 			}
 			p.setParam(k, v.ToAny())
@@ -159,7 +161,7 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 		lower := strings.ToLower(k)
 		j := postKeyIndex(lower, v)
 		if j < 0 {
-			r.misplacedImpact(k, kp, v)
+			r.strayFigures("", k, kp, v)
 			p.setParam(k, v.ToAny())
 			continue
 		}
