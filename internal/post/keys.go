@@ -155,7 +155,8 @@ func (k *Keys) At(name string) Pos {
 // readKeys reads the top-level keys of root into p: those of postKeys
 // itself, every other into Params.
 func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.Node) {
-	var byName [len(postKeys)]bool // the value came from the key's own name, not an alias
+	var byName [len(postKeys)]bool    // the value came from the key's own name, not an alias
+	var keyAt [len(postKeys)]tree.Pos // where the key of seen was typed
 	for i, k := range root.Keys {
 		v, kp := root.Vals[i], root.KeyPos[i]
 		lower := strings.ToLower(k)
@@ -166,7 +167,7 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 			continue
 		}
 		pk := &postKeys[j]
-		if prev := seen[j]; prev != nil {
+		if seen[j] != nil {
 			switch {
 			case pk.twice == twiceAddsUp:
 			case pk.twice == twiceNameWins && lower != pk.name:
@@ -174,11 +175,11 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 			case pk.twice == twiceNameWins && !byName[j]:
 				// the name after an alias: the name wins.
 			default:
-				r.problems.Add(r.file, kp.Line, kp.Col, "%q is given twice (also at line %d): keep one", k, prev.Line)
+				r.problems.Add(r.file, kp.Line, kp.Col, "%q is given twice (also at line %d): keep one", k, keyAt[j].Line)
 				continue
 			}
 		}
-		seen[j], byName[j] = v, lower == pk.name
+		seen[j], byName[j], keyAt[j] = v, lower == pk.name, kp
 		p.Keys[j].line, p.Keys[j].col = int32(v.Line), int32(v.Col)
 		pk.set(r, p, k, v)
 	}

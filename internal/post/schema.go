@@ -196,8 +196,8 @@ func (f *field[T]) get(r *reader, m *tree.Node) (*tree.Node, string) {
 		case v == nil:
 			v, key = av, a
 		default:
-			i := slices.Index(m.Keys, a)
-			r.problems.Add(r.file, m.KeyPos[i].Line, m.KeyPos[i].Col, "%q is %s, given already as %q (at line %d) in %s: keep one", a, f.name, key, v.Line, r.entry.an)
+			at, first := m.KeyPos[slices.Index(m.Keys, a)], m.KeyPos[slices.Index(m.Keys, key)]
+			r.problems.Add(r.file, at.Line, at.Col, "%q is %s, given already as %q (at line %d) in %s: keep one", a, f.name, key, first.Line, r.entry.an)
 		}
 	}
 	return v, key
