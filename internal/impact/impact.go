@@ -50,6 +50,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/impactblog/impactblog/internal/registry"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/currency"
 )
@@ -470,17 +471,48 @@ type Donation struct {
 	Source  Source
 }
 
-// An Offset is tonnes of CO2e offset through a provider, with its cost when known.
+// An Offset is tonnes of CO2e offset through a provider, with its cost when
+// known, and the evidence of the credits retired for it when given.
 type Offset struct {
 	Provider      string
 	Tonnes        Tonnes
 	PricePerTonne *Money // nil when not given
 	Cost          *Money // given, or tonnes × price; nil when neither is known
 	Project       string
-	Scope         string
+	Scope         string // which emissions it covers, in the writer's words ("deliveries"); not a GHG Protocol scope
 	Date          time.Time
 	Source        Source
+
+	// The evidence, each "" or zero when not given.
+	Registry      registry.Registry
+	Serials       []SerialClaim // the serial blocks cited, parsed for Registry, in the order written
+	ProjectID     string        // the registry's project id, as written: "3005", "GS11603"
+	Country       string        // where the project is: ISO 3166 alpha-2, in capitals
+	Vintage       int           // the year the reductions or removals happened
+	RetiredOn     time.Time     // the day the credits were retired
+	Beneficiary   string        // on whose behalf they were retired
+	RetirementURL string        // the registry's public record of the retirement: http or https
+	Type          OffsetType
 }
+
+// A SerialClaim is a serial block an offset cites, and where its serial is
+// written in the offset's file (Source.File): what registry.Overlaps needs
+// to name both places of a credit claimed twice.
+type SerialClaim struct {
+	Block     registry.Block
+	Line, Col int
+}
+
+// An OffsetType is what the credits of an offset are: reductions or
+// avoided emissions, or removals of CO2 from the air. Readers and
+// standards count the two apart.
+type OffsetType string
+
+// The offset types; "" is not given.
+const (
+	Avoidance OffsetType = "avoidance"
+	Removal   OffsetType = "removal"
+)
 
 // OffsetCost works out the cost of an offset from what the writer gave: a
 // cost, a price per tonne, both or neither. With a price the cost is

@@ -75,16 +75,42 @@
 //	      cost:             optional; with a price, it must agree
 //	      currency:         as for donations
 //	      project:          optional text
-//	      scope:            optional: which emissions the offset covers
+//	      scope:            optional text: which emissions it covers (not a GHG scope)
 //	      date:             as for donations
+//	      registry:         verra | gold-standard | acr | car | puro | isometric | other
+//	      serials:          one serial block, or a list; their credits = tonnes
+//	      project_id:       the registry's project id, as in the serials
+//	      country:          the project's country, ISO 3166: as in the serials
+//	      vintage:          the year of the reductions or removals: as in the serials
+//	      retired_on:       the day the credits were retired
+//	      beneficiary:      on whose behalf they were retired
+//	      retirement_url:   the registry's public record: http(s)
+//	      type:             avoidance | removal
 //	  emissions:            optional: where the offset emissions came from; each:
 //	    - source:           required
 //	      share:            a percentage (the shares of a post add up to 100 at most)
 //	      tonnes:           or tonnes of CO2e
+//	      scope:            the GHG Protocol's scope: 1, 2 or 3
+//	      category:         of scope 3 only: 1 to 15 (4: transport paid for, 9: not)
+//	      period:           optional text: when they were emitted
+//	      method:           optional text: how they were measured
 //
 // Inside impact, an unknown key is a problem (with a "did you mean" hint),
 // and so is a key given twice, since either would silently drop or change
 // money in a total.
+//
+// # Evidence
+//
+// An offset's serials are read for its registry (package registry gives
+// each registry's shape), which they need: a serial of another shape is a
+// problem at the serial, with the shape to write. The credits of an
+// offset's serial blocks must be its tonnes exactly (one credit is one
+// tonne), and what a serial says of its project, country and vintage must
+// agree with project_id, country and vintage when they are given: each
+// disagreement is a problem at the key. Two serial blocks of one post that
+// share credits are a problem at both; across posts, the site finds them
+// with Claims and DoubleClaims. An emission's category is for scope 3
+// only, and needs scope: 3.
 //
 // # Warnings
 //

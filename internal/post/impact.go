@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/impactblog/impactblog/internal/impact"
+	"github.com/impactblog/impactblog/internal/registry"
 	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/impactblog/impactblog/internal/tree"
 	"github.com/shopspring/decimal"
@@ -76,13 +77,34 @@ var offsets = newSchema(schema[impact.Offset]{
 			value: asCurrency[impact.Offset]()},
 		{name: "project", example: "Cookstoves in Mali", doc: "optional text",
 			value: asText(func(o *impact.Offset, s string) { o.Project = s })},
-		{name: "scope", example: "deliveries", doc: "optional: which emissions the offset covers",
+		{name: "scope", example: "deliveries", doc: "optional text: which emissions it covers (not a GHG scope)",
 			value: asText(func(o *impact.Offset, s string) { o.Scope = s })},
 		{name: "date", doc: "as for donations",
 			value: asDate(func(o *impact.Offset, t time.Time) { o.Date = t })},
+		// The evidence (evidence.go): registry before serials, which are
+		// read for it.
+		{name: "registry", example: "isometric", doc: registries(),
+			value: asRegistry(func(o *impact.Offset, reg registry.Registry) { o.Registry = reg })},
+		{name: "serials", example: "ret_1J9X4T7QK1S0M2PA", doc: "one serial block, or a list; their credits = tonnes",
+			value: asSerials()},
+		{name: "project_id", example: "3005", doc: "the registry's project id, as in the serials",
+			value: asName(func(o *impact.Offset, s string) { o.ProjectID = s })},
+		{name: "country", example: "KE", doc: "the project's country, ISO 3166: as in the serials",
+			value: asCountry(func(o *impact.Offset, cc string) { o.Country = cc })},
+		{name: "vintage", example: "2020", doc: "the year of the reductions or removals: as in the serials",
+			value: asYear(func(o *impact.Offset, y int) { o.Vintage = y })},
+		{name: "retired_on", doc: "the day the credits were retired",
+			value: asDate(func(o *impact.Offset, t time.Time) { o.RetiredOn = t })},
+		{name: "beneficiary", example: "Example Ltd", doc: "on whose behalf they were retired",
+			value: asName(func(o *impact.Offset, s string) { o.Beneficiary = s })},
+		{name: "retirement_url", example: "https://example.org/retirements/1", doc: "the registry's public record: http(s)",
+			value: asURL(func(o *impact.Offset, s string) { o.RetirementURL = s })},
+		{name: "type", example: "removal", doc: "avoidance | removal",
+			value: asOffsetType(func(o *impact.Offset, t impact.OffsetType) { o.Type = t })},
 	},
 	finish: func(r *reader, o *impact.Offset) bool {
 		o.Source = impact.Source{File: r.file, Line: r.entry.m.Line}
+		serialsOK := r.checkSerials(o)
 		if !r.entry.ok("tonnes", "price_per_tonne", "cost", "currency") {
 			return false
 		}
@@ -92,7 +114,14 @@ var offsets = newSchema(schema[impact.Offset]{
 			return false
 		}
 		o.Cost = c
-		return true
+		return serialsOK
+	},
+	done: func(r *reader, kept []impact.Offset, _ *tree.Node) {
+		var claims []registry.Claim[Citation]
+		for i := range kept {
+			claims = appendClaims(claims, &kept[i])
+		}
+		r.problems = append(r.problems, doubleClaims(claims, true)...)
 	},
 })
 
@@ -106,8 +135,26 @@ var emissions = newSchema(schema[Emission]{
 			value: asPercent(func(e *Emission, d decimal.Decimal) { e.Share = d })},
 		{name: "tonnes", example: "18.8", doc: "or tonnes of CO2e", alt: true,
 			value: asTonnes(func(e *Emission, t impact.Tonnes) { e.Tonnes = t })},
+		{name: "scope", example: "3", doc: "the GHG Protocol's scope: 1, 2 or 3",
+			value: asWhole(1, 3, "1, 2 or 3, the GHG Protocol's scope", func(e *Emission, n int) { e.Scope = n })},
+		{name: "category", example: "4", doc: "of scope 3 only: 1 to 15 (4: transport paid for, 9: not)",
+			value: asWhole(1, 15, "a scope 3 category, from 1 to 15", func(e *Emission, n int) { e.Category = n })},
+		{name: "period", example: "Black Friday week", doc: "optional text: when they were emitted",
+			value: asText(func(e *Emission, s string) { e.Period = s })},
+		{name: "method", example: "spend-based", doc: "optional text: how they were measured",
+			value: asText(func(e *Emission, s string) { e.Method = s })},
 	},
-	finish: func(r *reader, _ *Emission) bool {
+	finish: func(r *reader, e *Emission) bool {
+		if cat := r.entry.m.Get("category"); e.Category != 0 && r.entry.ok("scope") {
+			switch e.Scope {
+			case 0:
+				r.errorf(cat, "only scope 3 emissions have a category: add \"scope: 3\"")
+				return false
+			case 1, 2:
+				r.errorf(cat, "only scope 3 emissions have a category, and this one is scope %d: remove category, or make it scope 3", e.Scope)
+				return false
+			}
+		}
 		share, tonnes := r.entry.m.Get("share"), r.entry.m.Get("tonnes")
 		switch {
 		case share != nil && tonnes != nil:

@@ -64,9 +64,13 @@ type Pos struct{ Line, Col int }
 
 // An Emission says where some of the offset emissions came from.
 type Emission struct {
-	Source string
-	Share  decimal.Decimal // percent; zero when Tonnes is given
-	Tonnes impact.Tonnes
+	Source   string
+	Share    decimal.Decimal // percent; zero when Tonnes is given
+	Tonnes   impact.Tonnes
+	Scope    int    // the GHG Protocol's scope: 1, 2 or 3; 0 when not given
+	Category int    // a scope 3 emission's category, 1 to 15 (4: transport the company pays for); 0 when not given
+	Period   string // when the emissions were made, in the writer's words
+	Method   string // how they were measured or estimated, in the writer's words
 }
 
 // Options are what a post needs from the site.

@@ -82,6 +82,10 @@ const (
 	tonnesKind               // tonnes of CO2e, to the kilogram
 	percentKind              // a number from 0 to 100
 	dateKind                 // a date; default: the post's
+	choiceKind               // one of a few words: a registry, an offset's type
+	wholeKind                // a whole number in a range: a year, a scope, a category
+	urlKind                  // an http or https address
+	serialsKind              // one serial, or a list of them
 )
 
 // A value is a field's kind and how it is set into the entry x. set
