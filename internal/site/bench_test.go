@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 
@@ -230,12 +229,4 @@ func BenchmarkRebuildOnePost(b *testing.B) {
 		}
 		b.ReportMetric(float64(pages), "pages/op")
 	})
-}
-
-func TestCountWords(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a  b\tc\n", "héllo wörld\u00a0x", "\u2003lead", "a\u3000b", "trail  "} {
-		if have, want := countWords([]byte(s)), len(strings.Fields(s)); have != want {
-			t.Errorf("countWords(%q): have %d, want %d", s, have, want)
-		}
-	}
 }

@@ -57,7 +57,7 @@ func (b *Builder) link(posts, bad []*Post) linked {
 	for i, r := range res.Posts {
 		p := posts[i]
 		lp := linkedPost{p: p, image: r.Image}
-		if doc := p.entry.doc; doc != nil && len(doc.TOC) > 0 && p.Post.TOC {
+		if doc := p.entry.Doc; doc != nil && len(doc.TOC) > 0 && p.Post.TOC {
 			lp.toc = template.HTML(doc.TOC)
 		}
 		if len(r.Links) > 0 {
@@ -105,9 +105,9 @@ func linkInput(p *Post) links.Post {
 		}
 	}
 	if e := p.entry; e != nil {
-		lp.Bundle = e.bundle
-		if e.doc != nil && !e.unlinked {
-			lp.Doc, lp.Image = e.doc, p.Post.Image
+		lp.Bundle = e.Bundle
+		if e.Doc != nil && !e.Unlinked {
+			lp.Doc, lp.Image = e.Doc, p.Post.Image
 		}
 	}
 	return lp
@@ -126,12 +126,12 @@ func (b *Builder) relink(p *Post, resolved map[string]string) (string, error) {
 	for _, k := range keys {
 		key.WriteString(k + "\x00" + resolved[k] + "\x00")
 	}
-	if e.linked == nil || e.linkedKey != key.String() {
+	if e.Linked == nil || e.LinkedKey != key.String() {
 		doc, err := b.md.RenderWith(p.Body, markdown.Env{Resolve: func(d string) string { return resolved[d] }})
 		if err != nil {
 			return "", err
 		}
-		e.linked, e.linkedKey = doc, key.String()
+		e.Linked, e.LinkedKey = doc, key.String()
 	}
-	return e.linked.HTML, nil
+	return e.Linked.HTML, nil
 }

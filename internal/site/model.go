@@ -11,8 +11,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
@@ -21,6 +19,7 @@ import (
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/report"
+	"github.com/impactblog/impactblog/internal/source"
 	"github.com/impactblog/impactblog/internal/theme"
 )
 
@@ -46,15 +45,15 @@ type Site struct {
 	tmpl     *theme.Templates
 	partials sync.Map // name and variants → *cachedPartial (partialCached)
 	pages    []*Page
-	problems problem.List // found while totalling: a missing rate
-	spill    *spill       // where posts' HTML and list items wait, or nil (memory.go)
+	problems problem.List  // found while totalling: a missing rate
+	spill    *source.Spill // where posts' HTML and list items wait, or nil
 }
 
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	content stored               // the HTML of its body (Content)
-	summary stored               // Summary, when the front matter has none
+	content source.Stored        // the HTML of its body (Content)
+	summary source.Stored        // Summary, when the front matter has none
 	TOC     template.HTML        // the contents, when the front matter has toc: true
 	Image   string               // absolute URL of the image that represents the post, or ""
 	kept    atomic.Pointer[kept] // its totals and report, when kept
@@ -64,12 +63,12 @@ type Post struct {
 	Next    *Post // newer
 
 	resolve func(dest string) string // its links into the site, resolved (package links)
-	entry   *entry                   // the post's file as last read
+	entry   *source.Entry            // the post's file as last read
 
 	words int // of Body, counted once when the post is read; -1: not yet
 	item  struct {
 		once sync.Once
-		html stored
+		html source.Stored
 		err  error
 	}
 }
@@ -93,7 +92,7 @@ func (p *Post) sumTotals() *impact.Totals {
 
 // Content is the HTML of the post's body.
 func (p *Post) Content() (template.HTML, error) {
-	s, err := p.content.load(p.site.spill)
+	s, err := p.content.Load(p.site.spill)
 	return template.HTML(s), err
 }
 
@@ -103,10 +102,10 @@ func (p *Post) Summary() (string, error) {
 	if p.Post.Summary != "" {
 		return p.Post.Summary, nil
 	}
-	if !p.summary.onDisk() {
-		return p.summary.mem, nil
+	if !p.summary.OnDisk() {
+		return p.summary.Load(nil)
 	}
-	read := func() (string, error) { return p.summary.load(p.site.spill) }
+	read := func() (string, error) { return p.summary.Load(p.site.spill) }
 	k := p.kept.Load()
 	if k == nil {
 		return read()
@@ -119,7 +118,7 @@ func (p *Post) Summary() (string, error) {
 
 // setHTML replaces the HTML of the post's body.
 func (p *Post) setHTML(html string) {
-	p.content = stored{mem: html}
+	p.content = source.Mem(html)
 }
 
 // listItem renders the template "post-summary" for p once: a post is on the
@@ -138,12 +137,12 @@ func (p *Post) listItem(t *template.Template) (template.HTML, error) {
 		// A post's item is on several pages, but a large blog's items
 		// need not all be in memory until the last of them: they wait in
 		// the spill, when the site has one, like the posts' HTML.
-		p.item.html = p.site.spill.store(b.String())
+		p.item.html = p.site.spill.Store(b.String())
 	})
 	if p.item.err != nil {
 		return "", p.item.err
 	}
-	s, err := p.item.html.load(p.site.spill)
+	s, err := p.item.html.Load(p.site.spill)
 	return template.HTML(s), err
 }
 
@@ -151,29 +150,9 @@ func (p *Post) listItem(t *template.Template) (template.HTML, error) {
 func (p *Post) ReadingTime() int {
 	words := p.words
 	if words < 0 {
-		words = countWords(p.Body)
+		words = source.CountWords(p.Body)
 	}
 	return max(1, (words+110)/220)
-}
-
-// countWords counts the runs of non-space characters in b, as
-// strings.Fields would, without making them.
-func countWords(b []byte) int {
-	n, in := 0, false
-	for i := 0; i < len(b); {
-		r, size := rune(b[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(b[i:])
-		}
-		i += size
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
 }
 
 // A Tag is a tag and its posts.

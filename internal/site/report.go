@@ -5,9 +5,9 @@ import (
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/markdown"
-	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/report"
+	"github.com/impactblog/impactblog/internal/source"
 )
 
 // rateProblems turns the missing rates of impact.Compute into problems
@@ -68,19 +68,6 @@ func (p *Post) newReport() *report.PostReport {
 	return report.ForPost(p.site.Totals, p.Totals(), p.Emissions, p.Slug, p.site.locale)
 }
 
-// figureProblems are the problems of a post's figures in prose, at their
-// line and column in the post's file.
-func figureProblems(p *post.Post, doc *markdown.Document) problem.List {
-	if doc == nil {
-		return nil
-	}
-	var list problem.List
-	for _, fp := range doc.Problems {
-		list.Add(p.File, p.BodyLine+fp.Line-1, fp.Col, "%v", fp.Err)
-	}
-	return list
-}
-
 // renderFigures renders again the posts that quote figures ({{< total … >}}),
 // now that the totals are known. It runs on every build, so a post quoting
 // a total is always up to date with every other post's figures.
@@ -97,9 +84,9 @@ func (s *Site) renderFigures(md *markdown.Renderer, posts []*Post) {
 			s.problems.Add(p.File, p.BodyLine, 0, "rendering Markdown: %v", err)
 			continue
 		}
-		s.problems = append(s.problems, figureProblems(p.Post, doc)...)
+		s.problems = append(s.problems, source.FigureProblems(p.Post, doc)...)
 		p.setHTML(doc.HTML)
-		p.summary = stored{mem: doc.Summary}
+		p.summary = source.Mem(doc.Summary)
 	}
 }
 

@@ -3,9 +3,10 @@
 //
 // # Input
 //
-// The blog is an fs.FS holding posts/ (any depth; see package post),
-// templates/ (optional: any file there replaces the built-in theme's file of
-// the same name) and site.toml (optional; see package config).
+// The blog is an fs.FS holding posts/ (any depth; see package post; package
+// source reads them, and reads again only what changed), templates/
+// (optional: any file there replaces the built-in theme's file of the same
+// name) and site.toml (optional; see package config).
 //
 // # Pages
 //
@@ -69,7 +70,7 @@
 // once (Options.Once, as build, check and totals do) lets each post's
 // Markdown go once rendered, and keeps no post's own totals (Post.Totals);
 // with Options.SpillDir (build) each post's rendered HTML, summary and
-// list item wait in a temporary file rather than in memory (memory.go). A
+// list item wait in a temporary file rather than in memory (source.Spill). A
 // post's table of contents is kept only when its front matter asks for it.
 // Render writes each file as it renders it when its Writer is a
 // publish.StreamWriter (Publish's is), so no page or data file is held whole.
@@ -96,11 +97,12 @@ import (
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/source"
 	"github.com/impactblog/impactblog/internal/theme"
 )
 
 // PostsDir is the folder of posts in the blog.
-const PostsDir = "posts"
+const PostsDir = source.Dir
 
 // Options change what a build includes.
 type Options struct {
@@ -116,7 +118,7 @@ type Options struct {
 	// SpillDir, when not empty in a build that runs Once, is a folder on
 	// disk where the posts' rendered HTML, summaries and list items are
 	// kept, in one temporary file, until their pages are written, rather
-	// than in memory (memory.go).
+	// than in memory (source.Spill).
 	// The build command gives the folder that holds the output.
 	SpillDir string
 }
@@ -134,56 +136,23 @@ type Builder struct {
 	fixed     *config.Config // when not nil, the config, not read from site.toml (checkWith)
 	cfgHash   uint64
 	md        *markdown.Renderer
-	posts     map[string]*entry // by file: setEntry, deleteEntry
-	files     []string          // the keys of posts, sorted; nil when they changed
-	ents      []*entry          // the entries of files, in the same order
-	slugs     map[string]int    // how many good posts have each slug
-	dupSlugs  int               // how many slugs have more than one post
+	posts     *source.Reader // the posts as read
 	loaded    bool
 	inc       incremental  // what the next build reuses (incremental.go)
 	now       time.Time    // of the current build: Options.Now, or the clock's
 	warnings  problem.List // of the last build (Warnings)
 
-	// The symbolic links under posts/ that lead outside the blog, by
-	// path, and their problems (package symlink).
-	outside map[string]*problem.Problem
-
 	// The templates, parsed again only when a file under templates/ or
 	// site.toml changes.
 	tmpl         *theme.Templates
 	tmplProblems problem.List
-
-	spill *spill // where posts' HTML waits for their pages, or nil (memory.go)
-
-	// One string for each name that posts share (tags, authors,
-	// recipients, providers, URLs) however many posts have it: laying out
-	// the tags reads a few strings, not one per post, and a large blog
-	// holds each name once (internPost).
-	names map[string]string
-}
-
-// An entry is one post file as last read.
-type entry struct {
-	hash     uint64
-	post     *post.Post
-	doc      *markdown.Document
-	words    int  // in the post's body, for ReadingTime
-	bundle   bool // the file is the index of a page bundle (package links)
-	unlinked bool // nothing for link to do: no warnings, links into the site, image or contents
-	problems problem.List
-	html     stored // doc.HTML, in memory or in b.spill (lighten)
-	summary  stored // doc.Summary, likewise
-
-	linked    *markdown.Document // doc rendered with its relative links resolved (package links)
-	linkedKey string             // the resolutions linked was rendered with
 }
 
 // NewBuilder returns a builder for the blog in src. builtin holds the
 // built-in templates/ folder, used for every template the blog lacks.
 func NewBuilder(src, builtin fs.FS, opts Options) *Builder {
-	b := &Builder{src: src, theme: builtin, opts: opts, seed: maphash.MakeSeed()}
-	b.resetPosts(0)
-	return b
+	return &Builder{src: src, theme: builtin, opts: opts, seed: maphash.MakeSeed(),
+		posts: source.New(src, source.Options{Once: opts.Once, SpillDir: opts.SpillDir})}
 }
 
 // Build reads the blog and prepares the site; nothing is rendered yet. The
@@ -203,7 +172,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	}
 	// A config that did not read is read again until it does: its
 	// problems stay on screen until it is fixed.
-	cfgChanged := !b.loaded || changed == nil || b.configBad || contains(changed, config.File)
+	cfgChanged := !b.loaded || changed == nil || b.configBad || slices.Contains(changed, config.File)
 	if cfgChanged {
 		cfg, ps := b.readConfig()
 		problems = append(problems, ps...)
@@ -225,17 +194,17 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
 			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL})
-			b.resetPosts(0)
+			b.posts.Reset()
 			b.loaded = false
 		}
 		b.config = cfg
 	}
 	if !b.loaded || changed == nil {
-		if err := b.readAll(ctx); err != nil {
+		if err := b.posts.ReadAll(ctx, b.parse()); err != nil {
 			return nil, err
 		}
 		b.loaded = true
-	} else if err := b.readChanged(ctx, changed); err != nil {
+	} else if err := b.posts.ReadChanged(ctx, b.parse(), changed); err != nil {
 		return nil, err
 	}
 	loc := locale.New(b.config.Lang)
@@ -245,13 +214,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	tmpl := b.tmpl
 	problems = append(problems, b.tmplProblems...)
 
-	ents := b.sortedEntries()
+	ents := b.posts.Entries()
 	now := b.now
-	problems = append(problems, b.outsideProblems()...)
+	problems = append(problems, b.posts.Outside()...)
 	var posts, withFigures []*Post
 	var bad []*Post             // left out for their problems: their links are still checked
 	var bySlug map[string]*Post // only when two posts share a slug
-	if b.dupSlugs > 0 {
+	if b.posts.SharedSlugs() {
 		bySlug = map[string]*Post{}
 	}
 	// The site's posts in one array: one allocation rather than one a post,
@@ -259,35 +228,35 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	all := make([]Post, len(ents))
 	var warnings problem.List // of the front matter of every post, published or not (package post)
 	for i, e := range ents {
-		problems = append(problems, e.problems...)
-		if e.post != nil {
-			warnings = append(warnings, e.post.Warnings...)
+		problems = append(problems, e.Problems...)
+		if e.Post != nil {
+			warnings = append(warnings, e.Post.Warnings...)
 		}
-		if !e.good() {
-			if e.post != nil {
-				bad = append(bad, &Post{Post: e.post, entry: e, words: e.words})
+		if !e.Good() {
+			if e.Post != nil {
+				bad = append(bad, &Post{Post: e.Post, entry: e, words: e.Words})
 			}
 			continue
 		}
-		p := e.post
+		p := e.Post
 		if bySlug != nil {
 			if other, dup := bySlug[p.Slug]; dup {
 				at := p.Keys.At("slug")
 				problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
-				bad = append(bad, &Post{Post: p, entry: e, words: e.words})
+				bad = append(bad, &Post{Post: p, entry: e, words: e.Words})
 				continue
 			}
 		}
 		sp := &all[i]
-		sp.Post, sp.words, sp.entry = p, e.words, e
-		sp.content, sp.summary = e.html, e.summary
+		sp.Post, sp.words, sp.entry = p, e.Words, e
+		sp.content, sp.summary = e.HTML, e.Summary
 		if bySlug != nil {
 			bySlug[p.Slug] = sp
 		}
 		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
 			continue
 		}
-		if e.doc != nil && e.doc.Figures > 0 {
+		if e.Doc != nil && e.Doc.Figures > 0 {
 			withFigures = append(withFigures, sp) // rendered again once the totals are known
 		}
 		posts = append(posts, sp)
@@ -318,13 +287,21 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		return nil, problems
 	}
 	b.inc.last = s
-	s.Warnings, s.spill = extra.warnings, b.spill
+	s.Warnings, s.spill = extra.warnings, b.posts.Spill()
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
 		s.problems.Sort()
 		return nil, s.problems
 	}
 	return s, nil
+}
+
+// parse is how the posts of this build are read.
+func (b *Builder) parse() source.Parse {
+	return source.Parse{
+		Post:     post.Options{Currency: b.config.Cur, Location: b.config.Location, Now: b.now},
+		Markdown: b.md,
+	}
 }
 
 // Warnings are the warnings of the last Build, whether it failed or not:

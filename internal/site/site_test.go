@@ -609,7 +609,7 @@ func TestSpill(t *testing.T) {
 		for _, p := range s.Posts {
 			// Only a post rendered once, when the Markdown is read, waits
 			// on disk: Figure and Linking are rendered again in memory.
-			spilled := p.content.onDisk()
+			spilled := p.content.OnDisk()
 			if want := opts.Once && opts.SpillDir != "" && p.Title == "Plain"; spilled != want {
 				t.Errorf("%+v: %s's HTML is on disk: %v, want %v", opts, p.Title, spilled, want)
 			}
@@ -617,7 +617,7 @@ func TestSpill(t *testing.T) {
 				t.Errorf("%+v: %s's content is %q, want it to hold %q", opts, p.Title, c, want[p.Title])
 			}
 			// So does its summary, unless the figures rendered it again.
-			if spilled, want := p.summary.onDisk(), opts.Once && opts.SpillDir != "" && p.Title != "Figure"; spilled != want {
+			if spilled, want := p.summary.OnDisk(), opts.Once && opts.SpillDir != "" && p.Title != "Figure"; spilled != want {
 				t.Errorf("%+v: %s's summary is on disk: %v, want %v", opts, p.Title, spilled, want)
 			}
 			if sum, err := p.Summary(); err != nil || sum != wantSummary[p.Title] {
@@ -633,7 +633,7 @@ func TestSpill(t *testing.T) {
 			if !bytes.Contains(home, []byte(`">`+p.Title+`</a></h2>`)) {
 				t.Errorf("%+v: the index has no item for %s:\n%s", opts, p.Title, home)
 			}
-			if spilled, want := p.item.html.onDisk(), opts.Once && opts.SpillDir != ""; spilled != want {
+			if spilled, want := p.item.html.OnDisk(), opts.Once && opts.SpillDir != ""; spilled != want {
 				t.Errorf("%+v: %s's list item is on disk: %v, want %v", opts, p.Title, spilled, want)
 			}
 		}
