@@ -36,7 +36,7 @@ func asRegistry[T any](set func(x *T, reg registry.Registry)) value[T] {
 		}
 		reg, err := registry.ParseRegistry(v.Value)
 		if err != nil {
-			r.errorf(v, "%s: %v", key, err)
+			r.errorf(v, "%v", err)
 			return false
 		}
 		set(x, reg)
@@ -47,9 +47,10 @@ func asRegistry[T any](set func(x *T, reg registry.Registry)) value[T] {
 // registries is the registries' names, for messages and docs: "verra |
 // gold-standard | … | other".
 func registries() string {
-	names := make([]string, 0, 7)
-	for _, reg := range registry.Registries() {
-		names = append(names, string(reg))
+	regs := registry.Registries()
+	names := make([]string, len(regs))
+	for i, reg := range regs {
+		names[i] = string(reg)
 	}
 	return strings.Join(names, " | ")
 }

@@ -124,7 +124,7 @@ func TestEvidenceProblems(t *testing.T) {
 		{name: "serials need registry", src: offsetSrc("tonnes: 28571", "serials: "+verraSerial),
 			want: []want{{f + ":7:7", `serials need registry: add "registry: verra"`}}},
 		{name: "registry unknown", src: offsetSrc("tonnes: 28571", "registry: vera", "serials: "+verraSerial),
-			want: []want{{f + ":7:17", `registry: unknown registry "vera": did you mean verra?`}}},
+			want: []want{{f + ":7:17", `unknown registry "vera": did you mean verra?`}}},
 		{name: "registry a list", src: offsetSrc("tonnes: 1", "registry: [verra]"),
 			want: []want{{f + ":7:17", `registry must be one of verra | gold-standard | acr | car | puro | isometric | other, not a list`}}},
 		{name: "a serial that does not parse, second of a list", src: offsetSrc("tonnes: 28571", "registry: verra", "serials:", "  - "+verraSerial, "  - 19381-941412555-VCS"),
