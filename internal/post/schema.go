@@ -146,7 +146,7 @@ func asTonnes[T any](set func(x *T, t impact.Tonnes)) value[T] {
 // asPercent is a positive percentage, at most 100.
 func asPercent[T any](set func(x *T, d decimal.Decimal)) value[T] {
 	return value[T]{percentKind, func(r *reader, x *T, v *tree.Node, key string) bool {
-		d, ok := r.number(v, key)
+		d, ok := r.number(v, key, impact.ParseNumber)
 		if !ok {
 			return false
 		}

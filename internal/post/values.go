@@ -157,13 +157,14 @@ func (r *reader) required(m, v *tree.Node, key, where, example string) *tree.Nod
 	return v
 }
 
-// number reads a positive decimal.
-func (r *reader) number(v *tree.Node, key string) (decimal.Decimal, bool) {
+// number reads a positive decimal, parsed by parse: impact.ParseNumber, or
+// ParseAmount or ParseTonnes, whose hints are written for what is counted.
+func (r *reader) number(v *tree.Node, key string, parse func(string) (decimal.Decimal, error)) (decimal.Decimal, bool) {
 	if v.Kind != tree.Scalar {
 		r.errorf(v, "%s must be a number, not %s", key, v.Kind)
 		return decimal.Decimal{}, false
 	}
-	d, err := impact.ParseNumber(v.Value)
+	d, err := parse(v.Value)
 	if err != nil {
 		r.errorf(v, "%s %v", key, err)
 		return decimal.Decimal{}, false
@@ -178,23 +179,9 @@ func (r *reader) number(v *tree.Node, key string) (decimal.Decimal, bool) {
 // tonnes reads a positive number of tonnes, to the kilogram at most.
 //
 // A weight with its unit is refused with the number of tonnes it is: for
-// "31,400 kg", 31.4, never 31400.
+// "31,400 kg", 31.4, never 31400 (impact.ParseTonnes).
 func (r *reader) tonnes(v *tree.Node, key string) (impact.Tonnes, bool) {
-	if v.Kind == tree.Scalar {
-		if _, err := impact.ParseNumber(v.Value); err != nil {
-			if w, ok := impact.ReadLoosely(v.Value); ok && w.Currency == "" {
-				switch w.Unit {
-				case "kg":
-					r.errorf(v, "%s %q is in kilograms: write it in tonnes, without a unit: %s", key, v.Value, w.Number.Shift(-3).String())
-					return impact.Tonnes{}, false
-				case "t":
-					r.errorf(v, "%s %q is not a number: write the tonnes alone, without a unit: %s", key, v.Value, w.Text)
-					return impact.Tonnes{}, false
-				}
-			}
-		}
-	}
-	d, ok := r.number(v, key)
+	d, ok := r.number(v, key, impact.ParseTonnes)
 	if !ok {
 		return impact.Tonnes{}, false
 	}
@@ -212,8 +199,13 @@ func (r *reader) tonnes(v *tree.Node, key string) (impact.Tonnes, bool) {
 // money reads an amount in cur. When the currency is unknown (curOK false,
 // already reported) the number is still checked.
 func (r *reader) money(v *tree.Node, key string, cur impact.Currency, curOK bool) (*impact.Money, bool) {
-	d, ok := r.number(v, key)
-	if !ok || !curOK {
+	if !curOK {
+		r.number(v, key, impact.ParseNumber)
+		return nil, false
+	}
+	site := r.entry.m.Get("currency") == nil // the entry is in the site's currency
+	d, ok := r.number(v, key, func(s string) (decimal.Decimal, error) { return impact.ParseAmount(s, cur, site) })
+	if !ok {
 		return nil, false
 	}
 	if err := impact.CheckAmount(d, cur, key); err != nil {
