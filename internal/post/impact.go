@@ -1,14 +1,11 @@
 package post
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/registry"
-	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/impactblog/impactblog/internal/tree"
 	"github.com/shopspring/decimal"
 )
@@ -186,56 +183,6 @@ func (r *reader) impact(p *Post, v *tree.Node) {
 	for _, l := range impactLists {
 		if lv := v.Get(l.key()); lv != nil {
 			l.read(r, p, lv)
-		}
-	}
-}
-
-// misplacedImpact reports a top-level key k, typed at kp, that is not a
-// key the post reads but looks meant for the impact block: impact
-// misspelled ("imapct", " impact"), its lists outside it ("donations"), or
-// the block inside another table ("params.impact"). As written, its
-// figures would be in no total. Other unknown keys are kept for templates.
-func (r *reader) misplacedImpact(k string, kp tree.Pos, v *tree.Node) {
-	name := strings.ToLower(strings.TrimSpace(k))
-	switch {
-	case name == "impact":
-		r.problems.Add(r.file, kp.Line, kp.Col, "key %q has spaces around it: write impact", k)
-		return
-	case suggest.Typo(name, "impact"):
-		r.problems.Add(r.file, kp.Line, kp.Col, "unknown key %q: did you mean impact? As written, its figures are in no total", k)
-		return
-	}
-	for _, ik := range impactKeys {
-		if name != ik && !(suggest.Typo(name, ik) && (v.Kind == tree.List || v.Kind == tree.Map)) {
-			continue
-		}
-		what := ik + " belongs inside impact"
-		if name != ik {
-			what = fmt.Sprintf("%q belongs inside impact, as %s", k, ik)
-		}
-		switch r.format {
-		case "TOML":
-			r.problems.Add(r.file, kp.Line, kp.Col, "%s: write [[impact.%s]]", what, ik)
-		case "JSON":
-			r.problems.Add(r.file, kp.Line, kp.Col, "%s: move it into \"impact\": { … }", what)
-		default:
-			r.problems.Add(r.file, kp.Line, kp.Col, "%s: indent it under a line \"impact:\"", what)
-		}
-		return
-	}
-	if v.Kind != tree.Map {
-		return
-	}
-	for i, ik := range v.Keys {
-		n := strings.ToLower(strings.TrimSpace(ik))
-		if n != "impact" && !suggest.Typo(n, "impact") || v.Vals[i].Kind != tree.Map {
-			continue
-		}
-		for _, sub := range v.Vals[i].Keys {
-			if slices.Contains(impactKeys, sub) {
-				r.problems.Add(r.file, v.KeyPos[i].Line, v.KeyPos[i].Col, "impact belongs at the top level, not inside %q: move it out", k)
-				break
-			}
 		}
 	}
 }
