@@ -97,6 +97,7 @@ import (
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/registry"
 	"github.com/impactblog/impactblog/internal/source"
 	"github.com/impactblog/impactblog/internal/theme"
 )
@@ -262,6 +263,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		posts = append(posts, sp)
 	}
 	problems = append(problems, checkAliases(posts)...)
+	problems = append(problems, doubleClaims(posts)...)
 	// Resolving the links and laying out the site run on a core each;
 	// link writes no post until set, once newSite is done. newSite sorts
 	// its list, so link gets its own.
@@ -323,4 +325,15 @@ func totalsOf(posts []*Post, opts ...impact.Option) (*impact.Totals, error) {
 		}
 	}
 	return impact.Compute(len(posts), ds, os, opts...)
+}
+
+// doubleClaims reports the credits that two posts of the site claim: serial
+// blocks of one registry that overlap (package registry). check includes
+// drafts and future posts, so it finds a claim a draft would repeat.
+func doubleClaims(posts []*Post) problem.List {
+	var claims []registry.Claim[post.Citation]
+	for _, p := range posts {
+		claims = append(claims, post.Claims(p.Post)...)
+	}
+	return post.DoubleClaims(claims)
 }
