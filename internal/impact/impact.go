@@ -464,11 +464,35 @@ type Source struct {
 // A Donation is money given to a recipient.
 type Donation struct {
 	Recipient string
-	Money
-	Project string
-	URL     string
-	Date    time.Time // the day it counts for; its year is the year it is totalled in
-	Source  Source
+	Money     // for an in-kind gift, its declared value: zero when none is given
+	Project   string
+	URL       string
+	Date      time.Time // the day it counts for; its year is the year it is totalled in
+	Source    Source
+
+	// The evidence and kind, each "" or zero when not given.
+	Kind        DonationKind // money (the default), in-kind, sponsorship or purchase
+	Items       []Item       // what an in-kind gift gave: devices, by kind of item
+	Evidence    string       // a receipt or letter: an http(s) URL, or a file beside the post, as written
+	RecipientID string       // the recipient's registration: "England and Wales charity 1081247"
+}
+
+// A DonationKind is what a donation is. Only money and in-kind gifts are
+// donations in the totals; a sponsorship or a purchase is shown, never
+// counted as given.
+type DonationKind string
+
+const (
+	Gift        DonationKind = ""            // a gift of money: the default (written "money")
+	InKind      DonationKind = "in-kind"     // a gift of things, counted by Items, its value only when declared
+	Sponsorship DonationKind = "sponsorship" // paid for something in return: not a gift
+	Purchase    DonationKind = "purchase"    // bought: not a gift
+)
+
+// An Item is a count of one kind of thing given in kind: 120 smartphones.
+type Item struct {
+	What  string // "smartphone", as written
+	Count int64
 }
 
 // An Offset is tonnes of CO2e offset through a provider, with its cost when
