@@ -42,7 +42,12 @@
 //
 // Text (title, summary, names, tags, any value read as text) and keys may
 // not hold a control character, which a terminal would obey and a CSV file
-// would carry: text may hold tabs and line breaks, keys may not.
+// would carry, nor a bidirectional override or isolate (U+202A to U+202E,
+// U+2066 to U+2069), which can make a name or a figure read otherwise
+// than it is. Text may hold tabs, and is one line unless the row of its
+// key lets it hold line breaks (LF or CRLF), as summary's alone does: a
+// line break in a name would split a line of impact.csv. Keys may hold
+// neither tabs nor line breaks.
 //
 // These keys, but toc and image, are read whatever their case (Title,
 // Impact). Every other top-level key is kept in Params for templates,

@@ -14,6 +14,7 @@ type postKey struct {
 	aliases []string // other names read as this key (Jekyll's, Hugo's, Zola's)
 	doc     string   // for the package doc; a line break starts a line of its own
 	twice   twice    // what a second one does
+	lines   bool     // its text may hold line breaks (summary); else it is one line, as a title or a tag
 	// set reads the value v of the key, written k, into the post.
 	set func(r *reader, p *Post, k string, v *tree.Node)
 	// param, when not nil, makes the key one for templates too: it stays in
@@ -59,6 +60,7 @@ var postKeys = [...]postKey{
 		doc: "a list (or one string; categories may be words)",
 		set: func(r *reader, p *Post, k string, v *tree.Node) {
 			if k == "categories" && v.Kind == tree.Scalar && !strings.Contains(v.Value, ",") {
+				r.checkText(v, k)
 				p.Tags = append(p.Tags, strings.Fields(v.Value)...) // Jekyll: "news giving"
 				return
 			}
@@ -75,7 +77,7 @@ var postKeys = [...]postKey{
 			}
 			p.setParam(k, v.ToAny())
 		}},
-	{name: "summary", aliases: []string{"description", "excerpt"}, twice: twiceNameWins, doc: "plain text; given with description or excerpt, summary wins",
+	{name: "summary", aliases: []string{"description", "excerpt"}, twice: twiceNameWins, lines: true, doc: "plain text; given with description or excerpt, summary wins",
 		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Summary = r.text(v, k) }},
 	{name: "draft", doc: "true leaves the post out unless drafts are asked for",
 		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Draft = r.boolean(v, k) }},
@@ -181,7 +183,9 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 		}
 		seen[j], byName[j], keyAt[j] = v, lower == pk.name, kp
 		p.Keys[j].line, p.Keys[j].col = int32(v.Line), int32(v.Col)
+		r.lines = pk.lines
 		pk.set(r, p, k, v)
+		r.lines = false
 	}
 	for i := range postKeys {
 		if postKeys[i].param != nil {

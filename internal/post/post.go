@@ -155,6 +155,9 @@ type reader struct {
 	problems problem.List
 	warnings problem.List
 	entry    entryState // the impact entry being read
+	// lines lets the text being read hold line breaks: the lines column
+	// of the row of its key (postKeys, or an entry's fields).
+	lines bool
 }
 
 func (r *reader) errorf(n *tree.Node, format string, args ...any) {

@@ -69,6 +69,7 @@ type field[T any] struct {
 	example string // the value in new's scaffold, when need is ""; "" for the kind's: the site's currency, the post's date
 	doc     string // what the field is, in one line: for the package doc and new's scaffold
 	alt     bool   // an alternative to the field before it: commented out in new's scaffold
+	lines   bool   // its text may hold line breaks; else it is one line, as a name must be
 	value   value[T]
 }
 
@@ -251,9 +252,11 @@ func (s *schema[T]) entryInto(r *reader, m *tree.Node, x *T) bool {
 		} else if v == nil {
 			continue
 		}
+		r.lines = f.lines
 		if !f.value.set(r, x, v, key) {
 			e.bad = append(e.bad, f.name)
 		}
+		r.lines = false
 	}
 	ok := len(e.bad) == 0
 	if s.finish != nil && !s.finish(r, x) {

@@ -81,11 +81,54 @@ func printable(msg string) string {
 	return b.String()
 }
 
-// checkText reports a control character in the text value v of key.
+// checkText reports what the text value v of key may not hold: a control
+// character; a bidirectional override or isolate, which can make a name
+// or a figure read otherwise than it is; and, unless r.lines lets it hold
+// line breaks (the lines column of its key's row), a line break, which
+// would split a line of impact.csv or of totals.
 func (r *reader) checkText(v *tree.Node, key string) {
 	if c, at := control(v.Value, true); c != "" {
 		r.errorf(v, "%s holds a control character (%s) at character %d: remove it", key, c, at)
+		return
 	}
+	if c, at := bidi(v.Value); c != "" {
+		r.errorf(v, "%s holds %s at character %d: remove it", key, c, at)
+		return
+	}
+	if r.lines {
+		return
+	}
+	switch i := strings.IndexAny(v.Value, "\r\n\u2028\u2029"); {
+	case i < 0:
+	case strings.TrimRight(v.Value, "\r\n") == v.Value[:i] && r.format == "YAML":
+		r.errorf(v, "%s ends with a line break: write it on one line, without one (>- or |- rather than > or |)", key)
+	case strings.TrimRight(v.Value, "\r\n") == v.Value[:i]:
+		r.errorf(v, "%s ends with a line break: write it on one line, without one", key)
+	default:
+		r.errorf(v, "%s is on more than one line: write it on one line", key)
+	}
+}
+
+// bidiNames are the names of the bidirectional embeddings, overrides and
+// isolates, U+202A to U+202E and U+2066 to U+2069.
+var bidiNames = map[rune]string{
+	0x202a: "LEFT-TO-RIGHT EMBEDDING", 0x202b: "RIGHT-TO-LEFT EMBEDDING", 0x202c: "POP DIRECTIONAL FORMATTING",
+	0x202d: "LEFT-TO-RIGHT OVERRIDE", 0x202e: "RIGHT-TO-LEFT OVERRIDE",
+	0x2066: "LEFT-TO-RIGHT ISOLATE", 0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE",
+}
+
+// bidi returns the first bidirectional override or isolate of s, as
+// "U+202E RIGHT-TO-LEFT OVERRIDE", and its place in s, counted in
+// characters from 1; "" when there is none.
+func bidi(s string) (string, int) {
+	n := 0
+	for _, c := range s {
+		n++
+		if c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 {
+			return fmt.Sprintf("U+%04X %s", c, bidiNames[c]), n
+		}
+	}
+	return "", 0
 }
 
 // checkKeyText reports every key of n, at any depth, that holds a control
@@ -94,6 +137,8 @@ func (r *reader) checkKeyText(n *tree.Node) {
 	for i, k := range n.Keys {
 		if c, at := control(k, false); c != "" {
 			r.problems.Add(r.file, n.KeyPos[i].Line, n.KeyPos[i].Col, "a key holds a control character (%s) at character %d: remove it", c, at)
+		} else if c, at := bidi(k); c != "" {
+			r.problems.Add(r.file, n.KeyPos[i].Line, n.KeyPos[i].Col, "a key holds %s at character %d: remove it", c, at)
 		}
 		r.checkKeyText(n.Vals[i])
 	}
