@@ -68,11 +68,15 @@
 //	impact:
 //	  donations:            a list; each:
 //	    - recipient:        required
-//	      amount:           required, > 0: 112000 or "2500.75", no symbol or separators
+//	      kind:             money (the default) | in-kind | sponsorship | purchase
+//	      amount:           required, > 0: 112000 or "2500.75", no symbol or separators; optional for in-kind: its declared value
 //	      currency:         ISO 4217 code; default: the site's currency
+//	      items:            in-kind only, and required there: a list of what (text) and count (> 0)
 //	      project:          optional text
 //	      date:             the day the donation counts for; default: the post's date
 //	      url:              optional text
+//	      evidence:         a receipt or letter: http(s), or a file beside the post (receipt.pdf)
+//	      recipient_id:     the recipient's registration, as written
 //	  offsets:              a list; each:
 //	    - provider:         required
 //	      tonnes:           required, > 0: tonnes of CO2e
@@ -116,6 +120,18 @@
 // share credits are a problem at both; across posts, the site finds them
 // with Claims and DoubleClaims. An emission's category is for scope 3
 // only, and needs scope: 3.
+//
+// A donation is of money unless its kind says otherwise. An in-kind gift
+// (kind: in-kind) needs items, each what was given (one line) and its
+// count (a whole number more than zero); its amount, when given, is their
+// declared value. Items on a donation of any other kind are a problem at
+// items. A sponsorship or a purchase is a payment, not a gift: package
+// impact never counts it as given. A donation's evidence is an http or
+// https address, or the path of a file from the post's folder (receipt.pdf
+// in a page bundle): not an absolute path, one that climbs out of posts/,
+// nor an address of another scheme. Such a file is one of the post's
+// Attachments, which package links publishes with the post; a missing one
+// is a problem at the evidence.
 //
 // # Warnings
 //

@@ -40,6 +40,7 @@ func FuzzParse(f *testing.F) {
 		"{\n" + strings.Repeat("[", 300) + "\n}\n\n",
 		"---\ntitle: x\x00\n---\n",
 		"\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n",
+		"---\ntitle: x\nimpact:\n  donations:\n    - recipient: R\n      kind: in-kind\n      items: [{what: laptop, count: 35}, 120 phones, {tablets: 3}]\n      evidence: ../receipt.pdf\n---\n",
 	} {
 		f.Add([]byte(src))
 	}

@@ -41,20 +41,30 @@ var donations = newSchema(schema[impact.Donation]{
 	fields: []field[impact.Donation]{
 		{name: "recipient", need: "WWF",
 			value: asName(func(d *impact.Donation, s string) { d.Recipient = s })},
-		{name: "amount", need: "45000", doc: `> 0: 112000 or "2500.75", no symbol or separators`,
+		// kind before amount, which an in-kind gift may leave out
+		// (donation.go).
+		{name: "kind", example: "money", doc: "money (the default) | in-kind | sponsorship | purchase",
+			value: asDonationKind(func(d *impact.Donation, k impact.DonationKind) { d.Kind = k })},
+		{name: "amount", need: "45000", unless: inKind, doc: `> 0: 112000 or "2500.75", no symbol or separators; optional for in-kind: its declared value`,
 			value: asAmount(func(d *impact.Donation, m *impact.Money) { d.Money = *m })},
 		{name: "currency", doc: "ISO 4217 code; default: the site's currency",
 			value: asCurrency[impact.Donation]()},
+		{name: "items", example: "[{what: smartphone, count: 120}]", alt: true, doc: "in-kind only, and required there: a list of what (text) and count (> 0)",
+			value: asItems(func(d *impact.Donation, items []impact.Item) { d.Items = items })},
 		{name: "project", example: "Waste management in Pejarakan, Bali", doc: "optional text",
 			value: asText(func(d *impact.Donation, s string) { d.Project = s })},
 		{name: "date", doc: "the day the donation counts for; default: the post's date",
 			value: asDate(func(d *impact.Donation, t time.Time) { d.Date = t })},
 		{name: "url", example: "https://example.org/pejarakan", doc: "optional text",
 			value: asText(func(d *impact.Donation, s string) { d.URL = s })},
+		{name: "evidence", example: "https://example.org/receipts/2021-01.pdf", doc: "a receipt or letter: http(s), or a file beside the post (receipt.pdf)",
+			value: asEvidence(func(d *impact.Donation, s string) { d.Evidence = s })},
+		{name: "recipient_id", example: "England and Wales charity 1081247", doc: "the recipient's registration, as written",
+			value: asName(func(d *impact.Donation, s string) { d.RecipientID = s })},
 	},
 	finish: func(r *reader, d *impact.Donation) bool {
 		d.Source = impact.Source{File: r.file, Line: r.entry.m.Line}
-		return true
+		return r.checkKind(d)
 	},
 })
 
@@ -187,9 +197,10 @@ func (r *reader) impact(p *Post, v *tree.Node) {
 	}
 }
 
-// finishImpact fills in what depends on the whole post: default dates and
-// the post's URL in each entry's source.
+// finishImpact fills in what depends on the whole post: default dates,
+// the post's URL in each entry's source, and the files it attaches.
 func (r *reader) finishImpact(p *Post) {
+	p.Attachments = r.attachments
 	for i := range p.Donations {
 		d := &p.Donations[i]
 		if d.Date.IsZero() {

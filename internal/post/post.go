@@ -42,6 +42,12 @@ type Post struct {
 	Offsets   []impact.Offset
 	Emissions []Emission
 
+	// Attachments are the files beside the post that its front matter
+	// names (a donation's evidence), each with where it is written:
+	// package links publishes them with the post, and reports a missing
+	// one there. Nil when there is none.
+	Attachments []Attachment
+
 	// Warnings are what the post shows, but perhaps not as its writer
 	// meant (a date far in the future): reported, and fatal only with
 	// -strict. They are positioned in the post's file.
@@ -158,6 +164,9 @@ type reader struct {
 	// lines lets the text being read hold line breaks: the lines column
 	// of the row of its key (postKeys, or an entry's fields).
 	lines bool
+	// attachments are the files beside the post that the front matter
+	// names, as read: Post.Attachments.
+	attachments []Attachment
 }
 
 func (r *reader) errorf(n *tree.Node, format string, args ...any) {

@@ -391,7 +391,7 @@ impact:
       amount: 5
       reason: fun
 ---
-`, want: []want{{f + ":7:7", `unknown key "reason" in a donation: the keys allowed are recipient, amount, currency, project, date, url`}}},
+`, want: []want{{f + ":7:7", `unknown key "reason" in a donation: the keys allowed are recipient, kind, amount, currency, items, project, date, url, evidence, recipient_id`}}},
 		{name: "key given twice in a donation", src: `
 ---
 title: x

@@ -65,10 +65,14 @@ type field[T any] struct {
 	// need, when not "", makes the field required: it is the example in
 	// the problem when the field is missing ("a donation needs amount:
 	// add \"amount: 45000\"") and in new's scaffold.
-	need    string
+	need string
+	// unless, when not nil, lets a required field be left out of an
+	// entry for which it reports true, given the fields before it (a
+	// donation's amount, when it is in kind); doc says when.
+	unless  func(r *reader, x *T) bool
 	example string // the value in new's scaffold, when need is ""; "" for the kind's: the site's currency, the post's date
 	doc     string // what the field is, in one line: for the package doc and new's scaffold
-	alt     bool   // an alternative to the field before it: commented out in new's scaffold
+	alt     bool   // commented out in new's scaffold: an alternative to the field before it, or a field of another kind of entry
 	lines   bool   // its text may hold line breaks; else it is one line, as a name must be
 	value   value[T]
 }
@@ -87,6 +91,8 @@ const (
 	wholeKind                // a whole number in a range: a year, a scope, a category
 	urlKind                  // an http or https address
 	serialsKind              // one serial, or a list of them
+	itemsKind                // a list of tables of what and count
+	evidenceKind             // an http or https address, or a file beside the post
 )
 
 // A value is a field's kind and how it is set into the entry x. set
@@ -241,7 +247,8 @@ func (s *schema[T]) entryInto(r *reader, m *tree.Node, x *T) bool {
 	for i := range s.fields {
 		f := &s.fields[i]
 		v, key := f.get(r, m)
-		if f.need != "" {
+		switch {
+		case f.need != "" && (f.unless == nil || !f.unless(r, x)):
 			if v = r.required(m, v, key, s.an, f.need); v == nil {
 				e.bad = append(e.bad, f.name)
 				continue
@@ -249,8 +256,10 @@ func (s *schema[T]) entryInto(r *reader, m *tree.Node, x *T) bool {
 			if f.value.kind != textKind {
 				r.checkText(v, key) // text checks itself
 			}
-		} else if v == nil {
+		case v == nil:
 			continue
+		case f.need != "" && (v.Kind == tree.Null || v.Kind == tree.Scalar && strings.TrimSpace(v.Value) == ""):
+			continue // required, but not of this entry: left empty
 		}
 		r.lines = f.lines
 		if !f.value.set(r, x, v, key) {
