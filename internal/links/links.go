@@ -16,6 +16,9 @@
 //     ("/blog/posts/x/") when it lacks it.
 //   - Every file of a page bundle (posts/<folder>/index.md) other than
 //     Markdown files is copied to /posts/<slug>/, keeping its path.
+//   - A file that a post's front matter names (Post.Attachments: a
+//     donation's evidence) is resolved and copied as a relative link's,
+//     and a problem at its key's line:col when it is not there.
 //   - A post's image is its front matter's (Post.Image), else the first
 //     image of its body.
 //   - Template syntax of other generators is a warning.
@@ -55,9 +58,19 @@ type Post struct {
 	BodyLine int      // the line of File where the body starts
 	Bundle   bool     // File is the index of a page bundle
 	Image    string   // the image its front matter names, or ""
+	// Attachments are the files beside it that its front matter names:
+	// resolved even when Doc is nil.
+	Attachments []Attachment
 	// Doc is its body as rendered: its references, warnings and first
 	// image. Nil when there is nothing in it to resolve or check.
 	Doc *markdown.Document
+}
+
+// An Attachment is a file that a post's front matter names.
+type Attachment struct {
+	Key       string // the key that names it, for messages: "evidence"
+	Path      string // as written, from the post's folder: "receipt.pdf"
+	Line, Col int    // where Path is written in the post's file
 }
 
 // A Result is what the posts point at, resolved and checked.
@@ -75,6 +88,10 @@ type Resolved struct {
 	// The post's HTML is rendered again with them (markdown.Env.Resolve).
 	Links map[string]string
 	Image string // absolute URL of the image that represents the post, or ""
+	// Attached maps the Path of each of the post's Attachments to its
+	// address on the site ("/blog/posts/x/receipt.pdf"); nil when there
+	// is none. One that cannot be published is a problem, not here.
+	Attached map[string]string
 }
 
 // An Asset is a file of the blog copied into the site.
@@ -170,8 +187,12 @@ func Resolve(in Input) Result {
 	var pending []siteRef
 	for i := range all {
 		p := &all[i]
+		attached := l.attach(p)
 		doc := p.Doc
 		if doc == nil {
+			if i < len(in.Posts) {
+				out.Posts[i].Attached = attached
+			}
 			continue
 		}
 		for _, w := range doc.Warnings {
@@ -201,7 +222,7 @@ func Resolve(in Input) Result {
 		}
 		img := l.image(p, doc.Image, resolved)
 		if i < len(in.Posts) {
-			out.Posts[i] = Resolved{Links: resolved, Image: img}
+			out.Posts[i] = Resolved{Links: resolved, Image: img, Attached: attached}
 		}
 	}
 	if len(pending) > 0 {
@@ -300,10 +321,25 @@ func (l *linker) addAsset(out, src string) {
 	}
 }
 
+// attach resolves the attachments of post p, as relative links are: the
+// addresses of those it can publish, by Path; nil when there is none.
+func (l *linker) attach(p *Post) map[string]string {
+	var out map[string]string
+	for _, a := range p.Attachments {
+		target := path.Join(path.Dir(p.File), a.Path)
+		if u, ok := l.resolveFile(p, a.Key+" "+a.Path, target, "", a.Line, a.Col); ok {
+			if out == nil {
+				out = make(map[string]string, len(p.Attachments))
+			}
+			out[a.Path] = u
+		}
+	}
+	return out
+}
+
 // resolve resolves a relative destination of post p, written at line:col,
 // into the address it has on the site (with the base path).
 func (l *linker) resolve(p *Post, dest string, line, col int) (string, bool) {
-	fsys, posts := l.in.FS, l.in.Dir
 	rest, frag := dest, ""
 	if i := strings.IndexAny(rest, "?#"); i >= 0 {
 		rest, frag = rest[:i], rest[i:]
@@ -312,7 +348,14 @@ func (l *linker) resolve(p *Post, dest string, line, col int) (string, bool) {
 	if u, err := url.PathUnescape(rest); err == nil {
 		target = u
 	}
-	target = path.Join(path.Dir(p.File), target)
+	return l.resolveFile(p, dest, path.Join(path.Dir(p.File), target), frag, line, col)
+}
+
+// resolveFile resolves the file target of the blog, which dest (the
+// destination as written, for messages) of post p names, written at
+// line:col, into its address on the site with frag after it.
+func (l *linker) resolveFile(p *Post, dest, target, frag string, line, col int) (string, bool) {
+	fsys, posts := l.in.FS, l.in.Dir
 	if strings.HasSuffix(target, ".md") || strings.HasSuffix(target, ".markdown") {
 		if q := l.byFileMap()[target]; q != nil {
 			return l.full(q.URL) + frag, true

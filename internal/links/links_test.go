@@ -1,6 +1,8 @@
 package links
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -71,5 +73,62 @@ func TestResolve(t *testing.T) {
 		if p.File != "posts/a.md" || p.Line != 5 {
 			t.Errorf("problem at %s:%d, want posts/a.md:5", p.File, p.Line)
 		}
+	}
+}
+
+// TestAttachments: the files that front matter names are resolved and
+// copied as relative links are, with or without a body to resolve; one
+// that is not there, or would replace a page, is a problem at its key's
+// line and column, for a post left out of the site too.
+func TestAttachments(t *testing.T) {
+	fsys := fstest.MapFS{
+		"posts/a.md":                 {Data: []byte("a")},
+		"posts/receipts/a.pdf":       {Data: []byte("pdf")},
+		"posts/bundle/index.md":      {Data: []byte("c")},
+		"posts/bundle/receipt.pdf":   {Data: []byte("pdf")},
+		"posts/bundle/letters/l.pdf": {Data: []byte("pdf")},
+		"posts/bundle/index.html":    {Data: []byte("html")},
+		"posts/bad.md":               {Data: []byte("d")},
+	}
+	ev := func(p string, line, col int) Attachment {
+		return Attachment{Key: "evidence", Path: p, Line: line, Col: col}
+	}
+	in := Input{
+		FS: fsys, Dir: "posts", BaseURL: "https://impact.example/blog/",
+		Posts: []Post{
+			{File: "posts/a.md", URL: "/posts/a/", Attachments: []Attachment{ev("receipts/a.pdf", 7, 17), ev("gone.pdf", 9, 17)}},
+			{File: "posts/bundle/index.md", URL: "/posts/c/", Bundle: true,
+				Attachments: []Attachment{ev("receipt.pdf", 8, 17), ev("./letters/l.pdf", 10, 17), ev("index.html", 12, 17)}},
+		},
+		Bad: []Post{{File: "posts/bad.md", URL: "/posts/bad/", Attachments: []Attachment{ev("nope.pdf", 6, 19)}}},
+	}
+	res := Resolve(in)
+	for i, want := range []map[string]string{
+		{"receipts/a.pdf": "/blog/posts/a/receipts/a.pdf"},
+		{"receipt.pdf": "/blog/posts/c/receipt.pdf", "./letters/l.pdf": "/blog/posts/c/letters/l.pdf"},
+	} {
+		if have := res.Posts[i].Attached; !maps.Equal(have, want) {
+			t.Errorf("post %d: have %v, want %v", i, have, want)
+		}
+	}
+	var assets []string
+	for _, as := range res.Assets {
+		assets = append(assets, as.Name+"←"+as.File)
+	}
+	if have, want := strings.Join(assets, " "), "posts/a/receipts/a.pdf←posts/receipts/a.pdf posts/c/letters/l.pdf←posts/bundle/letters/l.pdf posts/c/receipt.pdf←posts/bundle/receipt.pdf"; have != want {
+		t.Errorf("assets\nhave: %s\nwant: %s", have, want)
+	}
+	res.Problems.Sort()
+	var problems []string
+	for _, p := range res.Problems {
+		problems = append(problems, p.Error())
+	}
+	want := []string{
+		"posts/a.md:9:17: evidence gone.pdf points to posts/gone.pdf, which is not there: check the name, or put the file beside the post",
+		"posts/bad.md:6:19: evidence nope.pdf points to posts/nope.pdf, which is not there: check the name, or put the file beside the post",
+		"posts/bundle/index.md:12:17: posts/bundle/index.html cannot be copied: it would replace the post's page; rename it",
+	}
+	if !slices.Equal(problems, want) {
+		t.Errorf("problems\nhave: %q\nwant: %q", problems, want)
 	}
 }

@@ -31,6 +31,9 @@ type linkedPost struct {
 	html  *string           // its HTML rendered with them, when it was
 	toc   template.HTML
 	image string
+	// attached maps each file its front matter names (a donation's
+	// evidence) to its address (links.Resolved.Attached), or is nil.
+	attached map[string]string
 }
 
 // link resolves and checks what the posts point at (package links), and
@@ -56,7 +59,7 @@ func (b *Builder) link(posts, bad []*Post) linked {
 	}
 	for i, r := range res.Posts {
 		p := posts[i]
-		lp := linkedPost{p: p, image: r.Image}
+		lp := linkedPost{p: p, image: r.Image, attached: r.Attached}
 		if doc := p.entry.Doc; doc != nil && len(doc.TOC) > 0 && p.Post.TOC {
 			lp.toc = template.HTML(doc.TOC)
 		}
@@ -68,7 +71,7 @@ func (b *Builder) link(posts, bad []*Post) linked {
 				lp.html = &html
 			}
 		}
-		if lp.links != nil || lp.toc != "" || lp.image != "" {
+		if lp.links != nil || lp.toc != "" || lp.image != "" || lp.attached != nil {
 			out.posts = append(out.posts, lp)
 		}
 	}
@@ -85,8 +88,24 @@ func (l *linked) set() {
 		if lp.html != nil {
 			p.setHTML(*lp.html)
 		}
-		p.TOC, p.Image = lp.toc, lp.image
+		p.TOC, p.Image, p.attached = lp.toc, lp.image, lp.attached
 	}
+}
+
+// EvidenceURL is the address of a donation's evidence, as the post's
+// Donations have it: for a file beside the post, where the site publishes
+// it ("/blog/posts/x/receipt.pdf", with the base path); for an http(s)
+// address, itself; "" for "".
+//
+//	{{range .Post.Donations}}{{with $.Post.EvidenceURL .Evidence}}<a href="{{.}}">receipt</a>{{end}}{{end}}
+func (p *Post) EvidenceURL(evidence string) string {
+	if u, ok := p.attached[evidence]; ok {
+		return u
+	}
+	if strings.HasPrefix(evidence, "http://") || strings.HasPrefix(evidence, "https://") {
+		return evidence
+	}
+	return "" // not published: a problem of the build
 }
 
 // linkInput is what package links needs of p.
@@ -102,6 +121,12 @@ func linkInput(p *Post) links.Post {
 		lp.Aliases = make([]string, len(p.Aliases))
 		for i, a := range p.Aliases {
 			lp.Aliases[i] = aliasURL(a)
+		}
+	}
+	if len(p.Attachments) > 0 {
+		lp.Attachments = make([]links.Attachment, len(p.Attachments))
+		for i, a := range p.Attachments {
+			lp.Attachments[i] = links.Attachment{Key: a.Key, Path: a.Path, Line: a.Line, Col: a.Col}
 		}
 	}
 	if e := p.entry; e != nil {

@@ -64,6 +64,9 @@ type Post struct {
 
 	resolve func(dest string) string // its links into the site, resolved (package links)
 	entry   *source.Entry            // the post's file as last read
+	// attached maps each file beside the post that its front matter
+	// names to its address: EvidenceURL.
+	attached map[string]string
 
 	words int // of Body, counted once when the post is read; -1: not yet
 	item  struct {
