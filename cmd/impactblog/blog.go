@@ -66,7 +66,12 @@ func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
 	if err != nil {
 		return nil, err
 	}
+	sd, err := sourceDate()
+	if err != nil {
+		return nil, err
+	}
 	return site.NewBuilder(root.FS(), templates.FS, site.Options{
 		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: time.Now(), Once: true, SpillDir: spillDir,
+		Version: version(), SourceDate: sd,
 	}), nil
 }

@@ -95,7 +95,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 	r := &rebuilder{
 		builder: site.NewBuilder(root.FS(), templates.FS, site.Options{
-			Drafts: bf.drafts, Future: bf.future, BaseURL: url,
+			Drafts: bf.drafts, Future: bf.future, BaseURL: url, Version: version(),
 		}),
 		srv: srv, gc: gc, stdout: c.stdout, stderr: c.stderr, done: c.rebuilt,
 	}

@@ -34,7 +34,7 @@ func (c *totalsCommand) Run(ctx context.Context, args []string) error {
 	}
 	if *asJSON {
 		var b bytes.Buffer
-		if err := impact.WriteJSON(&b, s.Totals); err != nil {
+		if err := s.WriteImpactJSON(&b); err != nil {
 			return err
 		}
 		_, err = c.stdout.Write(b.Bytes())

@@ -20,6 +20,15 @@
 // each entry converted at its year's rate; an entry whose currency has no
 // rate for its year is then a problem. Without either, nothing is converted.
 //
+// The [evidence] table says what evidence every offset from a date on must
+// give, and where the registries' pages of projects are (see evidenceKey):
+//
+//	[evidence]
+//	offsets = ["registry", "serials", "beneficiary"]
+//	from    = 2025-01-01
+//	[evidence.registry_urls]
+//	verra = "https://registry.example/projects/{project_id}"
+//
 // A missing site.toml gives DefaultConfig. An unknown key, a value of the
 // wrong type and a bad value are each a problem at site.toml:line:col, like
 // a bad post, and every one of them is reported in one run; only a TOML
@@ -54,6 +63,10 @@ type Config struct {
 	UnsafeHTML   bool
 
 	ReportingCurrency string
+
+	// Evidence is the [evidence] table (evidence.go); nil without one.
+	// A pointer, so that a Config stays comparable.
+	Evidence *Evidence
 
 	// Filled in by Validate.
 	Cur      impact.Currency
@@ -123,8 +136,8 @@ func Parse(src []byte) (*Config, problem.List) {
 		val, at := root.Vals[i], root.KeyPos[i]
 		s := settingOf(key)
 		switch {
-		case key == ratesKey:
-			// read by parseRates
+		case key == ratesKey || key == evidenceKey:
+			// read by parseRates, parseEvidence
 		case s == nil:
 			problems.Add(File, at.Line, at.Col, "unknown setting %q: %s", key, unknownHint(key))
 		case !set(s.field(c), val):
@@ -145,18 +158,23 @@ func Parse(src []byte) (*Config, problem.List) {
 	if val := root.Get(ratesKey); val != nil {
 		problems = append(problems, c.parseRates(val)...)
 	}
+	if val := root.Get(evidenceKey); val != nil {
+		problems = append(problems, c.parseEvidence(val)...)
+	}
 	problems.Sort()
 	return c, problems
 }
 
 // unknownHint says what to write instead of an unknown key.
 func unknownHint(key string) string {
-	names := []string{ratesKey}
+	names := []string{ratesKey, evidenceKey}
 	for _, s := range settings {
 		names = append(names, s.key)
 	}
 	if m := suggest.Closest(key, names); m == ratesKey {
 		return "did you mean a [rates.YEAR] table?"
+	} else if m == evidenceKey {
+		return "did you mean the [evidence] table?"
 	} else if m != "" {
 		return "did you mean " + m + "?"
 	}
@@ -165,7 +183,7 @@ func unknownHint(key string) string {
 	for _, s := range settings {
 		b.WriteString(s.key + ", ")
 	}
-	b.WriteString("and [rates.YEAR] tables")
+	b.WriteString("[rates.YEAR] tables and the [evidence] table")
 	return b.String()
 }
 

@@ -396,7 +396,7 @@ func TestComputeEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"posts":3,"donations":{"count":0,"total":{},"by_year":{},"by_recipient":{}},"offsets":{"count":0,"tonnes":"0.000","cost":{},"by_year":{},"by_provider":{}},"entries":[]}`
+	want := `{"posts":3,"donations":{"count":0,"total":{},"valuations":{},"by_year":{},"by_recipient":{}},"in_kind":{"count":0,"items":{},"by_year":{},"by_recipient":{}},"offsets":{"count":0,"tonnes":"0.000","by_type":{"removal":"0.000","avoidance":"0.000","unspecified":"0.000"},"cost":{},"by_year":{},"by_provider":{}},"emissions":{"count":0,"tonnes":"0.000","as_shares":0,"by_scope":{},"by_category":{}},"entries":[]}`
 	if string(b) != want {
 		t.Errorf("\nhave: %s\nwant: %s", b, want)
 	}
@@ -409,48 +409,180 @@ func TestTotalsJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{
+  "as_of": "2022-02-10",
   "posts": 2,
   "donations": {
     "count": 4,
-    "total": {"GBP": "157000.00", "JPY": "150000", "KWD": "1.500"},
+    "total": {
+      "GBP": "157000.00",
+      "JPY": "150000",
+      "KWD": "1.500"
+    },
+    "valuations": {},
     "by_year": {
-      "2020": {"GBP": "157000.00"},
-      "2021": {"JPY": "150000"},
-      "2022": {"KWD": "1.500"}
+      "2020": {
+        "GBP": "157000.00"
+      },
+      "2021": {
+        "JPY": "150000"
+      },
+      "2022": {
+        "KWD": "1.500"
+      }
     },
     "by_recipient": {
-      "PUR Projet": {"GBP": "112000.00"},
-      "Tokyo Digital Bridge": {"JPY": "150000"},
-      "WWF": {"GBP": "45000.00", "KWD": "1.500"}
+      "PUR Projet": {
+        "GBP": "112000.00"
+      },
+      "Tokyo Digital Bridge": {
+        "JPY": "150000"
+      },
+      "WWF": {
+        "GBP": "45000.00",
+        "KWD": "1.500"
+      }
     }
+  },
+  "in_kind": {
+    "count": 0,
+    "items": {},
+    "by_year": {},
+    "by_recipient": {}
   },
   "offsets": {
     "count": 2,
     "tonnes": "34.525",
-    "cost": {"GBP": "628.00"},
+    "by_type": {
+      "removal": "0.000",
+      "avoidance": "0.000",
+      "unspecified": "34.525"
+    },
+    "cost": {
+      "GBP": "628.00"
+    },
     "by_year": {
-      "2020": {"tonnes": "31.400", "cost": {"GBP": "628.00"}},
-      "2022": {"tonnes": "3.125", "cost": {}}
+      "2020": {
+        "tonnes": "31.400",
+        "by_type": {
+          "removal": "0.000",
+          "avoidance": "0.000",
+          "unspecified": "31.400"
+        },
+        "cost": {
+          "GBP": "628.00"
+        }
+      },
+      "2022": {
+        "tonnes": "3.125",
+        "by_type": {
+          "removal": "0.000",
+          "avoidance": "0.000",
+          "unspecified": "3.125"
+        },
+        "cost": {}
+      }
     },
     "by_provider": {
-      "Gold Standard": {"tonnes": "3.125", "cost": {}},
-      "GoodPlanet Foundation": {"tonnes": "31.400", "cost": {"GBP": "628.00"}}
+      "Gold Standard": {
+        "tonnes": "3.125",
+        "by_type": {
+          "removal": "0.000",
+          "avoidance": "0.000",
+          "unspecified": "3.125"
+        },
+        "cost": {}
+      },
+      "GoodPlanet Foundation": {
+        "tonnes": "31.400",
+        "by_type": {
+          "removal": "0.000",
+          "avoidance": "0.000",
+          "unspecified": "31.400"
+        },
+        "cost": {
+          "GBP": "628.00"
+        }
+      }
     }
   },
+  "emissions": {
+    "count": 0,
+    "tonnes": "0.000",
+    "as_shares": 0,
+    "by_scope": {},
+    "by_category": {}
+  },
   "entries": [
-    {"kind": "donation", "post": "/posts/our-small-victories-of-2020/", "source": "posts/2021-01-15-our-small-victories-of-2020.md:9",
-     "date": "2020-12-01", "recipient": "PUR Projet", "amount": "112000.00", "currency": "GBP", "project": "Waste management"},
-    {"kind": "donation", "post": "/posts/our-small-victories-of-2020/", "source": "posts/2021-01-15-our-small-victories-of-2020.md:14",
-     "date": "2020-12-01", "recipient": "WWF", "amount": "45000.00", "currency": "GBP", "project": "Panda Phone", "url": "https://wwf.example/"},
-    {"kind": "donation", "post": "/posts/giving-back/", "source": "posts/2022-03-02-giving-back.md:11",
-     "date": "2021-12-20", "recipient": "Tokyo Digital Bridge", "amount": "150000", "currency": "JPY"},
-    {"kind": "donation", "post": "/posts/giving-back/", "source": "posts/2022-03-02-giving-back.md:16",
-     "date": "2022-02-10", "recipient": "WWF", "amount": "1.500", "currency": "KWD"},
-    {"kind": "offset", "post": "/posts/our-small-victories-of-2020/", "source": "posts/2021-01-15-our-small-victories-of-2020.md:20",
-     "date": "2020-11-27", "provider": "GoodPlanet Foundation", "tonnes": "31.400", "price_per_tonne": "20.00", "cost": "628.00",
-     "currency": "GBP", "project": "Black Friday 2020", "scope": "Deliveries"},
-    {"kind": "offset", "post": "/posts/giving-back/", "source": "posts/2022-03-02-giving-back.md",
-     "date": "2022-01-31", "provider": "Gold Standard", "tonnes": "3.125"}
+    {
+      "id": "entry-3ad8748cb074-d1",
+      "kind": "donation",
+      "post": "/posts/our-small-victories-of-2020/",
+      "source": "posts/2021-01-15-our-small-victories-of-2020.md:9",
+      "date": "2020-12-01",
+      "recipient": "PUR Projet",
+      "donation_kind": "money",
+      "amount": "112000.00",
+      "currency": "GBP",
+      "project": "Waste management"
+    },
+    {
+      "id": "entry-3ad8748cb074-d2",
+      "kind": "donation",
+      "post": "/posts/our-small-victories-of-2020/",
+      "source": "posts/2021-01-15-our-small-victories-of-2020.md:14",
+      "date": "2020-12-01",
+      "recipient": "WWF",
+      "donation_kind": "money",
+      "amount": "45000.00",
+      "currency": "GBP",
+      "project": "Panda Phone",
+      "url": "https://wwf.example/"
+    },
+    {
+      "id": "entry-4f0ba292a343-d1",
+      "kind": "donation",
+      "post": "/posts/giving-back/",
+      "source": "posts/2022-03-02-giving-back.md:11",
+      "date": "2021-12-20",
+      "recipient": "Tokyo Digital Bridge",
+      "donation_kind": "money",
+      "amount": "150000",
+      "currency": "JPY"
+    },
+    {
+      "id": "entry-4f0ba292a343-d2",
+      "kind": "donation",
+      "post": "/posts/giving-back/",
+      "source": "posts/2022-03-02-giving-back.md:16",
+      "date": "2022-02-10",
+      "recipient": "WWF",
+      "donation_kind": "money",
+      "amount": "1.500",
+      "currency": "KWD"
+    },
+    {
+      "id": "entry-3ad8748cb074-o1",
+      "kind": "offset",
+      "post": "/posts/our-small-victories-of-2020/",
+      "source": "posts/2021-01-15-our-small-victories-of-2020.md:20",
+      "date": "2020-11-27",
+      "provider": "GoodPlanet Foundation",
+      "tonnes": "31.400",
+      "price_per_tonne": "20.00",
+      "cost": "628.00",
+      "currency": "GBP",
+      "project": "Black Friday 2020",
+      "scope": "Deliveries"
+    },
+    {
+      "id": "entry-4f0ba292a343-o1",
+      "kind": "offset",
+      "post": "/posts/giving-back/",
+      "source": "posts/2022-03-02-giving-back.md",
+      "date": "2022-01-31",
+      "provider": "Gold Standard",
+      "tonnes": "3.125"
+    }
   ]
 }`
 	if have, want := compact(t, b), compact(t, []byte(want)); have != want {
@@ -470,12 +602,14 @@ func compact(t *testing.T, b []byte) string {
 func TestWriteCSV(t *testing.T) {
 	donations, offsets := sample(t)
 	var b bytes.Buffer
-	if err := WriteCSV(&b, totals(2, donations[1:2], offsets[:1])); err != nil {
+	tot := totals(2, donations[1:2], offsets[:1])
+	tot.BaseURL = "https://impact.example/"
+	if err := WriteCSV(&b, tot); err != nil {
 		t.Fatal(err)
 	}
-	want := "kind,date,year,post,source,recipient,provider,amount,tonnes,price_per_tonne,cost,currency,project,scope,url\n" +
-		"donation,2020-12-01,2020,/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:14,WWF,,45000.00,,,,GBP,Panda Phone,,https://wwf.example/\n" +
-		"offset,2020-11-27,2020,/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:20,,GoodPlanet Foundation,,31.400,20.00,628.00,GBP,Black Friday 2020,Deliveries,\n"
+	want := "id,kind,date,year,post,post_url,source,recipient,donation_kind,items,provider,amount,valuation,tonnes,price_per_tonne,cost,currency,project,scope,url,evidence,recipient_id,registry,serials,project_id,country,vintage,retired_on,beneficiary,retirement_url,type,emission_source,share,category,period,method\n" +
+		"entry-3ad8748cb074-d1,donation,2020-12-01,2020,/posts/our-small-victories-of-2020/,https://impact.example/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:14,WWF,money,,,45000.00,,,,,GBP,Panda Phone,,https://wwf.example/,,,,,,,,,,,,,,,,\n" +
+		"entry-3ad8748cb074-o1,offset,2020-11-27,2020,/posts/our-small-victories-of-2020/,https://impact.example/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:20,,,,GoodPlanet Foundation,,,31.400,20.00,628.00,GBP,Black Friday 2020,Deliveries,,,,,,,,,,,,,,,,,\n"
 	if have := b.String(); have != want {
 		t.Errorf("\nhave: %s\nwant: %s", have, want)
 	}

@@ -42,7 +42,7 @@ func WriteJSON(w io.Writer, t *Totals) error {
 	} else {
 		bw.WriteString("[")
 		for i := range t.Entries {
-			row := t.Entries[i].Row()
+			row := t.rowOf(&t.Entries[i])
 			e, err := json.MarshalIndent(&row, "    ", "  ")
 			if err != nil {
 				return err

@@ -26,7 +26,7 @@ func SiteScope(t *impact.Totals) Scope {
 	for i := range t.Entries {
 		if e := &t.Entries[i]; e.Donation != nil {
 			s.Donations = append(s.Donations, e.Donation)
-		} else {
+		} else if e.Offset != nil {
 			s.Offsets = append(s.Offsets, e.Offset)
 		}
 	}

@@ -50,7 +50,42 @@ type Report struct {
 	Recipients []Row
 	Providers  []Row
 	Rates      []impact.UsedRate
-	Years      []EntryYear // every entry, by year, oldest first
+	Years      []EntryYear // every donation and offset, by year, oldest first
+
+	// What the issue-15 evidence adds.
+	Types     []TypeRow   // offsets by type (removals, avoidance, unspecified), per year then all years; nil without typed offsets
+	Items     []ItemRow   // things given in kind, per kind of item: "devices given"
+	ItemYears []ItemGroup // the same per year, oldest first
+	ItemTo    []ItemGroup // and per recipient
+	Scopes    []ScopeRow  // emissions by GHG Protocol scope, then scope 3 by category
+	Emissions []*EntryRef // every emission, in the order of the posts
+	Payments  []*EntryRef // sponsorships and purchases: shown, never counted as given
+}
+
+// A TypeRow is the tonnes of offsets of a year (or of all years) by type.
+type TypeRow struct {
+	Name                            string // "2024", or "All years"
+	Removal, Avoidance, Unspecified Figure
+}
+
+// An ItemRow is a count of one kind of thing given in kind.
+type ItemRow struct {
+	What  string
+	Count string // written for people: "1,200"
+}
+
+// An ItemGroup is the things given in kind in one year or to one recipient.
+type ItemGroup struct {
+	Name  string
+	Items []ItemRow
+}
+
+// A ScopeRow is the emissions of one scope, or of one scope 3 category.
+type ScopeRow struct {
+	Name     string // "Scope 1", "Scope 3, category 4", "No scope given"
+	Count    int
+	Tonnes   string // written for people, "" when none is in tonnes
+	AsShares int    // entries given as a share of their post's emissions
 }
 
 // A Figure is one figure of the report, written for people, with what it is
@@ -68,6 +103,9 @@ type Headline struct {
 	Given, GivenIn           Figure
 	Tonnes, Cost, CostIn     Figure
 	DonationCount, OffsetCnt int
+	Removal, Avoidance       Figure    // the tonnes by type; Text "" when no offset has a type
+	Valuations               Figure    // the part of Given that is the declared value of gifts in kind; Text "" when none
+	Items                    []ItemRow // the things given in kind
 }
 
 // A ChartWithTable is a chart and the rows of the table beside it.
@@ -80,6 +118,7 @@ type ChartWithTable struct {
 // A Row is one line of a table: a year, a recipient or a provider.
 type Row struct {
 	Name, ID        string
+	Items           string // a recipient's gifts in kind: "120 smartphone, 35 laptop"
 	Year            string
 	Given, GivenIn  Figure
 	Tonnes          Figure
@@ -121,8 +160,9 @@ type EntryRef struct {
 	day  int32 // of the entry's date, for sorting: 20200131
 }
 
-// ID is the entry's anchor on the impact page: "entry-3".
-func (r *EntryRef) ID() string { return "entry-" + strconv.Itoa(r.N) }
+// ID is the entry's anchor on the impact page, its stable id
+// (impact.EntryID), as impact.json and impact.csv give it.
+func (r *EntryRef) ID() string { return r.e.ID() }
 
 // The rest of a Entry, for a template that shows more of a row's
 // entries than their links: each writes out the entry.
@@ -138,11 +178,12 @@ func (r *EntryRef) Rate() string      { return r.entry().Rate }
 func (r *EntryRef) Post() any         { return r.post }
 func (r *EntryRef) Source() string    { return r.entry().Source }
 
-// A Entry is one donation or offset, with where it was written.
+// A Entry is one donation, offset or emission, with where it was written,
+// and the donation, offset or emission itself, for its evidence.
 type Entry struct {
 	N                int
-	ID               string // "entry-3"
-	Kind             string // "donation" or "offset"
+	ID               string // the stable id: "entry-3f9a1c2b7e4d-d1"
+	Kind             string // "donation", "sponsorship", "purchase", "offset" or "emission"
 	Date             time.Time
 	Name             string // recipient or provider
 	Project          string
@@ -151,20 +192,41 @@ type Entry struct {
 	Rate             string
 	Post             any    // the post it is written in (Options.Post), or nil
 	Source           string // "posts/x.md:12"
+
+	Donation *impact.Donation // or
+	Offset   *impact.Offset   // or
+	Emission *impact.Emission
+	Items    string // a gift in kind's items, written for people: "120 smartphone, 35 laptop"
+	Evidence Evidence
 }
 
 // entry writes out the entry r refers to.
 func (r *EntryRef) entry() Entry {
 	e, l := r.e, r.f.l
 	y, m, d := e.Date().Date()
-	re := Entry{N: r.N, ID: r.ID(), Kind: e.Kind(), Date: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Post: r.post, Source: e.Source().Position()}
+	re := Entry{N: r.N, ID: r.ID(), Kind: e.Kind(), Date: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Post: r.post, Source: e.Source().Position(),
+		Donation: e.Donation, Offset: e.Offset, Emission: e.Emission}
 	var given *impact.Money
-	if dn := e.Donation; dn != nil {
-		re.Name, re.Project, given = dn.Recipient, dn.Project, &dn.Money
-	} else {
+	switch {
+	case e.Donation != nil:
+		dn := e.Donation
+		re.Name, re.Project = dn.Recipient, dn.Project
+		if dn.Valued() {
+			given = &dn.Money
+		}
+		re.Items = ItemsText(l, dn.Items)
+		re.Evidence = r.f.evidence.donation(dn)
+	case e.Offset != nil:
 		o := e.Offset
 		re.Name, re.Project, given = o.Provider, o.Project, o.Cost
 		re.Tonnes = l.Tonnes(impact.Tonnes{Decimal: o.Tonnes.Round(impact.TonnesDigits)})
+		re.Evidence = r.f.evidence.offset(o)
+	default:
+		em := e.Emission
+		re.Name = em.What
+		if !em.Share.IsPositive() {
+			re.Tonnes = l.Tonnes(impact.Tonnes{Decimal: em.Tonnes.Round(impact.TonnesDigits)})
+		}
 	}
 	if given != nil {
 		re.Given = l.Money(rounded(*given))
@@ -186,6 +248,9 @@ type Options struct {
 	Rates  *impact.Rates        // the rates the totals were converted at, or nil
 	Locale *locale.Locale       // how figures are written
 	Post   func(url string) any // the post at a URL, for the entries' links; may be nil
+	// RegistryURLs are the patterns of registries' project pages, by
+	// registry: "https://…/{project_id}" (site.toml [evidence.registry_urls]).
+	RegistryURLs map[string]string
 }
 
 // New makes the report of t, the totals of every post of a site with
@@ -201,7 +266,7 @@ func New(t *impact.Totals, o Options) *Report {
 	if o.Rates != nil {
 		rc = o.Rates.To
 	}
-	f := &figs{l: l, rc: rc}
+	f := &figs{l: l, rc: rc, evidence: evidenceLinks{patterns: o.RegistryURLs}}
 	years := t.Years()
 	if len(years) == 0 {
 		return r
@@ -219,13 +284,22 @@ func New(t *impact.Totals, o Options) *Report {
 	}
 	each := make([]EntryRef, len(t.Entries)) // one allocation
 	sorted := make([]*EntryRef, len(t.Entries))
+	sorted = sorted[:0]
 	for i := range t.Entries {
 		e := &t.Entries[i]
 		y, m, d := e.Date().Date()
 		each[i] = EntryRef{post: postOf(e.Source().Post), e: e, f: f, day: int32(y*10000 + int(m)*100 + d)}
-		sorted[i] = &each[i]
+		switch {
+		case e.Emission != nil:
+			r.Emissions = append(r.Emissions, &each[i])
+		case !e.Counted():
+			r.Payments = append(r.Payments, &each[i])
+		default:
+			sorted = append(sorted, &each[i])
+		}
 	}
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
+	sort.SliceStable(r.Payments, func(i, j int) bool { return r.Payments[i].day < r.Payments[j].day })
 	// Sorted by day, each year's entries follow one another.
 	lastYear := int32(-1)
 	for i, e := range sorted {
@@ -263,6 +337,7 @@ func New(t *impact.Totals, o Options) *Report {
 		all.GivenIn = f.money(rep.Donations.Total, "donations", "#entries")
 		all.CostIn = f.money(rep.Offsets.Cost, "offsets.cost", "#entries")
 	}
+	headlineEvidence(&all, t, f, "#entries")
 	r.Headlines = append(r.Headlines, all)
 	latest := years[0]
 	yt := yearTotals(latest)
@@ -275,6 +350,7 @@ func New(t *impact.Totals, o Options) *Report {
 		hl.GivenIn = f.money(rep.Donations.Total, "donations"+q, hl.Href)
 		hl.CostIn = f.money(rep.Offsets.Cost, "offsets.cost"+q, hl.Href)
 	}
+	headlineEvidence(&hl, yt, f, hl.Href)
 	r.Headlines = append(r.Headlines, hl)
 
 	// Donations per year, stacked by recipient; tonnes per year.
@@ -284,6 +360,7 @@ func New(t *impact.Totals, o Options) *Report {
 		es := to[name]
 		q := "donations recipient=" + strconv.Quote(name)
 		row := Row{Name: name, Entries: es, Given: f.sums(t.Donations.ByRecipient[name], q, firstHref(es))}
+		row.Items = itemsOf(l, t.InKind.ByRecipient[name])
 		if rep := t.Reporting; rep != nil {
 			row.GivenIn = f.money(rep.Donations.ByRecipient[name], q, firstHref(es))
 		}
@@ -301,8 +378,24 @@ func New(t *impact.Totals, o Options) *Report {
 		}
 		r.Providers = append(r.Providers, row)
 	}
+	r.addEvidence(t, f)
 	return r
 }
+
+// headlineEvidence adds to h what t's evidence gives: tonnes by type,
+// declared values, things given in kind.
+func headlineEvidence(h *Headline, t *impact.Totals, f *figs, href string) {
+	if s := t.Offsets.ByType; s.Split() {
+		h.Removal, h.Avoidance = f.tonnes(s.Removal, "", href), f.tonnes(s.Avoidance, "", href)
+	}
+	if len(t.Donations.Valuations) > 0 {
+		h.Valuations = f.sums(t.Donations.Valuations, "", href)
+	}
+	h.Items = itemRows(f.l, t.InKind.Items)
+}
+
+// itemsOf writes counts of things given in kind: "120 smartphone, 35 laptop".
+func itemsOf(l *locale.Locale, c impact.Counts) string { return ItemsText(l, c) }
 
 // byYear sums the entries of t counted in each year, in the order of
 // t.Entries (each post's donations, then each post's offsets): the
@@ -315,8 +408,8 @@ func byYear(t *impact.Totals, rates *impact.Rates) func(year string) *impact.Tot
 		e := &t.Entries[i]
 		if d := e.Donation; d != nil {
 			ds[d.Date.Year()] = append(ds[d.Date.Year()], d)
-		} else {
-			os[e.Offset.Date.Year()] = append(os[e.Offset.Date.Year()], e.Offset)
+		} else if o := e.Offset; o != nil {
+			os[o.Date.Year()] = append(os[o.Date.Year()], o)
 		}
 	}
 	years := map[string]*impact.Totals{}
@@ -434,8 +527,9 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 
 // figs makes the report's figures.
 type figs struct {
-	l  *locale.Locale
-	rc impact.Currency
+	l        *locale.Locale
+	rc       impact.Currency
+	evidence evidenceLinks
 }
 
 func (f figs) sums(s impact.Sums, of, href string) Figure {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/impactblog/impactblog/internal/feed"
-	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/publish"
 )
 
@@ -19,8 +18,8 @@ func (s *Site) Files() []publish.File {
 		{Name: "rss.xml", Write: s.writeFeed(feed.RSS)},
 		{Name: "sitemap.xml", Write: s.sitemap},
 		publish.BytesFile("robots.txt", feed.Robots(s.Config.BaseURL)),
-		{Name: "impact.json", Write: func(w io.Writer) error { return impact.WriteJSON(w, s.Totals) }},
-		{Name: "impact.csv", Write: func(w io.Writer) error { return impact.WriteCSV(w, s.Totals) }},
+		{Name: "impact.json", Write: s.WriteImpactJSON},
+		{Name: "impact.csv", Write: s.WriteImpactCSV},
 	}
 	files = append(files, s.assets...)
 	if s.tmpl == nil {

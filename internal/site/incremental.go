@@ -87,8 +87,8 @@ func (r *reuse) tagTotals(t *Tag) *impact.Totals {
 }
 
 // sameFigures reports whether two lists of posts give the same totals: the
-// same posts in the same order, each with the same URL, date, donations and
-// offsets.
+// same posts in the same order, each with the same URL, file, title, date,
+// donations, offsets and emissions.
 func sameFigures(a, b []*Post) bool {
 	if len(a) != len(b) {
 		return false
@@ -98,8 +98,9 @@ func sameFigures(a, b []*Post) bool {
 		if p == q {
 			continue
 		}
-		if p.URL() != q.URL() || !p.Date.Equal(q.Date) ||
-			!reflect.DeepEqual(p.Donations, q.Donations) || !reflect.DeepEqual(p.Offsets, q.Offsets) {
+		if p.URL() != q.URL() || p.File != q.File || !p.Date.Equal(q.Date) || p.Title != q.Title ||
+			!reflect.DeepEqual(p.Donations, q.Donations) || !reflect.DeepEqual(p.Offsets, q.Offsets) ||
+			!reflect.DeepEqual(p.Emissions, q.Emissions) {
 			return false
 		}
 	}

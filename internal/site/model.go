@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
@@ -47,6 +48,9 @@ type Site struct {
 	pages    []*Page
 	problems problem.List  // found while totalling: a missing rate
 	spill    *source.Spill // where posts' HTML and list items wait, or nil
+
+	version    string    // Options.Version
+	sourceDate time.Time // Options.SourceDate
 }
 
 // A Post is a post as the site shows it.

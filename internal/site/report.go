@@ -43,7 +43,7 @@ func (s *Site) Report() *report.Report {
 		for _, p := range s.Posts {
 			byURL[p.URL()] = p
 		}
-		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, Post: func(url string) any {
+		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, RegistryURLs: s.registryURLs(), Post: func(url string) any {
 			if p := byURL[url]; p != nil {
 				return p
 			}

@@ -122,6 +122,12 @@ type Options struct {
 	// than in memory (source.Spill).
 	// The build command gives the folder that holds the output.
 	SpillDir string
+	// Version is the generator's version, written in impact.json's
+	// generator block; "" is "devel", a local build's.
+	Version string
+	// SourceDate, when not zero, is the date impact.json is as of
+	// (as_of), rather than the newest entry's: SOURCE_DATE_EPOCH's.
+	SourceDate time.Time
 }
 
 // A Builder builds a blog, again and again: it keeps every post it has read
@@ -189,7 +195,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
 		}
 		key := *cfg
-		key.Rates = nil // rates change only the totals, which every build makes afresh
+		key.Rates = nil    // rates change only the totals, which every build makes afresh
+		key.Evidence = nil // checked, and shown, by every build afresh
 		h := maphash.Comparable(b.seed, key)
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
@@ -264,6 +271,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	}
 	problems = append(problems, checkAliases(posts)...)
 	problems = append(problems, doubleClaims(posts)...)
+	problems = append(problems, requiredEvidence(b.config.Evidence, posts)...)
 	// Resolving the links and laying out the site run on a core each;
 	// link writes no post until set, once newSite is done. newSite sorts
 	// its list, so link gets its own.
@@ -290,6 +298,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	}
 	b.inc.last = s
 	s.Warnings, s.spill = extra.warnings, b.posts.Spill()
+	s.version, s.sourceDate = b.opts.Version, b.opts.SourceDate
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
 		s.problems.Sort()
@@ -316,6 +325,7 @@ func (b *Builder) Warnings() problem.List { return b.warnings }
 func totalsOf(posts []*Post, opts ...impact.Option) (*impact.Totals, error) {
 	var ds []*impact.Donation
 	var os []*impact.Offset
+	var es []*impact.Emission
 	for _, p := range posts {
 		for i := range p.Donations {
 			ds = append(ds, &p.Donations[i])
@@ -323,6 +333,10 @@ func totalsOf(posts []*Post, opts ...impact.Option) (*impact.Totals, error) {
 		for i := range p.Offsets {
 			os = append(os, &p.Offsets[i])
 		}
+		es = append(es, emissionsOf(p)...)
+	}
+	if es != nil {
+		opts = append(opts, impact.WithEmissions(es))
 	}
 	return impact.Compute(len(posts), ds, os, opts...)
 }
