@@ -5,10 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
+	"github.com/shopspring/decimal"
 )
 
 type totalsCommand struct {
@@ -60,7 +62,30 @@ func printTotals(w io.Writer, t *impact.Totals, l *locale.Locale) error {
 	for _, r := range t.Recipients() {
 		fmt.Fprintf(tw, "  to %s\t\t%s\n", shown(r), l.Sums(t.Donations.ByRecipient[r]))
 	}
+	if v := t.Donations.Valuations; len(v) > 0 {
+		fmt.Fprintf(tw, "  of which declared values of gifts in kind\t\t%s\n", l.Sums(v))
+	}
+	if t.InKind.Count > 0 {
+		fmt.Fprintf(tw, "\nDevices given\t%d\t%s\n", t.InKind.Count, itemsText(l, t.InKind.Items))
+		for _, y := range years {
+			if c := t.InKind.ByYear[y]; len(c) > 0 {
+				fmt.Fprintf(tw, "  in %s\t\t%s\n", y, itemsText(l, c))
+			}
+		}
+		for _, r := range t.Recipients() {
+			if c := t.InKind.ByRecipient[r]; len(c) > 0 {
+				fmt.Fprintf(tw, "  to %s\t\t%s\n", shown(r), itemsText(l, c))
+			}
+		}
+	}
 	fmt.Fprintf(tw, "\nOffsets\t%d\t%s t CO2e\t%s\n", t.Offsets.Count, l.Tonnes(t.Offsets.Tonnes), l.Sums(t.Offsets.Cost))
+	if s := t.Offsets.ByType; s.Split() {
+		fmt.Fprintf(tw, "  removals\t\t%s t CO2e\n", l.Tonnes(s.Removal))
+		fmt.Fprintf(tw, "  avoidance\t\t%s t CO2e\n", l.Tonnes(s.Avoidance))
+		if !s.Unspecified.IsZero() {
+			fmt.Fprintf(tw, "  type not given\t\t%s t CO2e\n", l.Tonnes(s.Unspecified))
+		}
+	}
 	for _, y := range years {
 		if o := t.Offsets.ByYear[y]; o != nil {
 			fmt.Fprintf(tw, "  in %s\t\t%s t CO2e\t%s\n", y, l.Tonnes(o.Tonnes), l.Sums(o.Cost))
@@ -69,6 +94,15 @@ func printTotals(w io.Writer, t *impact.Totals, l *locale.Locale) error {
 	for _, p := range t.Providers() {
 		o := t.Offsets.ByProvider[p]
 		fmt.Fprintf(tw, "  through %s\t\t%s t CO2e\t%s\n", shown(p), l.Tonnes(o.Tonnes), l.Sums(o.Cost))
+	}
+	if em := t.Emissions; em.Count > 0 {
+		fmt.Fprintf(tw, "\nEmissions (beside the offsets, never netted)\t%d\t%s t CO2e given in tonnes\n", em.Count, l.Tonnes(em.Tonnes))
+		for _, k := range em.Scopes() {
+			fmt.Fprintf(tw, "  scope %s\t%d\t%s t CO2e%s\n", k, em.ByScope[k].Count, l.Tonnes(em.ByScope[k].Tonnes), sharesNote(em.ByScope[k].AsShares))
+		}
+		for _, k := range em.Categories() {
+			fmt.Fprintf(tw, "  scope 3, category %s\t%d\t%s t CO2e%s\n", k, em.ByCategory[k].Count, l.Tonnes(em.ByCategory[k].Tonnes), sharesNote(em.ByCategory[k].AsShares))
+		}
 	}
 	if r := t.Reporting; r != nil {
 		fmt.Fprintf(tw, "\nIn %s, each entry at its year's rate\n", r.Currency)
@@ -91,6 +125,24 @@ func printTotals(w io.Writer, t *impact.Totals, l *locale.Locale) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// itemsText writes counts of things given in kind, each kind's name
+// escaped as shown does: "120 smartphone, 35 laptop".
+func itemsText(l *locale.Locale, c impact.Counts) string {
+	parts := make([]string, len(c))
+	for i, it := range c {
+		parts[i] = l.Number(decimal.NewFromInt(it.Count), 0) + " " + shown(it.What)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sharesNote says how many emissions were given as shares, in no tonnes figure.
+func sharesNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (and %d given as a share of a post's emissions)", n)
 }
 
 // shown is a writer's text as the table prints it: every control character,

@@ -65,3 +65,37 @@ func TestPrintTotalsEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintTotalsEvidence: the table gives removals and avoidance apart,
+// the devices given, and emissions by scope, with no net figure.
+func TestPrintTotalsEvidence(t *testing.T) {
+	gbp, _ := impact.ParseCurrency("GBP")
+	day := time.Date(2021, 1, 15, 0, 0, 0, 0, time.UTC)
+	ds := []*impact.Donation{
+		{Recipient: "Break Poverty", Kind: impact.InKind, Items: []impact.Item{{What: "smartphone", Count: 120}, {What: "laptop", Count: 35}}, Date: day},
+		{Recipient: "Marathon", Kind: impact.Sponsorship, Money: impact.Money{Amount: decimal.NewFromInt(500), Currency: gbp}, Date: day},
+	}
+	os := []*impact.Offset{
+		{Provider: "Puro", Tonnes: impact.Tonnes{Decimal: decimal.NewFromInt(2)}, Type: impact.Removal, Date: day},
+		{Provider: "Verra", Tonnes: impact.Tonnes{Decimal: decimal.NewFromInt(10)}, Type: impact.Avoidance, Date: day},
+	}
+	es := []*impact.Emission{{What: "Deliveries", Tonnes: impact.Tonnes{Decimal: decimal.NewFromInt(18)}, Scope: 3, Category: 4, Date: day}}
+	tot, _ := impact.Compute(1, ds, os, impact.WithEmissions(es))
+	var b bytes.Buffer
+	if err := printTotals(&b, tot, locale.New(language.BritishEnglish)); err != nil {
+		t.Fatal(err)
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	for _, want := range []string{
+		"Devices given 1 35 laptop, 120 smartphone", "to Break Poverty 35 laptop, 120 smartphone",
+		"removals 2.000 t CO2e", "avoidance 10.000 t CO2e",
+		"scope 3 1 18.000 t CO2e", "scope 3, category 4 1 18.000 t CO2e", "Donations 1 —",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(strings.ToLower(out), "net ") || strings.Contains(out, "Marathon") {
+		t.Errorf("a net figure, or a sponsorship counted:\n%s", b.String())
+	}
+}

@@ -41,13 +41,14 @@ type Evidence struct {
 
 // Any reports whether there is any evidence to show.
 func (e Evidence) Any() bool {
-	return e.Registry != "" || e.ProjectID != "" || len(e.Serials) > 0 || e.Country != "" || e.Vintage != "" ||
+	return e.Type != "" || e.Registry != "" || e.ProjectID != "" || len(e.Serials) > 0 || e.Country != "" || e.Vintage != "" ||
 		e.RetiredOn != "" || e.Beneficiary != "" || e.RetirementURL != "" || e.Receipt != "" || e.RecipientID != ""
 }
 
 // evidenceLinks makes the links of the evidence.
 type evidenceLinks struct {
 	patterns map[string]string // registry → "https://…/{project_id}"
+	receipt  func(*impact.Donation) string
 }
 
 // ProjectURL is the registry's page of a project, from the pattern of
@@ -80,7 +81,20 @@ func (l evidenceLinks) offset(o *impact.Offset) Evidence {
 }
 
 func (l evidenceLinks) donation(d *impact.Donation) Evidence {
-	return Evidence{Receipt: ReceiptURL(d), RecipientID: d.RecipientID}
+	e := Evidence{RecipientID: d.RecipientID}
+	if d.Evidence != "" {
+		if l.receipt != nil {
+			e.Receipt = l.receipt(d)
+		} else {
+			e.Receipt = ReceiptURL(d)
+		}
+	}
+	return e
+}
+
+// ForOffset is the evidence of o, with its project's page from patterns.
+func ForOffset(patterns map[string]string, o *impact.Offset) Evidence {
+	return evidenceLinks{patterns: patterns}.offset(o)
 }
 
 // ReceiptURL is where a donation's evidence is: its URL as written, or,

@@ -164,6 +164,12 @@ type EntryRef struct {
 // (impact.EntryID), as impact.json and impact.csv give it.
 func (r *EntryRef) ID() string { return r.e.ID() }
 
+// Entry writes out the whole entry, evidence included.
+func (r *EntryRef) Entry() *Entry {
+	e := r.entry()
+	return &e
+}
+
 // The rest of a Entry, for a template that shows more of a row's
 // entries than their links: each writes out the entry.
 
@@ -251,6 +257,8 @@ type Options struct {
 	// RegistryURLs are the patterns of registries' project pages, by
 	// registry: "https://…/{project_id}" (site.toml [evidence.registry_urls]).
 	RegistryURLs map[string]string
+	// Receipt is the address of a donation's evidence; nil: ReceiptURL.
+	Receipt func(*impact.Donation) string
 }
 
 // New makes the report of t, the totals of every post of a site with
@@ -266,7 +274,7 @@ func New(t *impact.Totals, o Options) *Report {
 	if o.Rates != nil {
 		rc = o.Rates.To
 	}
-	f := &figs{l: l, rc: rc, evidence: evidenceLinks{patterns: o.RegistryURLs}}
+	f := &figs{l: l, rc: rc, evidence: evidenceLinks{patterns: o.RegistryURLs, receipt: o.Receipt}}
 	years := t.Years()
 	if len(years) == 0 {
 		return r

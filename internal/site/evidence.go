@@ -1,13 +1,17 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
+	"html/template"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/report"
 )
 
 // emissionsOf is p's emissions as the site's totals count them
@@ -130,4 +134,129 @@ func andList(s []string) string {
 		return strings.Join(s, "")
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// An EntryEvidence is what a post's figures table shows of one entry's
+// evidence: its id (the anchor of its row on the impact page), its things
+// given in kind, and its evidence.
+type EntryEvidence struct {
+	ID    string
+	Items string // "120 smartphone, 35 laptop"
+	report.Evidence
+}
+
+// PostEvidence is the evidence of a post's entries, in the order of its
+// donations, offsets and emissions.
+type PostEvidence struct {
+	Donations, Offsets, Emissions []EntryEvidence
+}
+
+// Evidence is the evidence of the post's entries, for its figures table.
+func (p *Post) Evidence() PostEvidence {
+	var ev PostEvidence
+	patterns := p.site.registryURLs()
+	for i := range p.Donations {
+		d := &p.Donations[i]
+		e := EntryEvidence{ID: impact.EntryID(p.File, 'd', i), Items: report.ItemsText(p.site.locale, d.Items)}
+		e.RecipientID = d.RecipientID
+		if d.Evidence != "" {
+			e.Receipt = p.EvidenceURL(d.Evidence)
+		}
+		ev.Donations = append(ev.Donations, e)
+	}
+	for i := range p.Offsets {
+		ev.Offsets = append(ev.Offsets, EntryEvidence{ID: impact.EntryID(p.File, 'o', i), Evidence: report.ForOffset(patterns, &p.Offsets[i])})
+	}
+	for i := range p.Emissions {
+		ev.Emissions = append(ev.Emissions, EntryEvidence{ID: impact.EntryID(p.File, 'e', i)})
+	}
+	return ev
+}
+
+// JSONLD is the post's schema.org JSON-LD, for a <script
+// type="application/ld+json">: a MonetaryGrant per gift of money, funded
+// by the site's author (or, without one, its title), its amount a
+// MonetaryAmount whose value is the exact amount as a string, its
+// recipient the fundedItem. "" when the post gives no money. It is
+// template.JS, JSON whose <, > and & are written \u003c, \u003e and
+// \u0026, so no text in it can end the script.
+func (p *Post) JSONLD() (template.JS, error) {
+	type thing struct {
+		Type        string `json:"@type"`
+		Name        string `json:"name"`
+		URL         string `json:"url,omitempty"`
+		Identifier  string `json:"identifier,omitempty"`
+		Description string `json:"description,omitempty"`
+	}
+	type amount struct {
+		Type     string `json:"@type"`
+		Value    string `json:"value"`
+		Currency string `json:"currency"`
+	}
+	type grant struct {
+		Type       string `json:"@type"`
+		ID         string `json:"@id"`
+		Name       string `json:"name"`
+		URL        string `json:"url"`
+		Funder     thing  `json:"funder"`
+		Amount     amount `json:"amount"`
+		FundedItem thing  `json:"fundedItem"`
+		StartDate  string `json:"startDate"`
+		SubjectOf  *thing `json:"subjectOf,omitempty"`
+	}
+	cfg := p.site.Config
+	funder := thing{Type: "Organization", Name: cfg.Author, URL: cfg.BaseURL}
+	if funder.Name == "" {
+		funder.Name = cfg.Title
+	}
+	postURL := strings.TrimSuffix(cfg.BaseURL, "/") + p.URL()
+	var grants []grant
+	for i := range p.Donations {
+		d := &p.Donations[i]
+		if d.Kind != impact.Gift || !d.Valued() {
+			continue
+		}
+		name := "Donation to " + d.Recipient
+		if d.Project != "" {
+			name += ": " + d.Project
+		}
+		g := grant{
+			Type: "MonetaryGrant", ID: strings.TrimSuffix(cfg.BaseURL, "/") + "/impact/#" + impact.EntryID(p.File, 'd', i),
+			Name: name, URL: postURL, Funder: funder,
+			Amount:     amount{Type: "MonetaryAmount", Value: d.Fixed(), Currency: d.Currency.Code},
+			FundedItem: thing{Type: "Organization", Name: d.Recipient, URL: d.URL, Identifier: d.RecipientID, Description: d.Project},
+			StartDate:  d.Date.Format("2006-01-02"),
+		}
+		if d.Evidence != "" {
+			if u := p.EvidenceURL(d.Evidence); u != "" {
+				g.SubjectOf = &thing{Type: "DigitalDocument", Name: "Evidence of the donation", URL: absolute(cfg.BaseURL, u)}
+			}
+		}
+		grants = append(grants, g)
+	}
+	if len(grants) == 0 {
+		return "", nil
+	}
+	doc := struct {
+		Context string  `json:"@context"`
+		Graph   []grant `json:"@graph"`
+	}{"https://schema.org", grants}
+	b, err := json.Marshal(doc) // escapes <, > and &
+	if err != nil {
+		return "", err
+	}
+	return template.JS(b), nil
+}
+
+// absolute makes u, a URL or an address on the site (with the base
+// path), absolute.
+func absolute(baseURL, u string) string {
+	if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+		return u
+	}
+	b, err := url.Parse(baseURL)
+	if err != nil {
+		return u
+	}
+	return b.Scheme + "://" + b.Host + u
 }

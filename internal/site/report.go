@@ -43,7 +43,12 @@ func (s *Site) Report() *report.Report {
 		for _, p := range s.Posts {
 			byURL[p.URL()] = p
 		}
-		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, RegistryURLs: s.registryURLs(), Post: func(url string) any {
+		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, RegistryURLs: s.registryURLs(), Receipt: func(d *impact.Donation) string {
+			if p := byURL[d.Source.Post]; p != nil {
+				return p.EvidenceURL(d.Evidence)
+			}
+			return ""
+		}, Post: func(url string) any {
 			if p := byURL[url]; p != nil {
 				return p
 			}

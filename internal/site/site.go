@@ -47,7 +47,10 @@
 // every page template defines "title" and "main", and may use the partials
 // in templates/partials/. Each page gets a Page (see the type). base.html
 // includes partials/social.html, the OpenGraph and Twitter card meta;
-// post.html shows Post.TOC, the contents, when a post asks for it.
+// post.html shows Post.TOC, the contents, when a post asks for it, the
+// evidence of each of its entries (Post.Evidence: ids, items, registry
+// links, receipts) and its schema.org JSON-LD (Post.JSONLD: a
+// MonetaryGrant per gift of money), in a <script type="application/ld+json">.
 //
 // The template functions are package theme's (money, sums, date, abs…,
 // documented there), and two of the site's own (loadTemplates), documented
