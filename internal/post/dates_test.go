@@ -54,22 +54,3 @@ func TestDatesThatAreSurelyTypos(t *testing.T) {
 		})
 	}
 }
-
-func TestMeantYear(t *testing.T) {
-	for _, tt := range []struct {
-		year, want int // want 0: no year
-	}{
-		{2204, 2024},
-		{2042, 2024},
-		{2062, 2026}, // swapped: 2026 is this year
-		{2072, 2027}, // swapped: 2027, next year, the only one
-		{3024, 2024}, // changed
-		{1202, 1902}, // changed
-		{5555, 0},
-		{2240, 0},
-	} {
-		if have, ok := meantYear(tt.year, 2026); have != tt.want || ok != (tt.want != 0) {
-			t.Errorf("meantYear(%d): have %d, %v want %d", tt.year, have, ok, tt.want)
-		}
-	}
-}

@@ -40,14 +40,10 @@
 //	              kept in Params too, and read inside extra (Zola) or params (Hugo)
 //	impact        the figures, below
 //
-// Text (title, summary, names, tags, any value read as text) and keys may
-// not hold a control character, which a terminal would obey and a CSV file
-// would carry, nor a bidirectional override or isolate (U+202A to U+202E,
-// U+2066 to U+2069), which can make a name or a figure read otherwise
-// than it is. Text may hold tabs, and is one line unless the row of its
-// key lets it hold line breaks (LF or CRLF), as summary's alone does: a
-// line break in a name would split a line of impact.csv. Keys may hold
-// neither tabs nor line breaks.
+// Values are read as package field says: text and keys may not hold a
+// control character nor a bidirectional override, and text is one line
+// unless the row of its key lets it hold line breaks, as summary's alone
+// does.
 //
 // These keys, but toc and image, are read whatever their case (Title,
 // Impact). Every other top-level key is kept in Params for templates,

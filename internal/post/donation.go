@@ -39,7 +39,7 @@ func asDonationKind(set func(d *impact.Donation, k impact.DonationKind)) value[i
 			return true
 		}
 		if v.Kind != tree.Scalar {
-			r.errorf(v, "%s must be %s, not %s", key, orList(donationKinds), v.Kind)
+			r.Errorf(v, "%s must be %s, not %s", key, orList(donationKinds), v.Kind)
 			return false
 		}
 		w := strings.ToLower(strings.TrimSpace(v.Value))
@@ -51,11 +51,11 @@ func asDonationKind(set func(d *impact.Donation, k impact.DonationKind)) value[i
 			set(d, impact.DonationKind(w))
 			return true
 		}
-		r.checkText(v, key)
+		r.CheckText(v, key)
 		if c := suggest.Closest(w, donationKinds); c != "" {
-			r.errorf(v, "%s %q is not a kind of donation: did you mean %s?", key, v.Value, c)
+			r.Errorf(v, "%s %q is not a kind of donation: did you mean %s?", key, v.Value, c)
 		} else {
-			r.errorf(v, "%s %q is not a kind of donation: write %s", key, v.Value, orList(donationKinds))
+			r.Errorf(v, "%s %q is not a kind of donation: write %s", key, v.Value, orList(donationKinds))
 		}
 		return false
 	}}
@@ -87,8 +87,8 @@ func asItems(set func(d *impact.Donation, items []impact.Item)) value[impact.Don
 		case tree.Map:
 			nodes = []*tree.Node{v}
 		default:
-			r.checkText(v, key)
-			r.errorf(v, "%s must be a list of what was given, such as [%s], not %s%s", key, r.itemExample("smartphone", "120"), v.Kind, r.itemHint(v))
+			r.CheckText(v, key)
+			r.Errorf(v, "%s must be a list of what was given, such as [%s], not %s%s", key, r.itemExample("smartphone", "120"), v.Kind, r.itemHint(v))
 			return false
 		}
 		ok := true
@@ -121,7 +121,7 @@ func (r *reader) itemHint(v *tree.Node) string {
 
 // itemExample is an item as written in the front matter's format.
 func (r *reader) itemExample(what, count string) string {
-	switch r.format {
+	switch r.Format {
 	case "TOML":
 		return fmt.Sprintf("{ what = %q, count = %s }", what, count)
 	case "JSON":
@@ -134,29 +134,29 @@ func (r *reader) itemExample(what, count string) string {
 func (r *reader) item(it *tree.Node, key string) (impact.Item, bool) {
 	if it.Kind != tree.Map {
 		if it.Kind == tree.Scalar {
-			r.checkText(it, key)
+			r.CheckText(it, key)
 		}
-		r.errorf(it, "each of %s must be a table of what and count, such as %s, not %s%s", key, r.itemExample("smartphone", "120"), it.Kind, r.itemHint(it))
+		r.Errorf(it, "each of %s must be a table of what and count, such as %s, not %s%s", key, r.itemExample("smartphone", "120"), it.Kind, r.itemHint(it))
 		return impact.Item{}, false
 	}
 	// {smartphones: 120}: one key, which names the thing.
 	if len(it.Keys) == 1 && it.Keys[0] != "what" && it.Keys[0] != "count" && it.Vals[0].Kind == tree.Scalar {
 		if _, err := strconv.ParseInt(strings.TrimSpace(it.Vals[0].Value), 10, 64); err == nil {
 			at := it.KeyPos[0]
-			r.problems.Add(r.file, at.Line, at.Col, "each of %s is a table of what and count: write %s", key,
+			r.Problems.Add(r.File, at.Line, at.Col, "each of %s is a table of what and count: write %s", key,
 				r.itemExample(it.Keys[0], strings.TrimSpace(it.Vals[0].Value)))
 			return impact.Item{}, false
 		}
 	}
-	r.checkKeys(it, "an item of "+key, "what", "count")
+	r.CheckKeys(it, "an item of "+key, "what", "count")
 	var item impact.Item
 	ok := true
-	if v := r.required(it, it.Get("what"), "what", "an item", "smartphone"); v != nil {
-		item.What = strings.TrimSpace(r.text(v, "what"))
+	if v := r.Required(it, it.Get("what"), "what", "an item", "smartphone"); v != nil {
+		item.What = strings.TrimSpace(r.Text(v, "what"))
 	} else {
 		ok = false
 	}
-	if v := r.required(it, it.Get("count"), "count", "an item", "120"); v != nil {
+	if v := r.Required(it, it.Get("count"), "count", "an item", "120"); v != nil {
 		n, countOK := r.count(v, "count")
 		item.Count, ok = n, ok && countOK
 	} else {
@@ -173,18 +173,18 @@ func (r *reader) count(v *tree.Node, key string) (int64, bool) {
 	big := errors.Is(err, strconv.ErrRange) && s[0] != '-'
 	switch {
 	case err != nil && !big || s[0] == '+':
-		r.checkText(v, key)
+		r.CheckText(v, key)
 		if plain := strings.ReplaceAll(s, ",", ""); plain != s {
 			if _, err := strconv.ParseUint(plain, 10, 64); err == nil {
-				r.errorf(v, "%s %q: write it without separators: %s", key, v.Value, plain)
+				r.Errorf(v, "%s %q: write it without separators: %s", key, v.Value, plain)
 				return 0, false
 			}
 		}
-		r.errorf(v, "%s must be a whole number such as 120, not %q", key, v.Value)
+		r.Errorf(v, "%s must be a whole number such as 120, not %q", key, v.Value)
 	case big || n > MaxItemCount:
-		r.errorf(v, "%s %s is more than %d, surely a typo: check it", key, s, int64(MaxItemCount))
+		r.Errorf(v, "%s %s is more than %d, surely a typo: check it", key, s, int64(MaxItemCount))
 	case n <= 0:
-		r.errorf(v, "%s must be more than zero, not %s: leave the item out", key, s)
+		r.Errorf(v, "%s must be more than zero, not %s: leave the item out", key, s)
 	default:
 		return n, true
 	}
@@ -202,9 +202,9 @@ func asEvidence(set func(d *impact.Donation, s string)) value[impact.Donation] {
 		if v.Kind == tree.Null {
 			return true
 		}
-		n := len(r.problems)
-		s := strings.TrimSpace(r.text(v, key))
-		if v.Kind != tree.Scalar || len(r.problems) > n {
+		n := len(r.Problems)
+		s := strings.TrimSpace(r.Text(v, key))
+		if v.Kind != tree.Scalar || len(r.Problems) > n {
 			return false
 		}
 		if s == "" {
@@ -213,14 +213,14 @@ func asEvidence(set func(d *impact.Donation, s string)) value[impact.Donation] {
 		if schemeRE.MatchString(s) {
 			u, err := url.Parse(s)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t") {
-				r.errorf(v, "%s must be an http or https address, or the path of a file beside the post such as receipt.pdf, not %q", key, v.Value)
+				r.Errorf(v, "%s must be an http or https address, or the path of a file beside the post such as receipt.pdf, not %q", key, v.Value)
 				return false
 			}
 			set(d, s)
 			return true
 		}
 		if msg := r.badAttachment(s); msg != "" {
-			r.errorf(v, "%s %q %s", key, s, msg)
+			r.Errorf(v, "%s %q %s", key, s, msg)
 			return false
 		}
 		set(d, s)
@@ -241,7 +241,7 @@ func (r *reader) badAttachment(p string) string {
 		}
 		return fmt.Sprintf("holds %q, which a file's address cannot: rename the file", p[i])
 	}
-	dir := path.Dir(r.file)
+	dir := path.Dir(r.File)
 	top, _, _ := strings.Cut(dir, "/")
 	target := path.Join(dir, p)
 	if top == "." {
@@ -266,19 +266,19 @@ func (r *reader) checkKind(d *impact.Donation) bool {
 	switch {
 	case d.Kind == impact.InKind && items == nil:
 		at := keyPos(m, "kind")
-		r.problems.Add(r.file, at.Line, at.Col, "a donation of kind: in-kind needs items, what was given: add \"items: [%s]\"", r.itemExample("smartphone", "120"))
+		r.Problems.Add(r.File, at.Line, at.Col, "a donation of kind: in-kind needs items, what was given: add \"items: [%s]\"", r.itemExample("smartphone", "120"))
 		return false
 	case d.Kind == impact.InKind && len(d.Items) == 0 && r.entry.ok("items"):
 		at := keyPos(m, "items")
-		r.problems.Add(r.file, at.Line, at.Col, "items is empty: a donation of kind: in-kind needs what was given, such as [%s]", r.itemExample("smartphone", "120"))
+		r.Problems.Add(r.File, at.Line, at.Col, "items is empty: a donation of kind: in-kind needs what was given, such as [%s]", r.itemExample("smartphone", "120"))
 		return false
 	case d.Kind == impact.Gift && items != nil:
 		at := keyPos(m, "items")
-		r.problems.Add(r.file, at.Line, at.Col, "items are for kind: in-kind: add \"kind: in-kind\"")
+		r.Problems.Add(r.File, at.Line, at.Col, "items are for kind: in-kind: add \"kind: in-kind\"")
 		return false
 	case d.Kind != impact.InKind && items != nil:
 		at := keyPos(m, "items")
-		r.problems.Add(r.file, at.Line, at.Col, "items are for kind: in-kind, and this donation is kind: %s: remove items, or make it kind: in-kind", d.Kind)
+		r.Problems.Add(r.File, at.Line, at.Col, "items are for kind: in-kind, and this donation is kind: %s: remove items, or make it kind: in-kind", d.Kind)
 		return false
 	}
 	return true

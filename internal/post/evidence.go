@@ -31,12 +31,12 @@ func asRegistry[T any](set func(x *T, reg registry.Registry)) value[T] {
 			return true
 		}
 		if v.Kind != tree.Scalar {
-			r.errorf(v, "%s must be one of %s, not %s", key, registries(), v.Kind)
+			r.Errorf(v, "%s must be one of %s, not %s", key, registries(), v.Kind)
 			return false
 		}
 		reg, err := registry.ParseRegistry(v.Value)
 		if err != nil {
-			r.errorf(v, "%v", err)
+			r.Errorf(v, "%v", err)
 			return false
 		}
 		set(x, reg)
@@ -63,7 +63,7 @@ func asOffsetType[T any](set func(x *T, t impact.OffsetType)) value[T] {
 			return true
 		}
 		if v.Kind != tree.Scalar {
-			r.errorf(v, "%s must be %s, not %s", key, strings.Join(types, " or "), v.Kind)
+			r.Errorf(v, "%s must be %s, not %s", key, strings.Join(types, " or "), v.Kind)
 			return false
 		}
 		w := strings.ToLower(strings.TrimSpace(v.Value))
@@ -71,11 +71,11 @@ func asOffsetType[T any](set func(x *T, t impact.OffsetType)) value[T] {
 			set(x, impact.OffsetType(w))
 			return true
 		}
-		r.checkText(v, key)
+		r.CheckText(v, key)
 		if c := suggest.Closest(w, types); c != "" {
-			r.errorf(v, "%s %q is not an offset type: did you mean %s?", key, v.Value, c)
+			r.Errorf(v, "%s %q is not an offset type: did you mean %s?", key, v.Value, c)
 		} else {
-			r.errorf(v, "%s %q is not an offset type: write %s", key, v.Value, strings.Join(types, " or "))
+			r.Errorf(v, "%s %q is not an offset type: write %s", key, v.Value, strings.Join(types, " or "))
 		}
 		return false
 	}}
@@ -88,7 +88,7 @@ func asCountry[T any](set func(x *T, cc string)) value[T] {
 			return true
 		}
 		if v.Kind != tree.Scalar {
-			r.errorf(v, "%s must be a country's two-letter code such as KE, not %s", key, v.Kind)
+			r.Errorf(v, "%s must be a country's two-letter code such as KE, not %s", key, v.Kind)
 			return false
 		}
 		cc := strings.ToUpper(strings.TrimSpace(v.Value))
@@ -101,10 +101,10 @@ func asCountry[T any](set func(x *T, cc string)) value[T] {
 			set(x, cc)
 			return true
 		case err == nil && reg.IsCountry() && len(reg.String()) == 2:
-			r.errorf(v, "%s %q: write its ISO 3166 code, %s", key, v.Value, reg.String()) // UK, KEN, 404
+			r.Errorf(v, "%s %q: write its ISO 3166 code, %s", key, v.Value, reg.String()) // UK, KEN, 404
 		default:
-			r.checkText(v, key)
-			r.errorf(v, "%s %q is not a country's ISO 3166 code: write two letters, such as KE or GB", key, v.Value)
+			r.CheckText(v, key)
+			r.Errorf(v, "%s %q is not a country's ISO 3166 code: write two letters, such as KE or GB", key, v.Value)
 		}
 		return false
 	}}
@@ -121,13 +121,13 @@ func asURL[T any](set func(x *T, s string)) value[T] {
 		if v.Kind == tree.Null {
 			return true
 		}
-		s := strings.TrimSpace(r.text(v, key))
+		s := strings.TrimSpace(r.Text(v, key))
 		if v.Kind != tree.Scalar {
 			return false
 		}
 		u, err := url.Parse(s)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\r\n") {
-			r.errorf(v, "%s must be an http or https address, such as https://registry.example.org/…, not %q", key, v.Value)
+			r.Errorf(v, "%s must be an http or https address, such as https://registry.example.org/…, not %q", key, v.Value)
 			return false
 		}
 		set(x, s)
@@ -154,7 +154,7 @@ func asYear[T any](set func(x *T, year int)) value[T] {
 	return value[T]{wholeKind, func(r *reader, x *T, v *tree.Node, key string) bool {
 		y, ok := r.whole(v, key, 1000, 9999, "a year such as 2022")
 		if ok && y != 0 {
-			r.checkYear(tree.Pos{Line: v.Line, Col: v.Col}, key, v.Value, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
+			r.CheckYear(tree.Pos{Line: v.Line, Col: v.Col}, key, v.Value, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
 			set(x, y)
 		}
 		return ok
@@ -170,18 +170,18 @@ func (r *reader) whole(v *tree.Node, key string, lo, hi int, want string) (int, 
 		return 0, true
 	case tree.Scalar:
 	default:
-		r.errorf(v, "%s must be %s, not %s", key, want, v.Kind)
+		r.Errorf(v, "%s must be %s, not %s", key, want, v.Kind)
 		return 0, false
 	}
 	s := strings.TrimSpace(v.Value)
 	if m := keyedNumberRE.FindStringSubmatch(s); m != nil && strings.EqualFold(strings.TrimSpace(m[1]), key) {
-		r.errorf(v, "%s %q: write the number alone: %s", key, v.Value, m[2])
+		r.Errorf(v, "%s %q: write the number alone: %s", key, v.Value, m[2])
 		return 0, false
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || len(s) > 4 || s[0] == '+' || s[0] == '-' || n < lo || n > hi {
-		r.checkText(v, key)
-		r.errorf(v, "%s must be %s, not %q", key, want, v.Value)
+		r.CheckText(v, key)
+		r.Errorf(v, "%s must be %s, not %q", key, want, v.Value)
 		return 0, false
 	}
 	return n, true
@@ -200,7 +200,7 @@ func asSerials() value[impact.Offset] {
 		case tree.List:
 			items = v.Items
 		default:
-			r.errorf(v, "%s must be a serial, or a list of serials, not %s", key, v.Kind)
+			r.Errorf(v, "%s must be a serial, or a list of serials, not %s", key, v.Kind)
 			return false
 		}
 		if !r.entry.ok("registry") {
@@ -208,19 +208,19 @@ func asSerials() value[impact.Offset] {
 		}
 		if o.Registry == "" {
 			at := r.entry.m.KeyPos[slices.Index(r.entry.m.Keys, key)]
-			r.problems.Add(r.file, at.Line, at.Col, "%s need registry: add \"registry: verra\"", key)
+			r.Problems.Add(r.File, at.Line, at.Col, "%s need registry: add \"registry: verra\"", key)
 			return false
 		}
 		ok := true
 		for _, it := range items {
 			if it.Kind != tree.Scalar {
-				r.errorf(it, "each of %s must be a serial, not %s", key, it.Kind)
+				r.Errorf(it, "each of %s must be a serial, not %s", key, it.Kind)
 				ok = false
 				continue
 			}
 			b, err := registry.ParseSerial(o.Registry, it.Value)
 			if err != nil {
-				r.errorf(it, "%v", err)
+				r.Errorf(it, "%v", err)
 				ok = false
 				continue
 			}
@@ -247,14 +247,14 @@ func (r *reader) checkSerials(o *impact.Offset) bool {
 			if len(o.Serials) > 1 {
 				mm.Message += fmt.Sprintf(" (the serial at line %d)", s.Line)
 			}
-			r.errorf(m.Get(mm.Key), "%s", mm.Message)
+			r.Errorf(m.Get(mm.Key), "%s", mm.Message)
 		}
 	}
 	if !r.entry.ok("tonnes", "serials") {
 		return true
 	}
 	if mm := registry.CheckCredits(blocks, m.Get("tonnes").Value); mm != nil {
-		r.errorf(m.Get("tonnes"), "%s: correct tonnes or the serials", mm.Message)
+		r.Errorf(m.Get("tonnes"), "%s: correct tonnes or the serials", mm.Message)
 		return false
 	}
 	return true

@@ -38,7 +38,7 @@ var impactKeys = func() []string {
 var donations = newSchema(schema[impact.Donation]{
 	list: "donations", entry: "donation", an: "a donation", doc: "a list; each:",
 	of: func(p *Post) *[]impact.Donation { return &p.Donations },
-	fields: []field[impact.Donation]{
+	fields: []row[impact.Donation]{
 		{name: "recipient", need: "WWF",
 			value: asName(func(d *impact.Donation, s string) { d.Recipient = s })},
 		// kind before amount, which an in-kind gift may leave out
@@ -63,7 +63,7 @@ var donations = newSchema(schema[impact.Donation]{
 			value: asName(func(d *impact.Donation, s string) { d.RecipientID = s })},
 	},
 	finish: func(r *reader, d *impact.Donation) bool {
-		d.Source = impact.Source{File: r.file, Line: r.entry.m.Line}
+		d.Source = impact.Source{File: r.File, Line: r.entry.m.Line}
 		return r.checkKind(d)
 	},
 })
@@ -71,7 +71,7 @@ var donations = newSchema(schema[impact.Donation]{
 var offsets = newSchema(schema[impact.Offset]{
 	list: "offsets", entry: "offset", an: "an offset", doc: "a list; each:",
 	of: func(p *Post) *[]impact.Offset { return &p.Offsets },
-	fields: []field[impact.Offset]{
+	fields: []row[impact.Offset]{
 		{name: "provider", need: "GoodPlanet Foundation",
 			value: asName(func(o *impact.Offset, s string) { o.Provider = s })},
 		{name: "tonnes", need: "31.4", doc: "> 0: tonnes of CO2e",
@@ -110,14 +110,14 @@ var offsets = newSchema(schema[impact.Offset]{
 			value: asOffsetType(func(o *impact.Offset, t impact.OffsetType) { o.Type = t })},
 	},
 	finish: func(r *reader, o *impact.Offset) bool {
-		o.Source = impact.Source{File: r.file, Line: r.entry.m.Line}
+		o.Source = impact.Source{File: r.File, Line: r.entry.m.Line}
 		serialsOK := r.checkSerials(o)
 		if !r.entry.ok("tonnes", "price_per_tonne", "cost", "currency") {
 			return false
 		}
 		c, err := impact.OffsetCost(o.Tonnes.Decimal, o.PricePerTonne, o.Cost)
 		if err != nil {
-			r.errorf(r.entry.m.Get("cost"), "%v", err)
+			r.Errorf(r.entry.m.Get("cost"), "%v", err)
 			return false
 		}
 		o.Cost = c
@@ -128,14 +128,14 @@ var offsets = newSchema(schema[impact.Offset]{
 		for i := range kept {
 			claims = appendClaims(claims, &kept[i])
 		}
-		r.problems = append(r.problems, doubleClaims(claims, true)...)
+		r.Problems = append(r.Problems, doubleClaims(claims, true)...)
 	},
 })
 
 var emissions = newSchema(schema[Emission]{
 	list: "emissions", entry: "emission", an: "an emission", doc: "optional: where the offset emissions came from; each:",
 	of: func(p *Post) *[]Emission { return &p.Emissions },
-	fields: []field[Emission]{
+	fields: []row[Emission]{
 		{name: "source", need: "Deliveries",
 			value: asText(func(e *Emission, s string) { e.Source = s })},
 		{name: "share", example: "60", doc: "a percentage (the shares of a post add up to 100 at most)",
@@ -155,20 +155,20 @@ var emissions = newSchema(schema[Emission]{
 		if cat := r.entry.m.Get("category"); e.Category != 0 && r.entry.ok("scope") {
 			switch e.Scope {
 			case 0:
-				r.errorf(cat, "only scope 3 emissions have a category: add \"scope: 3\"")
+				r.Errorf(cat, "only scope 3 emissions have a category: add \"scope: 3\"")
 				return false
 			case 1, 2:
-				r.errorf(cat, "only scope 3 emissions have a category, and this one is scope %d: remove category, or make it scope 3", e.Scope)
+				r.Errorf(cat, "only scope 3 emissions have a category, and this one is scope %d: remove category, or make it scope 3", e.Scope)
 				return false
 			}
 		}
 		share, tonnes := r.entry.m.Get("share"), r.entry.m.Get("tonnes")
 		switch {
 		case share != nil && tonnes != nil:
-			r.errorf(tonnes, "an emission takes share or tonnes, not both: keep one")
+			r.Errorf(tonnes, "an emission takes share or tonnes, not both: keep one")
 			return false
 		case share == nil && tonnes == nil:
-			r.errorf(r.entry.m, "an emission needs share (a percentage) or tonnes: add \"share: 60\"")
+			r.Errorf(r.entry.m, "an emission needs share (a percentage) or tonnes: add \"share: 60\"")
 			return false
 		}
 		return true
@@ -179,17 +179,17 @@ var emissions = newSchema(schema[Emission]{
 			total = total.Add(e.Share)
 		}
 		if total.GreaterThan(decimal.NewFromInt(100)) {
-			r.errorf(first, "the emission shares add up to %s%%, more than 100%%: correct them", total.String())
+			r.Errorf(first, "the emission shares add up to %s%%, more than 100%%: correct them", total.String())
 		}
 	},
 })
 
 // impact reads the impact block v into the post.
 func (r *reader) impact(p *Post, v *tree.Node) {
-	if !r.mapOf(v, "impact", "donations: …") {
+	if !r.Table(v, "impact", "donations: …") {
 		return
 	}
-	r.checkKeys(v, "impact", impactKeys...)
+	r.CheckKeys(v, "impact", impactKeys...)
 	for _, l := range impactLists {
 		if lv := v.Get(l.key()); lv != nil {
 			l.read(r, p, lv)

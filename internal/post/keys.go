@@ -37,40 +37,40 @@ const (
 // package doc. Keys has a place for each.
 var postKeys = [...]postKey{
 	{name: "title", doc: "required",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Title = strings.TrimSpace(r.text(v, k)) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Title = strings.TrimSpace(r.Text(v, k)) }},
 	{name: "date", doc: "required unless the file name starts with YYYY-MM-DD-;\nYYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Date = r.date(v, k) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Date = r.Date(v, k) }},
 	{name: "slug", doc: "letters, digits and -; default: the file name without date and extension",
 		set: func(r *reader, p *Post, k string, v *tree.Node) {
-			p.Slug = r.text(v, k)
+			p.Slug = r.Text(v, k)
 			if p.Slug != "" && !slugRE.MatchString(p.Slug) {
-				r.errorf(v, "slug %q is not a plain name: use only letters, digits and single hyphens, such as %q", p.Slug, Slugify(p.Slug))
+				r.Errorf(v, "slug %q is not a plain name: use only letters, digits and single hyphens, such as %q", p.Slug, Slugify(p.Slug))
 				p.Slug = Slugify(p.Slug)
 			}
 		}},
 	{name: "author", doc: "a name",
 		set: func(r *reader, p *Post, k string, v *tree.Node) {
-			if a := strings.TrimSpace(r.text(v, k)); a != "" {
+			if a := strings.TrimSpace(r.Text(v, k)); a != "" {
 				p.Authors = append(p.Authors, a)
 			}
 		}},
 	{name: "authors", doc: "a list of names",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Authors = append(p.Authors, r.list(v, k)...) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Authors = append(p.Authors, r.List(v, k)...) }},
 	{name: "tags", aliases: []string{"categories", "category"}, twice: twiceAddsUp,
 		doc: "a list (or one string; categories may be words)",
 		set: func(r *reader, p *Post, k string, v *tree.Node) {
 			if k == "categories" && v.Kind == tree.Scalar && !strings.Contains(v.Value, ",") {
-				r.checkText(v, k)
+				r.CheckText(v, k)
 				p.Tags = append(p.Tags, strings.Fields(v.Value)...) // Jekyll: "news giving"
 				return
 			}
-			p.Tags = append(p.Tags, r.list(v, k)...)
+			p.Tags = append(p.Tags, r.List(v, k)...)
 		}},
 	{name: "taxonomies", twice: twiceAddsUp, doc: "a table (Zola): its tags and categories are read as tags",
 		set: func(r *reader, p *Post, k string, v *tree.Node) {
 			for i, tk := range v.Keys {
 				if tk == "tags" || tk == "categories" {
-					p.Tags = append(p.Tags, r.list(v.Vals[i], tk)...)
+					p.Tags = append(p.Tags, r.List(v.Vals[i], tk)...)
 				} else {
 					r.strayFigures(k, tk, v.KeyPos[i], v.Vals[i])
 				}
@@ -78,16 +78,16 @@ var postKeys = [...]postKey{
 			p.setParam(k, v.ToAny())
 		}},
 	{name: "summary", aliases: []string{"description", "excerpt"}, twice: twiceNameWins, lines: true, doc: "plain text; given with description or excerpt, summary wins",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Summary = r.text(v, k) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Summary = r.Text(v, k) }},
 	{name: "draft", doc: "true leaves the post out unless drafts are asked for",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Draft = r.boolean(v, k) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Draft = r.Bool(v, k) }},
 	{name: "published", twice: twiceAddsUp, doc: "false (Jekyll) is read as draft: true",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Draft = !r.boolean(v, k) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Draft = !r.Bool(v, k) }},
 	{name: "updated", aliases: []string{"lastmod", "last_modified_at"}, doc: "a date, as date",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Updated = r.date(v, k) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Updated = r.Date(v, k) }},
 	{name: "aliases", aliases: []string{"redirect_from", "permalink"}, twice: twiceAddsUp,
 		doc: "old URLs of the post; permalink only without :placeholders (Jekyll)",
-		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Aliases = append(p.Aliases, r.list(v, k)...) }},
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Aliases = append(p.Aliases, r.List(v, k)...) }},
 	{name: "toc", doc: "true adds a table of contents",
 		param: func(p *Post) { p.TOC = wantsTOC(p.Params) }},
 	{name: "image", doc: "the picture shown when the post is shared; else image.path (Jekyll),\nor the first of images",
@@ -177,15 +177,15 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 			case pk.twice == twiceNameWins && !byName[j]:
 				// the name after an alias: the name wins.
 			default:
-				r.problems.Add(r.file, kp.Line, kp.Col, "%q is given twice (also at line %d): keep one", k, keyAt[j].Line)
+				r.Problems.Add(r.File, kp.Line, kp.Col, "%q is given twice (also at line %d): keep one", k, keyAt[j].Line)
 				continue
 			}
 		}
 		seen[j], byName[j], keyAt[j] = v, lower == pk.name, kp
 		p.Keys[j].line, p.Keys[j].col = int32(v.Line), int32(v.Col)
-		r.lines = pk.lines
+		r.Lines = pk.lines
 		pk.set(r, p, k, v)
-		r.lines = false
+		r.Lines = false
 	}
 	for i := range postKeys {
 		if postKeys[i].param != nil {

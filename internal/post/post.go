@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/impactblog/impactblog/internal/field"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/tree"
@@ -141,53 +142,41 @@ func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	r := &reader{file: file, opts: opts}
+	r := &reader{Reader: field.Reader{File: file, Location: opts.Location, Now: opts.Now}, opts: opts}
 	p := r.parse(src)
-	if p != nil && len(r.warnings) > 0 {
-		r.warnings.Sort()
-		p.Warnings = append(p.Warnings, r.warnings...)
+	if p != nil && len(r.Warnings) > 0 {
+		r.Warnings.Sort()
+		p.Warnings = append(p.Warnings, r.Warnings...)
 	}
-	r.problems.Sort()
-	if len(r.problems) > 0 {
-		return p, r.problems
+	r.Problems.Sort()
+	if len(r.Problems) > 0 {
+		return p, r.Problems
 	}
 	return p, nil
 }
 
+// A reader reads one post: its front matter's values through
+// field.Reader, which keeps the problems and warnings.
 type reader struct {
-	file     string
-	format   string // of the front matter: "YAML", "TOML" or "JSON"
-	opts     Options
-	problems problem.List
-	warnings problem.List
-	entry    entryState // the impact entry being read
-	// lines lets the text being read hold line breaks: the lines column
-	// of the row of its key (postKeys, or an entry's fields).
-	lines bool
+	field.Reader
+	opts  Options
+	entry entryState // the impact entry being read
 	// attachments are the files beside the post that the front matter
 	// names, as read: Post.Attachments.
 	attachments []Attachment
 }
 
-func (r *reader) errorf(n *tree.Node, format string, args ...any) {
-	line, col := 0, 0
-	if n != nil {
-		line, col = n.Line, n.Col
-	}
-	r.problems.Add(r.file, line, col, format, args...)
-}
-
 func (r *reader) parse(src []byte) *Post {
 	if len(src) > MaxFileSize {
-		r.problems.Add(r.file, 0, 0, "the file is %s, more than the %s a post may be: split it into several posts, or move what is not text (images, data) into files beside it", sizeText(len(src)), sizeText(MaxFileSize))
+		r.Problems.Add(r.File, 0, 0, "the file is %s, more than the %s a post may be: split it into several posts, or move what is not text (images, data) into files beside it", sizeText(len(src)), sizeText(MaxFileSize))
 		return nil
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		r.problems.Add(r.file, 1, 0, "the file is empty: a post needs front matter with at least a title, then its text")
+		r.Problems.Add(r.File, 1, 0, "the file is empty: a post needs front matter with at least a title, then its text")
 		return nil
 	}
 	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
-		r.problems.Add(r.file, 1, 0, "the file is not UTF-8 text: save it as UTF-8, or move it out of posts/ if it is not a post")
+		r.Problems.Add(r.File, 1, 0, "the file is not UTF-8 text: save it as UTF-8, or move it out of posts/ if it is not a post")
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
@@ -197,21 +186,21 @@ func (r *reader) parse(src []byte) *Post {
 	}
 	if err != nil {
 		if se, ok := err.(*tree.SyntaxError); ok {
-			r.problems.Add(r.file, se.Line, se.Col, "%s", printable(se.Msg))
+			r.Problems.Add(r.File, se.Line, se.Col, "%s", field.Printable(se.Msg))
 		} else {
-			r.problems.Add(r.file, 1, 0, "reading the front matter: %s", printable(err.Error()))
+			r.Problems.Add(r.File, 1, 0, "reading the front matter: %s", field.Printable(err.Error()))
 		}
 		return nil
 	}
-	r.format = h.format
+	r.Format = h.format
 	root := h.root
 	if root.Kind != tree.Map {
-		r.errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.Kind)
+		r.Errorf(root, "front matter must be a table of keys such as \"title: …\", not %s", root.Kind)
 		return nil
 	}
-	r.checkKeyText(root)
-	p := &Post{File: r.file, Body: body, BodyLine: bodyLine}
-	dir, base := path.Split(r.file)
+	r.CheckKeyText(root)
+	p := &Post{File: r.File, Body: body, BodyLine: bodyLine}
+	dir, base := path.Split(r.File)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
 	bundle := name == "index" && dir != ""
 	if bundle {
@@ -224,9 +213,9 @@ func (r *reader) parse(src []byte) *Post {
 
 	seen := r.readKeys(p, root)
 	if t := seen[titleKey]; t == nil {
-		r.errorf(root, "title is missing: add a line such as \"title: Our small victories of 2020\"")
+		r.Errorf(root, "title is missing: add a line such as \"title: Our small victories of 2020\"")
 	} else if p.Title == "" && (t.Kind == tree.Scalar || t.Kind == tree.Null) {
-		r.errorf(t, "title is empty: give the post a title")
+		r.Errorf(t, "title is empty: give the post a title")
 	}
 	if seen[dateKey] == nil {
 		if fileDate == "" {
@@ -234,13 +223,13 @@ func (r *reader) parse(src []byte) *Post {
 			if bundle {
 				rename = "the folder's name with the date (2021-01-15-" + name + "/)"
 			}
-			r.errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start %s", rename)
+			r.Errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start %s", rename)
 		} else {
 			d, err := time.ParseInLocation("2006-01-02", fileDate, r.opts.Location)
 			if err != nil {
-				r.problems.Add(r.file, 0, 0, "the file name's date %s is not a real date: rename the file", fileDate)
+				r.Problems.Add(r.File, 0, 0, "the file name's date %s is not a real date: rename the file", fileDate)
 			} else {
-				r.checkYear(tree.Pos{}, "the file name's date", fileDate, d)
+				r.CheckYear(tree.Pos{}, "the file name's date", fileDate, d)
 			}
 			p.Date = d
 		}
@@ -248,7 +237,7 @@ func (r *reader) parse(src []byte) *Post {
 	if p.Slug == "" {
 		p.Slug = Slugify(name)
 		if p.Slug == "" {
-			r.errorf(root, "cannot make a slug from the file name %q: add \"slug: some-name\"", base)
+			r.Errorf(root, "cannot make a slug from the file name %q: add \"slug: some-name\"", base)
 		}
 	}
 	p.Tags = dedupe(p.Tags)
@@ -280,7 +269,7 @@ func (r *reader) tagSlugs(tags []string, at Pos) (out, slugs []string) {
 		slug := Slugify(t)
 		switch {
 		case slug == "":
-			r.problems.Add(r.file, at.Line, at.Col, "tag %q has no letters or digits, so it can have no page: use a word such as \"carbon\"", t)
+			r.Problems.Add(r.File, at.Line, at.Col, "tag %q has no letters or digits, so it can have no page: use a word such as \"carbon\"", t)
 		case !seen[slug]:
 			seen[slug] = true
 			out = append(out, t)

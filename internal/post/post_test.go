@@ -1350,30 +1350,6 @@ func TestIsPost(t *testing.T) {
 	}
 }
 
-func TestParseDate(t *testing.T) {
-	paris := time.FixedZone("CET", 3600)
-	for _, tt := range []struct {
-		in   string
-		want time.Time
-		ok   bool
-	}{
-		{"2021-01-15", time.Date(2021, 1, 15, 0, 0, 0, 0, paris), true},
-		{" 2021-01-15 ", time.Date(2021, 1, 15, 0, 0, 0, 0, paris), true},
-		{"2021-01-15T09:30:00Z", time.Date(2021, 1, 15, 9, 30, 0, 0, time.UTC), true},
-		{"2021-01-15T09:30:00.5+01:00", time.Date(2021, 1, 15, 8, 30, 0, 5e8, time.UTC), true},
-		{"2016-06-03 13:21:02 -0700", time.Date(2016, 6, 3, 20, 21, 2, 0, time.UTC), true},
-		{"2021-01-15 09:30", time.Date(2021, 1, 15, 9, 30, 0, 0, paris), true},
-		{"2021-02-30", time.Time{}, false},
-		{"15/01/2021", time.Time{}, false},
-		{"", time.Time{}, false},
-	} {
-		have, ok := ParseDate(tt.in, paris)
-		if ok != tt.ok || !have.Equal(tt.want) {
-			t.Errorf("ParseDate(%q) have: %s, %v want: %s, %v", tt.in, have, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 func TestTagsBySlug(t *testing.T) {
 	src := "---\ntitle: T\ndate: 2020-01-01\ntags: [Carbon, carbon, \"Café\", cafe]\ncategories: [CARBON]\n---\n"
 	p, problems := Parse("posts/t.md", []byte(src), Options{})

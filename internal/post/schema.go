@@ -25,7 +25,7 @@ type schema[T any] struct {
 	entry  string // one entry, for messages: "donation"
 	an     string // the entry with its article: "a donation"
 	doc    string // the list's doc line: "a list; each:"
-	fields []field[T]
+	fields []row[T]
 	// finish, when not nil, sets and checks what depends on several
 	// fields (an offset's cost on its price) or on the entry as a whole,
 	// once every field is read; it returns false when the entry cannot be
@@ -58,8 +58,8 @@ func newSchema[T any](s schema[T]) *schema[T] {
 func (s *schema[T]) key() string     { return s.list }
 func (s *schema[T]) article() string { return s.an }
 
-// A field is one key of an entry: a row of its schema.
-type field[T any] struct {
+// A row is one key of an entry, one field: a row of its schema.
+type row[T any] struct {
 	name    string
 	aliases []string // other names it may be written under
 	// need, when not "", makes the field required: it is the example in
@@ -105,7 +105,7 @@ type value[T any] struct {
 // asText is a text field; a problem in it leaves the entry usable.
 func asText[T any](set func(x *T, s string)) value[T] {
 	return value[T]{textKind, func(r *reader, x *T, v *tree.Node, key string) bool {
-		set(x, r.text(v, key))
+		set(x, r.Text(v, key))
 		return true
 	}}
 }
@@ -114,7 +114,7 @@ func asText[T any](set func(x *T, s string)) value[T] {
 // entries are totalled by.
 func asName[T any](set func(x *T, s string)) value[T] {
 	return value[T]{textKind, func(r *reader, x *T, v *tree.Node, key string) bool {
-		set(x, strings.TrimSpace(r.text(v, key)))
+		set(x, strings.TrimSpace(r.Text(v, key)))
 		return true
 	}}
 }
@@ -153,12 +153,12 @@ func asTonnes[T any](set func(x *T, t impact.Tonnes)) value[T] {
 // asPercent is a positive percentage, at most 100.
 func asPercent[T any](set func(x *T, d decimal.Decimal)) value[T] {
 	return value[T]{percentKind, func(r *reader, x *T, v *tree.Node, key string) bool {
-		d, ok := r.number(v, key, impact.ParseNumber)
+		d, ok := r.Number(v, key, impact.ParseNumber)
 		if !ok {
 			return false
 		}
 		if d.GreaterThan(decimal.NewFromInt(100)) {
-			r.errorf(v, "%s is a percentage and cannot be more than 100, not %s", key, v.Value)
+			r.Errorf(v, "%s is a percentage and cannot be more than 100, not %s", key, v.Value)
 			return false
 		}
 		set(x, d)
@@ -170,7 +170,7 @@ func asPercent[T any](set func(x *T, d decimal.Decimal)) value[T] {
 // filled in by finishImpact.
 func asDate[T any](set func(x *T, t time.Time)) value[T] {
 	return value[T]{dateKind, func(r *reader, x *T, v *tree.Node, key string) bool {
-		t := r.date(v, key)
+		t := r.Date(v, key)
 		set(x, t)
 		return !t.IsZero()
 	}}
@@ -198,7 +198,7 @@ func (e *entryState) ok(keys ...string) bool {
 
 // get returns the value of f in m, and the key it was written under: its
 // name, or else its first alias that m has. A second of them is a problem.
-func (f *field[T]) get(r *reader, m *tree.Node) (*tree.Node, string) {
+func (f *row[T]) get(r *reader, m *tree.Node) (*tree.Node, string) {
 	v, key := m.Get(f.name), f.name
 	for _, a := range f.aliases {
 		av := m.Get(a)
@@ -208,7 +208,7 @@ func (f *field[T]) get(r *reader, m *tree.Node) (*tree.Node, string) {
 			v, key = av, a
 		default:
 			at, first := m.KeyPos[slices.Index(m.Keys, a)], m.KeyPos[slices.Index(m.Keys, key)]
-			r.problems.Add(r.file, at.Line, at.Col, "%q is %s, given already as %q (at line %d) in %s: keep one", a, f.name, key, first.Line, r.entry.an)
+			r.Problems.Add(r.File, at.Line, at.Col, "%q is %s, given already as %q (at line %d) in %s: keep one", a, f.name, key, first.Line, r.entry.an)
 		}
 	}
 	return v, key
@@ -219,7 +219,7 @@ func (s *schema[T]) read(r *reader, p *Post, v *tree.Node) {
 	list := s.of(p)
 	var first *tree.Node
 	start := len(*list)
-	for _, m := range r.listOf(v, s.path) {
+	for _, m := range r.Entries(v, s.path) {
 		// The entry is read in place, at the end of the list, and dropped
 		// when it cannot be used.
 		*list = append(*list, *new(T))
@@ -238,10 +238,10 @@ func (s *schema[T]) read(r *reader, p *Post, v *tree.Node) {
 
 // entryInto reads the entry m into x, and reports whether it can be used.
 func (s *schema[T]) entryInto(r *reader, m *tree.Node, x *T) bool {
-	if !r.mapOf(m, s.each, s.first) {
+	if !r.Table(m, s.each, s.first) {
 		return false
 	}
-	r.checkKeys(m, s.an, s.allowed...)
+	r.CheckKeys(m, s.an, s.allowed...)
 	r.entry = entryState{m: m, an: s.an, bad: r.entry.bad[:0]}
 	e := &r.entry
 	for i := range s.fields {
@@ -249,23 +249,23 @@ func (s *schema[T]) entryInto(r *reader, m *tree.Node, x *T) bool {
 		v, key := f.get(r, m)
 		switch {
 		case f.need != "" && (f.unless == nil || !f.unless(r, x)):
-			if v = r.required(m, v, key, s.an, f.need); v == nil {
+			if v = r.Required(m, v, key, s.an, f.need); v == nil {
 				e.bad = append(e.bad, f.name)
 				continue
 			}
 			if f.value.kind != textKind {
-				r.checkText(v, key) // text checks itself
+				r.CheckText(v, key) // text checks itself
 			}
 		case v == nil:
 			continue
 		case f.need != "" && (v.Kind == tree.Null || v.Kind == tree.Scalar && strings.TrimSpace(v.Value) == ""):
 			continue // required, but not of this entry: left empty
 		}
-		r.lines = f.lines
+		r.Lines = f.lines
 		if !f.value.set(r, x, v, key) {
 			e.bad = append(e.bad, f.name)
 		}
-		r.lines = false
+		r.Lines = false
 	}
 	ok := len(e.bad) == 0
 	if s.finish != nil && !s.finish(r, x) {

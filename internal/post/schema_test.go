@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/impactblog/impactblog/internal/field"
 	"github.com/impactblog/impactblog/internal/tree"
 )
 
@@ -178,7 +179,7 @@ func TestFieldAliases(t *testing.T) {
 	type entry struct{ Evidence, Note string }
 	s := newSchema(schema[entry]{
 		list: "things", entry: "thing", an: "a thing", doc: "a list; each:",
-		fields: []field[entry]{
+		fields: []row[entry]{
 			{name: "evidence", aliases: []string{"proof"}, need: "https://example.org",
 				value: asText(func(x *entry, s string) { x.Evidence = s })},
 			{name: "note", doc: "optional text", value: asText(func(x *entry, s string) { x.Note = s })},
@@ -200,14 +201,14 @@ func TestFieldAliases(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r := &reader{file: "f"}
+		r := &reader{Reader: field.Reader{File: "f"}}
 		var x entry
 		ok := s.entryInto(r, m, &x)
 		if have := x.Evidence + "|" + x.Note; have != tt.want || ok != tt.ok {
 			t.Errorf("%q: have %q, ok %v want %q", tt.src, have, ok, tt.want)
 		}
 		var have []string
-		for _, p := range r.problems {
+		for _, p := range r.Problems {
 			have = append(have, strings.TrimPrefix(p.Error(), "f:"))
 		}
 		got := strings.Join(have, "\n")

@@ -59,12 +59,12 @@ func (r *reader) strayKey(in, k string, kp tree.Pos, v *tree.Node) bool {
 	if rest, ok := cutImpactPrefix(name); ok {
 		ik := impactKeyLike(rest)
 		if ik == "" {
-			r.problems.Add(r.file, kp.Line, kp.Col, "key %q starts as impact, but is not the impact block, so figures in it are in no total: write figures under impact (%s), and name other keys without \"impact\"", k, strings.Join(impactKeys, ", "))
+			r.Problems.Add(r.File, kp.Line, kp.Col, "key %q starts as impact, but is not the impact block, so figures in it are in no total: write figures under impact (%s), and name other keys without \"impact\"", k, strings.Join(impactKeys, ", "))
 			return true
 		}
 		why := ""
 		if strings.Contains(name, ".") {
-			switch r.format {
+			switch r.Format {
 			case "TOML":
 				why = ": in quotes, it is one key"
 			case "YAML":
@@ -73,7 +73,7 @@ func (r *reader) strayKey(in, k string, kp tree.Pos, v *tree.Node) bool {
 				why = ": it is one key"
 			}
 		}
-		r.problems.Add(r.file, kp.Line, kp.Col, "key %q is not %s inside impact%s, so its figures are in no total: %s", k, ik, why, r.writeUnderImpact(ik))
+		r.Problems.Add(r.File, kp.Line, kp.Col, "key %q is not %s inside impact%s, so its figures are in no total: %s", k, ik, why, r.writeUnderImpact(ik))
 		return true
 	}
 	if in == "" {
@@ -86,7 +86,7 @@ func (r *reader) strayKey(in, k string, kp tree.Pos, v *tree.Node) bool {
 		if v.Kind == tree.List && !hasTable(v) {
 			return false
 		}
-		r.problems.Add(r.file, kp.Line, kp.Col, "impact belongs at the top level, not inside %q: move it out", in)
+		r.Problems.Add(r.File, kp.Line, kp.Col, "impact belongs at the top level, not inside %q: move it out", in)
 		return true
 	}
 	if ik := impactKeyLike(name); ik != "" && (v.Kind == tree.Map || hasTable(v)) {
@@ -94,7 +94,7 @@ func (r *reader) strayKey(in, k string, kp tree.Pos, v *tree.Node) bool {
 		if name != ik {
 			what = fmt.Sprintf("%q belongs inside impact, as %s", k, ik)
 		}
-		r.problems.Add(r.file, kp.Line, kp.Col, "%s, not inside %q, so its figures are in no total: move it to impact.%s", what, in, ik)
+		r.Problems.Add(r.File, kp.Line, kp.Col, "%s, not inside %q, so its figures are in no total: move it to impact.%s", what, in, ik)
 		return true
 	}
 	return false
@@ -106,10 +106,10 @@ func (r *reader) strayTopKey(k string, kp tree.Pos, v *tree.Node) bool {
 	name := strings.ToLower(strings.TrimSpace(k))
 	switch {
 	case name == "impact":
-		r.problems.Add(r.file, kp.Line, kp.Col, "key %q has spaces around it: write impact", k)
+		r.Problems.Add(r.File, kp.Line, kp.Col, "key %q has spaces around it: write impact", k)
 		return true
 	case suggest.Typo(name, "impact"):
-		r.problems.Add(r.file, kp.Line, kp.Col, "unknown key %q: did you mean impact? As written, its figures are in no total", k)
+		r.Problems.Add(r.File, kp.Line, kp.Col, "unknown key %q: did you mean impact? As written, its figures are in no total", k)
 		return true
 	}
 	ik := impactKeyLike(name)
@@ -120,13 +120,13 @@ func (r *reader) strayTopKey(k string, kp tree.Pos, v *tree.Node) bool {
 	if name != ik {
 		what = fmt.Sprintf("%q belongs inside impact, as %s", k, ik)
 	}
-	switch r.format {
+	switch r.Format {
 	case "TOML":
-		r.problems.Add(r.file, kp.Line, kp.Col, "%s: write [[impact.%s]]", what, ik)
+		r.Problems.Add(r.File, kp.Line, kp.Col, "%s: write [[impact.%s]]", what, ik)
 	case "JSON":
-		r.problems.Add(r.file, kp.Line, kp.Col, "%s: move it into \"impact\": { … }", what)
+		r.Problems.Add(r.File, kp.Line, kp.Col, "%s: move it into \"impact\": { … }", what)
 	default:
-		r.problems.Add(r.file, kp.Line, kp.Col, "%s: indent it under a line \"impact:\"", what)
+		r.Problems.Add(r.File, kp.Line, kp.Col, "%s: indent it under a line \"impact:\"", what)
 	}
 	return true
 }
@@ -142,7 +142,7 @@ func (r *reader) figuresList(k string, kp tree.Pos, v *tree.Node) bool {
 			name := strings.ToLower(strings.TrimSpace(ek))
 			for _, fk := range figureKeys {
 				if name == fk.key {
-					r.problems.Add(r.file, kp.Line, kp.Col, "%q looks like figures (it has %s), but figures count only inside impact: move it under impact.%s", k, it.Keys[i], fk.list)
+					r.Problems.Add(r.File, kp.Line, kp.Col, "%q looks like figures (it has %s), but figures count only inside impact: move it under impact.%s", k, it.Keys[i], fk.list)
 					return true
 				}
 			}
@@ -183,7 +183,7 @@ func hasTable(v *tree.Node) bool {
 // writeUnderImpact says how to write the list ik of impact, in the front
 // matter's format.
 func (r *reader) writeUnderImpact(ik string) string {
-	switch r.format {
+	switch r.Format {
 	case "TOML":
 		return "write [[impact." + ik + "]] before each entry"
 	case "JSON":

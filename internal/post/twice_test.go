@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/impactblog/impactblog/internal/field"
 	"github.com/impactblog/impactblog/internal/tree"
 )
 
@@ -32,7 +33,7 @@ func TestAliasGivenTwiceNamesTheKeysLine(t *testing.T) {
 	type entry struct{ Evidence string }
 	s := newSchema(schema[entry]{
 		list: "things", entry: "thing", an: "a thing", doc: "a list; each:",
-		fields: []field[entry]{
+		fields: []row[entry]{
 			{name: "evidence", aliases: []string{"proof"}, need: "https://example.org",
 				value: asText(func(x *entry, s string) { x.Evidence = s })},
 		},
@@ -41,10 +42,10 @@ func TestAliasGivenTwiceNamesTheKeysLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &reader{file: "f"}
+	r := &reader{Reader: field.Reader{File: "f"}}
 	s.entryInto(r, m, new(entry))
 	const want = `f:3:1: "proof" is evidence, given already as "evidence" (at line 1) in a thing: keep one`
-	if have := r.problems.Error(); !strings.Contains(have, want) {
+	if have := r.Problems.Error(); !strings.Contains(have, want) {
 		t.Errorf("have: %s\nwant: %s", have, want)
 	}
 }

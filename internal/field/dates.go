@@ -1,4 +1,4 @@
-package post
+package field
 
 import (
 	"fmt"
@@ -34,11 +34,12 @@ func ParseDate(s string, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// checkYear warns of a date, written as text at, that is surely a typo:
-// more than a year after Options.Now, or before 1900. A donation dated
-// 2204 would count in the totals of 2204.
-func (r *reader) checkYear(at tree.Pos, what, text string, t time.Time) {
-	now := r.opts.Now
+// CheckYear warns of a date t, written as text at at, that is surely a
+// typo: more than a year after Now, or before 1900. A donation dated 2204
+// would count in the totals of 2204. what names it: "date", "the file
+// name's date".
+func (r *Reader) CheckYear(at tree.Pos, what, text string, t time.Time) {
+	now := r.Now
 	if now.IsZero() {
 		return
 	}
@@ -56,7 +57,7 @@ func (r *reader) checkYear(at tree.Pos, what, text string, t time.Time) {
 	} else {
 		msg += ": check the year"
 	}
-	r.warnings.Add(r.file, at.Line, at.Col, "%s", msg)
+	r.Warnings.Add(r.File, at.Line, at.Col, "%s", msg)
 }
 
 // meantYear returns the year between 1900 and next year that year was
