@@ -254,6 +254,7 @@ func (figures) Extend(m goldmark.Markdown) {
 func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []Problem) {
 	count := 0
 	var problems []Problem
+	pos := newPositioner(src)
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		fn, ok := n.(*FigureNode)
 		if !ok || !entering {
@@ -261,7 +262,7 @@ func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []Problem) {
 		}
 		count++
 		if fn.Err != nil {
-			line, col := position(src, fn.ErrAt)
+			line, col := pos.at(fn.ErrAt)
 			problems = append(problems, Problem{Line: line, Col: col, Err: fn.Err})
 			return ast.WalkContinue, nil
 		}
@@ -270,7 +271,7 @@ func fillFigures(doc ast.Node, src []byte, figs FigureSource) (int, []Problem) {
 		}
 		v, err := figs.Figure(fn.Figure)
 		if err != nil {
-			line, col := position(src, fn.Offset)
+			line, col := pos.at(fn.Offset)
 			problems = append(problems, Problem{Line: line, Col: col, Err: err})
 		}
 		fn.Value = v

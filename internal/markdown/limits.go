@@ -13,13 +13,28 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// What one post may expand to. A post is untrusted input (a pull request
-// from anyone, in some blogs), and a few kilobytes of Markdown can declare
-// far more HTML than they hold: GFM fills every short row of a table up to
-// its header's width, so a header of 2,000 cells above 2,000 lines of "|"
-// (12 KB) is four million cells. Tables are counted as they are parsed,
-// before their cells are made; everything else is bounded by the size of
-// the HTML, which stops growing at MaxHTML.
+// What one post may expand to, and what it may cost to read. A post is
+// untrusted input (a pull request from anyone, in some blogs), and a few
+// kilobytes of Markdown can declare far more HTML than they hold: GFM
+// fills every short row of a table up to its header's width, so a header
+// of 2,000 cells above 2,000 lines of "|" (12 KB) is four million cells;
+// a link reference definition with a 4 KB destination, used a million
+// times, is 4 GB of HTML. Tables are counted as they are parsed, before
+// their cells are made; the HTML of the whole post is estimated from its
+// syntax tree before any of it is rendered (each text as written, each
+// link's destination and title, a byte per element: never more than the
+// HTML, but for text full of character references), and the post is
+// refused past MaxHTML; the HTML itself stops growing at MaxHTML.
+//
+// Some shapes cost goldmark's parser more than their size: each line is
+// matched against every blockquote and list it is nested in, and each
+// "](" reads ahead to the end of its link's destination. A linear scan of
+// the lines refuses, before goldmark parses, a line nested more than
+// MaxNesting deep or indented more than MaxIndent columns (one problem at
+// the first such line), and a post whose links would have the parser read
+// more than MaxLinkScan bytes (a problem at the line that costs most).
+// Within these bounds, goldmark's work grows with the post's size
+// (BenchmarkHostile).
 const (
 	// MaxTableCells is the most table cells a post may have, counting
 	// the cells GFM adds to fill short rows: 10 columns of 10,000 rows.
@@ -27,6 +42,17 @@ const (
 	// MaxHTML is the most HTML a post's text may render to, in bytes:
 	// twice the largest post file (post.MaxFileSize) of plain prose.
 	MaxHTML = 8 << 20
+	// MaxNesting is the most blockquotes and list items a line may be
+	// nested in, counting the ">" and list markers at its start.
+	MaxNesting = 100
+	// MaxIndent is the widest a line's indentation may be, in columns,
+	// counting its ">" and list markers: 200 levels of a list indented
+	// by two spaces.
+	MaxIndent = 400
+	// MaxLinkScan is the most bytes goldmark may read looking for the
+	// ends of a post's link destinations: four times the largest post
+	// file. A post whose links are closed reads each destination once.
+	MaxLinkScan = 16 << 20
 )
 
 // ErrTooLarge is the error of RenderWith when a post's HTML would be larger
@@ -146,6 +172,51 @@ func headerCells(seg text.Segment, src []byte) int {
 type problemAt struct {
 	offset int
 	err    error
+}
+
+// sizeLimit is an AST transformer that runs once the post's nodes are
+// made, and before the transformer of writers.go (900), whose work for
+// each link is what a hostile post multiplies. It estimates the HTML the
+// post renders to and, past MaxHTML, empties the document and marks the
+// post too large, so that nothing more is done with it.
+type sizeLimit struct{}
+
+func (sizeLimit) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if htmlAtLeast(doc, reader.Source(), MaxHTML) > MaxHTML {
+		stateOf(pc).tooLarge = true
+		doc.RemoveChildren(doc)
+	}
+}
+
+// htmlAtLeast estimates the bytes of HTML n renders to, stopping once the
+// estimate passes limit.
+func htmlAtLeast(n ast.Node, src []byte, limit int) int {
+	size := 0
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Document, *ast.TextBlock:
+		case *ast.Text:
+			size += n.Segment.Len()
+		case *ast.String:
+			size += len(n.Value)
+		case *ast.Link:
+			size += 1 + len(n.Destination) + len(n.Title)
+		case *ast.Image:
+			size += 1 + len(n.Destination) + len(n.Title)
+		case *TemplateText:
+			size += len(n.Value)
+		default:
+			size++
+		}
+		if size > limit {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return size
 }
 
 // cappedWriter is where a post's HTML is written: past max bytes, a write

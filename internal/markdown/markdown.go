@@ -18,7 +18,11 @@
 // (limits.go): at most MaxTableCells table cells, counting the cells GFM
 // adds to fill short rows (a larger table is left out and is one of
 // Document.Problems), and at most MaxHTML bytes of HTML (past that,
-// RenderWith fails with ErrTooLarge).
+// estimated before rendering, RenderWith fails with ErrTooLarge). What it
+// may cost to parse is bounded too: a line nested in more than MaxNesting
+// blockquotes and lists or indented more than MaxIndent columns, or links
+// left open so that finding their ends reads more than MaxLinkScan bytes,
+// are Document.Problems, found before the post is parsed.
 package markdown
 
 import (
@@ -77,9 +81,10 @@ type Document struct {
 	Image    string    // the first image's destination, as written; "" if none
 	Warnings []Warning // template syntax of other generators, in order
 	Figures  int       // how many {{< total … >}} the source has
-	// Problems are the figures that cannot be written and the tables
-	// too large to render (see MaxTableCells), at their line and column
-	// in src.
+	// Problems are the figures that cannot be written, the tables too
+	// large to render (see MaxTableCells), and what makes a post too
+	// costly to parse (MaxNesting, MaxIndent, MaxLinkScan: then the
+	// Document holds nothing else), at their line and column in src.
 	Problems []Problem
 }
 
@@ -101,9 +106,20 @@ func (r *Renderer) Render(src []byte) (*Document, error) { return r.RenderWith(s
 
 // RenderWith converts src in env.
 func (r *Renderer) RenderWith(src []byte, env Env) (*Document, error) {
+	if problems := prescan(src); len(problems) > 0 {
+		// Too costly to parse: the problems, and nothing else.
+		d := new(Document)
+		pc := newContext(nil)
+		stateOf(pc).problems = problems
+		finish(d, pc, src)
+		return d, nil
+	}
 	reader := text.NewReader(src)
 	pc := newContext(env.Resolve)
 	doc := r.md.Parser().Parse(reader, parser.WithContext(pc))
+	if stateOf(pc).tooLarge {
+		return nil, ErrTooLarge
+	}
 	count, problems := fillFigures(doc, src, env.Figures)
 	buf, _ := r.buffers.Get().(*bytes.Buffer)
 	if buf == nil {

@@ -56,6 +56,7 @@ type state struct {
 
 	tableCells    int  // in the tables kept so far
 	tablesRefused bool // a table was left out
+	tooLarge      bool // the post's HTML would pass MaxHTML (sizeLimit)
 }
 
 var stateKey = parser.NewContextKey()
@@ -79,32 +80,50 @@ func stateOf(pc parser.Context) *state {
 // and columns.
 func finish(d *Document, pc parser.Context, src []byte) {
 	s := stateOf(pc)
+	pos := newPositioner(src)
 	for _, r := range s.refs {
-		r.Line, r.Col = position(src, r.offset)
+		r.Line, r.Col = pos.at(r.offset)
 		d.Refs = append(d.Refs, r)
 	}
 	for _, w := range s.warnings {
-		w.Line, w.Col = position(src, w.offset)
+		w.Line, w.Col = pos.at(w.offset)
 		d.Warnings = append(d.Warnings, w)
 	}
 	for _, p := range s.problems {
-		line, col := position(src, p.offset)
+		line, col := pos.at(p.offset)
 		d.Problems = append(d.Problems, Problem{Line: line, Col: col, Err: p.err})
 	}
 	d.Image = s.image
 	d.TOC = renderTOC(s.headings)
 }
 
-// position turns a byte offset into a 1-based line and column (in
-// characters).
-func position(src []byte, offset int) (line, col int) {
+// A positioner turns byte offsets of src into 1-based lines and columns
+// (in characters), reading on from the offset before: offsets in order
+// cost one pass over src, however many there are.
+type positioner struct {
+	src            []byte
+	off, line, col int
+}
+
+func newPositioner(src []byte) *positioner { return &positioner{src: src, line: 1, col: 1} }
+
+func (p *positioner) at(offset int) (line, col int) {
 	if offset < 0 {
 		return 0, 0
 	}
-	offset = min(offset, len(src))
-	before := src[:offset]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return 1 + bytes.Count(before, []byte("\n")), 1 + utf8.RuneCount(before[start:])
+	offset = min(offset, len(p.src))
+	if offset < p.off {
+		*p = *newPositioner(p.src)
+	}
+	seg := p.src[p.off:offset]
+	if nl := bytes.Count(seg, []byte("\n")); nl > 0 {
+		p.line += nl
+		p.col = 1 + utf8.RuneCount(seg[bytes.LastIndexByte(seg, '\n')+1:])
+	} else {
+		p.col += utf8.RuneCount(seg)
+	}
+	p.off = offset
+	return p.line, p.col
 }
 
 // writers is the extension with everything writers expect beyond GFM:
@@ -123,7 +142,10 @@ func (w *writers) Extend(m goldmark.Markdown) {
 		parser.WithInlineParsers(util.Prioritized(templateParser{}, 500)),
 		// After link reference definitions (100), before GFM's tables (200).
 		parser.WithParagraphTransformers(util.Prioritized(tableLimit{}, 150)),
-		parser.WithASTTransformers(util.Prioritized(&transformer{host: host}, 900)),
+		parser.WithASTTransformers(
+			util.Prioritized(sizeLimit{}, 850),
+			util.Prioritized(&transformer{host: host}, 900),
+		),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(nodeRenderer{}, 500),
