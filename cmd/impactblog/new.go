@@ -16,6 +16,7 @@ import (
 
 	"github.com/gosimple/slug"
 	"github.com/impactblog/impactblog/internal/config"
+	"github.com/impactblog/impactblog/internal/entry"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/site"
 )
@@ -157,7 +158,7 @@ tags: [%s]
 # image: cover.jpg     # the picture shown when the post is shared
 #
 `, yamlString(title, true), day.Format("2006-01-02"), strings.Join(quoted, ", "))
-	b.WriteString(post.ImpactScaffold(day, currency))
+	b.WriteString(entry.Scaffold(day, currency))
 	b.WriteString(`---
 Write the post here, in Markdown. The first paragraph is its summary,
 unless you end the summary with a line <!--more-->.

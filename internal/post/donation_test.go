@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/impactblog/impactblog/internal/entry"
 	"github.com/impactblog/impactblog/internal/impact"
 )
 
@@ -93,9 +94,9 @@ func TestDonationEvidence(t *testing.T) {
 		t.Errorf("recipient_id: have %q want %q", have, "charity 1081247")
 	}
 	want := []Attachment{
-		{Key: "evidence", Path: "receipt.pdf", Pos: Pos{5, 43}},
-		{Key: "evidence", Path: "../2020/letters/c.pdf", Pos: Pos{7, 43}},
-		{Key: "evidence", Path: "./d e.pdf", Pos: Pos{8, 43}},
+		{Key: "evidence", Path: "receipt.pdf", Pos: Pos{Line: 5, Col: 43}},
+		{Key: "evidence", Path: "../2020/letters/c.pdf", Pos: Pos{Line: 7, Col: 43}},
+		{Key: "evidence", Path: "./d e.pdf", Pos: Pos{Line: 8, Col: 43}},
 	}
 	if !reflect.DeepEqual(p.Attachments, want) {
 		t.Errorf("attachments\nhave: %+v\nwant: %+v", p.Attachments, want)
@@ -218,7 +219,7 @@ func TestScaffoldDonation(t *testing.T) {
 	uncomment := func(items bool) string {
 		var src strings.Builder
 		src.WriteString("---\ntitle: x\n")
-		for _, l := range strings.Split(ImpactScaffold(day, "EUR"), "\n") {
+		for _, l := range strings.Split(entry.Scaffold(day, "EUR"), "\n") {
 			if after, ok := strings.CutPrefix(l, "# "); ok && (after == "impact:" || strings.HasPrefix(after, "  ")) {
 				l = after
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/impactblog/impactblog/internal/entry"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/registry"
 )
@@ -300,7 +301,7 @@ func TestScaffoldEvidence(t *testing.T) {
 	day := time.Date(2021, 1, 15, 0, 0, 0, 0, time.UTC)
 	var src strings.Builder
 	src.WriteString("---\ntitle: x\n")
-	for _, l := range strings.Split(ImpactScaffold(day, "EUR"), "\n") {
+	for _, l := range strings.Split(entry.Scaffold(day, "EUR"), "\n") {
 		if after, ok := strings.CutPrefix(l, "# "); ok && (after == "impact:" || strings.HasPrefix(after, "  ")) {
 			l = after
 		}

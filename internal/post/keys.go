@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/impactblog/impactblog/internal/entry"
 	"github.com/impactblog/impactblog/internal/tree"
 )
 
@@ -72,7 +73,7 @@ var postKeys = [...]postKey{
 				if tk == "tags" || tk == "categories" {
 					p.Tags = append(p.Tags, r.List(v.Vals[i], tk)...)
 				} else {
-					r.strayFigures(k, tk, v.KeyPos[i], v.Vals[i])
+					entry.Stray(&r.Reader, k, tk, v.KeyPos[i], v.Vals[i])
 				}
 			}
 			p.setParam(k, v.ToAny())
@@ -92,8 +93,11 @@ var postKeys = [...]postKey{
 		param: func(p *Post) { p.TOC = wantsTOC(p.Params) }},
 	{name: "image", doc: "the picture shown when the post is shared; else image.path (Jekyll),\nor the first of images",
 		param: func(p *Post) { p.Image = frontImage(p.Params) }},
-	{name: "impact", doc: "the figures, below",
-		set: func(r *reader, p *Post, _ string, v *tree.Node) { r.impact(p, v) }},
+	{name: "impact", doc: "the figures: see package entry",
+		set: func(r *reader, p *Post, _ string, v *tree.Node) {
+			r.impact.Read(&r.block, &r.Reader, v, r.currency)
+			r.claimedTwice(r.block.Offsets)
+		}},
 }
 
 // The places in postKeys of the keys a post needs.
@@ -148,7 +152,7 @@ var _ [0]struct{} = [len(postKeys) - numPostKeys]struct{}{}
 func (k *Keys) At(name string) Pos {
 	for i := range postKeys {
 		if postKeys[i].name == name {
-			return Pos{int(k[i].line), int(k[i].col)}
+			return Pos{Line: int(k[i].line), Col: int(k[i].col)}
 		}
 	}
 	return Pos{}
@@ -164,7 +168,7 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 		lower := strings.ToLower(k)
 		j := postKeyIndex(lower, v)
 		if j < 0 {
-			r.strayFigures("", k, kp, v)
+			entry.Stray(&r.Reader, "", k, kp, v)
 			p.setParam(k, v.ToAny())
 			continue
 		}

@@ -68,19 +68,4 @@ func TestLinesColumn(t *testing.T) {
 	if have := strings.Join(multi, ","); have != "summary" {
 		t.Errorf("have: %s want: summary", have)
 	}
-	for _, f := range donations.fields {
-		if f.lines {
-			t.Errorf("donation field %s: have lines want one line", f.name)
-		}
-	}
-	for _, f := range offsets.fields {
-		if f.lines {
-			t.Errorf("offset field %s: have lines want one line", f.name)
-		}
-	}
-	for _, f := range emissions.fields {
-		if f.lines {
-			t.Errorf("emission field %s: have lines want one line", f.name)
-		}
-	}
 }

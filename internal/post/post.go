@@ -9,11 +9,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/impactblog/impactblog/internal/entry"
 	"github.com/impactblog/impactblog/internal/field"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/tree"
-	"github.com/shopspring/decimal"
 )
 
 // A Post is one post, read and checked.
@@ -39,14 +39,11 @@ type Post struct {
 	// later, such as two posts with one slug, can name the line.
 	Keys Keys
 
-	Donations []impact.Donation
-	Offsets   []impact.Offset
-	Emissions []Emission
-
-	// Attachments are the files beside the post that its front matter
-	// names (a donation's evidence), each with where it is written:
-	// package links publishes them with the post, and reports a missing
-	// one there. Nil when there is none.
+	// The impact block's entries, and the files beside the post that
+	// they name (entry.Block).
+	Donations   []impact.Donation
+	Offsets     []impact.Offset
+	Emissions   []Emission
 	Attachments []Attachment
 
 	// Warnings are what the post shows, but perhaps not as its writer
@@ -67,18 +64,14 @@ func (p *Post) setParam(k string, v any) {
 }
 
 // Pos is a line and column in the post's file; zero when unknown.
-type Pos struct{ Line, Col int }
+type Pos = tree.Pos
 
-// An Emission says where some of the offset emissions came from.
-type Emission struct {
-	Source   string
-	Share    decimal.Decimal // percent; zero when Tonnes is given
-	Tonnes   impact.Tonnes
-	Scope    int    // the GHG Protocol's scope: 1, 2 or 3; 0 when not given
-	Category int    // a scope 3 emission's category, 1 to 15 (4: transport the company pays for); 0 when not given
-	Period   string // when the emissions were made, in the writer's words
-	Method   string // how they were measured or estimated, in the writer's words
-}
+// The impact block's entries, and the files they name, are package
+// entry's; these names are kept for the packages that read posts.
+type (
+	Emission   = entry.Emission
+	Attachment = entry.Attachment
+)
 
 // Options are what a post needs from the site.
 type Options struct {
@@ -142,7 +135,7 @@ func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	r := &reader{Reader: field.Reader{File: file, Location: opts.Location, Now: opts.Now}, opts: opts}
+	r := &reader{Reader: field.Reader{File: file, Location: opts.Location, Now: opts.Now}, currency: opts.Currency}
 	p := r.parse(src)
 	if p != nil && len(r.Warnings) > 0 {
 		r.Warnings.Sort()
@@ -159,11 +152,9 @@ func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
 // field.Reader, which keeps the problems and warnings.
 type reader struct {
 	field.Reader
-	opts  Options
-	entry entryState // the impact entry being read
-	// attachments are the files beside the post that the front matter
-	// names, as read: Post.Attachments.
-	attachments []Attachment
+	currency impact.Currency // the site's
+	impact   entry.Reader
+	block    entry.Block // the impact block, as read
 }
 
 func (r *reader) parse(src []byte) *Post {
@@ -225,7 +216,7 @@ func (r *reader) parse(src []byte) *Post {
 			}
 			r.Errorf(root, "date is missing: add a line such as \"date: 2021-01-15\", or start %s", rename)
 		} else {
-			d, err := time.ParseInLocation("2006-01-02", fileDate, r.opts.Location)
+			d, err := time.ParseInLocation("2006-01-02", fileDate, r.Location)
 			if err != nil {
 				r.Problems.Add(r.File, 0, 0, "the file name's date %s is not a real date: rename the file", fileDate)
 			} else {
@@ -244,7 +235,8 @@ func (r *reader) parse(src []byte) *Post {
 	p.Tags, p.TagSlugs = r.tagSlugs(p.Tags, p.Keys.At("tags"))
 	p.url = p.URL()
 	p.Aliases = dropAlias(p.Aliases, p.url)
-	r.finishImpact(p)
+	r.block.Finish(p.Date, p.URL(), p.Title)
+	p.Donations, p.Offsets, p.Emissions, p.Attachments = r.block.Donations, r.block.Offsets, r.block.Emissions, r.block.Attachments
 	return p
 }
 

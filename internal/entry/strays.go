@@ -1,9 +1,10 @@
-package post
+package entry
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/impactblog/impactblog/internal/field"
 	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/impactblog/impactblog/internal/tree"
 )
@@ -21,12 +22,23 @@ var figureKeys = [...]struct{ key, list string }{
 	{"tonnes", "offsets"}, {"provider", "offsets"},
 }
 
+// Stray reports the value v of a key k, typed at kp, that the post does
+// not read, when it looks meant for the impact block, as the package doc
+// says. in is the path of the tables around k ("extra.params"), "" for a
+// top-level key.
+func Stray(r *field.Reader, in, k string, kp tree.Pos, v *tree.Node) {
+	strays{r}.strayFigures(in, k, kp, v)
+}
+
+// strays reports figures outside the impact block.
+type strays struct{ *field.Reader }
+
 // strayFigures reports the value v of a key k, typed at kp, that the post
 // does not read, when it looks meant for the impact block. in is the path
 // of the tables around k ("extra.params"), "" for a top-level key. The
 // walk goes no deeper than the decoders let values nest (tree.MaxDepth),
 // and stops at the first problem in a value: one problem a key.
-func (r *reader) strayFigures(in, k string, kp tree.Pos, v *tree.Node) {
+func (r strays) strayFigures(in, k string, kp tree.Pos, v *tree.Node) {
 	if r.strayKey(in, k, kp, v) || r.figuresList(k, kp, v) {
 		return
 	}
@@ -53,7 +65,7 @@ func (r *reader) strayFigures(in, k string, kp tree.Pos, v *tree.Node) {
 // strayKey reports k when its name is meant for the impact block: impact
 // misspelled or inside another table, impact.donations written as one key,
 // a list of impact outside it.
-func (r *reader) strayKey(in, k string, kp tree.Pos, v *tree.Node) bool {
+func (r strays) strayKey(in, k string, kp tree.Pos, v *tree.Node) bool {
 	name := strings.ToLower(strings.TrimSpace(k))
 	holds := v.Kind == tree.Map || v.Kind == tree.List
 	if rest, ok := cutImpactPrefix(name); ok {
@@ -102,7 +114,7 @@ func (r *reader) strayKey(in, k string, kp tree.Pos, v *tree.Node) bool {
 
 // strayTopKey reports a top-level key k that is impact misspelled
 // ("imapct", " impact"), or one of its lists outside it ("donations").
-func (r *reader) strayTopKey(k string, kp tree.Pos, v *tree.Node) bool {
+func (r strays) strayTopKey(k string, kp tree.Pos, v *tree.Node) bool {
 	name := strings.ToLower(strings.TrimSpace(k))
 	switch {
 	case name == "impact":
@@ -133,7 +145,7 @@ func (r *reader) strayTopKey(k string, kp tree.Pos, v *tree.Node) bool {
 
 // figuresList reports k when v is a list of tables that look like figures:
 // an entry has amount, tonnes, recipient or provider.
-func (r *reader) figuresList(k string, kp tree.Pos, v *tree.Node) bool {
+func (r strays) figuresList(k string, kp tree.Pos, v *tree.Node) bool {
 	if v.Kind != tree.List {
 		return false
 	}
@@ -182,7 +194,7 @@ func hasTable(v *tree.Node) bool {
 
 // writeUnderImpact says how to write the list ik of impact, in the front
 // matter's format.
-func (r *reader) writeUnderImpact(ik string) string {
+func (r strays) writeUnderImpact(ik string) string {
 	switch r.Format {
 	case "TOML":
 		return "write [[impact." + ik + "]] before each entry"

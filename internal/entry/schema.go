@@ -1,4 +1,4 @@
-package post
+package entry
 
 import (
 	"fmt"
@@ -15,11 +15,11 @@ import (
 // row per key, from which follow the keys an entry allows (and the "did
 // you mean" hints for the others), which are required, how each is read
 // and set into the typed entry, the package doc's key list (checked by
-// TestDocMatchesSchema) and new's scaffold (ImpactScaffold). The tables
+// TestDocMatchesSchema) and new's scaffold (Scaffold). The tables
 // themselves are in impact.go.
 
 // A schema is the keys of one kind of entry, T (impact.Donation), kept in
-// a list of the post (Post.Donations).
+// a list of the block (Block.Donations).
 type schema[T any] struct {
 	list   string // the key of the list in the impact block: "donations"
 	entry  string // one entry, for messages: "donation"
@@ -34,8 +34,8 @@ type schema[T any] struct {
 	// done, when not nil, checks the list as a whole: the entries kept,
 	// and the first of them as written.
 	done func(r *reader, kept []T, first *tree.Node)
-	// of is the post's list of these entries.
-	of func(p *Post) *[]T
+	// of is the block's list of these entries.
+	of func(b *Block) *[]T
 
 	// Made by newSchema, for messages:
 	allowed []string // the fields' names and aliases
@@ -167,7 +167,7 @@ func asPercent[T any](set func(x *T, d decimal.Decimal)) value[T] {
 }
 
 // asDate is the day an entry counts for; left zero, it is the post's date,
-// filled in by finishImpact.
+// filled in by Block.Finish.
 func asDate[T any](set func(x *T, t time.Time)) value[T] {
 	return value[T]{dateKind, func(r *reader, x *T, v *tree.Node, key string) bool {
 		t := r.Date(v, key)
@@ -214,9 +214,9 @@ func (f *row[T]) get(r *reader, m *tree.Node) (*tree.Node, string) {
 	return v, key
 }
 
-// read reads the list v of entries into the post.
-func (s *schema[T]) read(r *reader, p *Post, v *tree.Node) {
-	list := s.of(p)
+// read reads the list v of entries into the block.
+func (s *schema[T]) read(r *reader, v *tree.Node) {
+	list := s.of(r.block)
 	var first *tree.Node
 	start := len(*list)
 	for _, m := range r.Entries(v, s.path) {

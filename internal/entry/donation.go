@@ -1,4 +1,4 @@
-package post
+package entry
 
 import (
 	"errors"
@@ -23,9 +23,9 @@ import (
 // donation's evidence. Package links publishes it with the post, and a
 // missing one is a problem at Pos.
 type Attachment struct {
-	Key  string // the key that names it: "evidence"
-	Path string // as written, from the post's folder: "receipt.pdf"
-	Pos         // where Path is written
+	Key      string // the key that names it: "evidence"
+	Path     string // as written, from the post's folder: "receipt.pdf"
+	tree.Pos        // where Path is written, in the post's file
 }
 
 // donationKinds are the kinds of donation, as written; "money" is
@@ -224,7 +224,7 @@ func asEvidence(set func(d *impact.Donation, s string)) value[impact.Donation] {
 			return false
 		}
 		set(d, s)
-		r.attachments = append(r.attachments, Attachment{Key: key, Path: s, Pos: Pos{v.Line, v.Col}})
+		r.block.Attachments = append(r.block.Attachments, Attachment{Key: key, Path: s, Pos: tree.Pos{Line: v.Line, Col: v.Col}})
 		return true
 	}}
 }

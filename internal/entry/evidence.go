@@ -1,4 +1,4 @@
-package post
+package entry
 
 import (
 	"fmt"
@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/impactblog/impactblog/internal/impact"
-	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/registry"
 	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/impactblog/impactblog/internal/tree"
@@ -20,9 +19,9 @@ import (
 // The evidence behind the figures (issue 15): the values of an offset's
 // registry, serials, country, vintage, retirement URL and type, and of an
 // emission's scope and category, as the rows of impact.go read them; the
-// checks of an offset's serial blocks against its keys (checkSerials) and
-// against each other (doubleClaims); and Claims and DoubleClaims, which run
-// that last check across a whole blog.
+// checks of an offset's serial blocks against its keys (checkSerials).
+// Package post checks them against each other, within a post and across
+// a blog.
 
 // asRegistry is a registry's name, in any case.
 func asRegistry[T any](set func(x *T, reg registry.Registry)) value[T] {
@@ -258,67 +257,4 @@ func (r *reader) checkSerials(o *impact.Offset) bool {
 		return false
 	}
 	return true
-}
-
-// A Citation is where a serial is written: a post's file, and the line
-// and column of the serial in it.
-type Citation struct {
-	File      string
-	Line, Col int
-}
-
-func (c Citation) String() string { return fmt.Sprintf("%s:%d:%d", c.File, c.Line, c.Col) }
-
-// Claims returns the serial blocks that the offsets of posts cite, each
-// with where it is written, in the order of posts, their offsets and
-// their serials: what registry.Overlaps takes to find the credits that
-// the posts of a blog claim twice. See DoubleClaims.
-func Claims(posts ...*Post) []registry.Claim[Citation] {
-	var claims []registry.Claim[Citation]
-	for _, p := range posts {
-		for i := range p.Offsets {
-			claims = appendClaims(claims, &p.Offsets[i])
-		}
-	}
-	return claims
-}
-
-func appendClaims(claims []registry.Claim[Citation], o *impact.Offset) []registry.Claim[Citation] {
-	for _, s := range o.Serials {
-		claims = append(claims, registry.Claim[Citation]{Block: s.Block, Source: Citation{o.Source.File, s.Line, s.Col}})
-	}
-	return claims
-}
-
-// DoubleClaims returns, for every two claims whose blocks share credits,
-// a problem at each of them that names the credits and the other's place:
-//
-//	posts/a.md:9:9: the verra serials "…" and "…" share credits 941412555 to 941412654: 100 credits claimed twice, here and at posts/b.md:12:9
-//
-// Two claims in one file are left out: Parse reports them.
-func DoubleClaims(claims []registry.Claim[Citation]) problem.List {
-	return doubleClaims(claims, false)
-}
-
-// doubleClaims is DoubleClaims, with the overlaps within a file too when
-// sameFile is true.
-func doubleClaims(claims []registry.Claim[Citation], sameFile bool) problem.List {
-	var l problem.List
-	for _, o := range registry.Overlaps(claims) {
-		a, b := o.A.Source, o.B.Source
-		if (a.File == b.File) != sameFile {
-			continue
-		}
-		l.Add(a.File, a.Line, a.Col, "%s, here and at %s", o, b.from(a))
-		l.Add(b.File, b.Line, b.Col, "%s, here and at %s", o, a.from(b))
-	}
-	return l
-}
-
-// from is where c is, seen from here: its line when in the same file.
-func (c Citation) from(here Citation) string {
-	if c.File == here.File {
-		return fmt.Sprintf("line %d", c.Line)
-	}
-	return c.String()
 }

@@ -1,4 +1,4 @@
-package post
+package entry
 
 import (
 	"strings"
@@ -16,7 +16,7 @@ import (
 // An entryList is a list of the impact block, of entries of one schema.
 type entryList interface {
 	key() string
-	read(r *reader, p *Post, v *tree.Node)
+	read(r *reader, v *tree.Node)
 	docLines(b *strings.Builder)
 	scaffold(b *strings.Builder, day time.Time, currency string)
 	needs() string
@@ -37,7 +37,7 @@ var impactKeys = func() []string {
 
 var donations = newSchema(schema[impact.Donation]{
 	list: "donations", entry: "donation", an: "a donation", doc: "a list; each:",
-	of: func(p *Post) *[]impact.Donation { return &p.Donations },
+	of: func(b *Block) *[]impact.Donation { return &b.Donations },
 	fields: []row[impact.Donation]{
 		{name: "recipient", need: "WWF",
 			value: asName(func(d *impact.Donation, s string) { d.Recipient = s })},
@@ -70,7 +70,7 @@ var donations = newSchema(schema[impact.Donation]{
 
 var offsets = newSchema(schema[impact.Offset]{
 	list: "offsets", entry: "offset", an: "an offset", doc: "a list; each:",
-	of: func(p *Post) *[]impact.Offset { return &p.Offsets },
+	of: func(b *Block) *[]impact.Offset { return &b.Offsets },
 	fields: []row[impact.Offset]{
 		{name: "provider", need: "GoodPlanet Foundation",
 			value: asName(func(o *impact.Offset, s string) { o.Provider = s })},
@@ -123,18 +123,11 @@ var offsets = newSchema(schema[impact.Offset]{
 		o.Cost = c
 		return serialsOK
 	},
-	done: func(r *reader, kept []impact.Offset, _ *tree.Node) {
-		var claims []registry.Claim[Citation]
-		for i := range kept {
-			claims = appendClaims(claims, &kept[i])
-		}
-		r.Problems = append(r.Problems, doubleClaims(claims, true)...)
-	},
 })
 
 var emissions = newSchema(schema[Emission]{
 	list: "emissions", entry: "emission", an: "an emission", doc: "optional: where the offset emissions came from; each:",
-	of: func(p *Post) *[]Emission { return &p.Emissions },
+	of: func(b *Block) *[]Emission { return &b.Emissions },
 	fields: []row[Emission]{
 		{name: "source", need: "Deliveries",
 			value: asText(func(e *Emission, s string) { e.Source = s })},
@@ -184,36 +177,16 @@ var emissions = newSchema(schema[Emission]{
 	},
 })
 
-// impact reads the impact block v into the post.
-func (r *reader) impact(p *Post, v *tree.Node) {
+// read reads the impact block v into r.block.
+func (r *reader) read(v *tree.Node) {
 	if !r.Table(v, "impact", "donations: …") {
 		return
 	}
 	r.CheckKeys(v, "impact", impactKeys...)
 	for _, l := range impactLists {
 		if lv := v.Get(l.key()); lv != nil {
-			l.read(r, p, lv)
+			l.read(r, lv)
 		}
-	}
-}
-
-// finishImpact fills in what depends on the whole post: default dates,
-// the post's URL in each entry's source, and the files it attaches.
-func (r *reader) finishImpact(p *Post) {
-	p.Attachments = r.attachments
-	for i := range p.Donations {
-		d := &p.Donations[i]
-		if d.Date.IsZero() {
-			d.Date = p.Date
-		}
-		d.Source.Post, d.Source.Title = p.URL(), p.Title
-	}
-	for i := range p.Offsets {
-		o := &p.Offsets[i]
-		if o.Date.IsZero() {
-			o.Date = p.Date
-		}
-		o.Source.Post, o.Source.Title = p.URL(), p.Title
 	}
 }
 
@@ -228,11 +201,11 @@ func impactDoc() string {
 	return b.String()
 }
 
-// ImpactScaffold is the impact block of a new post, in YAML and commented
-// out, with an entry of each list that shows every field, its currency
-// and date filled in with currency and day. With the "# " before its
-// lines removed, it is a valid impact block.
-func ImpactScaffold(day time.Time, currency string) string {
+// Scaffold is the impact block of a new post, in YAML and commented out,
+// with an entry of each list that shows every field, its currency and
+// date filled in with currency and day. With the "# " before its lines
+// removed, it is a valid impact block.
+func Scaffold(day time.Time, currency string) string {
 	needs := make([]string, len(impactLists))
 	for i, l := range impactLists {
 		needs[i] = l.article() + " needs " + l.needs()

@@ -1,4 +1,4 @@
-package post
+package entry
 
 import (
 	"github.com/impactblog/impactblog/internal/impact"
@@ -6,8 +6,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The readers of an entry's amounts and tonnes: package field reads the
-// rest.
+// The readers of an entry's amounts, tonnes and currency: package field
+// reads the rest.
 
 // tonnes reads a positive number of tonnes, to the kilogram at most.
 //
@@ -53,11 +53,11 @@ func (r *reader) money(v *tree.Node, key string, cur impact.Currency, curOK bool
 func (r *reader) readCurrency(m *tree.Node, what string) (impact.Currency, bool) {
 	v := m.Get("currency")
 	if v == nil {
-		if r.opts.Currency.Code == "" {
+		if r.site.Code == "" {
 			r.Errorf(m, "%s needs currency, since the site has no default currency: add \"currency: GBP\"", what)
 			return impact.Currency{}, false
 		}
-		return r.opts.Currency, true
+		return r.site, true
 	}
 	if v.Kind != tree.Scalar {
 		r.Errorf(v, "currency must be a code such as GBP, not %s", v.Kind)
