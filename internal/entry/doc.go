@@ -22,6 +22,7 @@
 //	      url:              optional text
 //	      evidence:         a receipt or letter: http(s), or a file beside the post (receipt.pdf)
 //	      recipient_id:     the recipient's registration, as written
+//	      illustrative:     why its figures are illustrative, not real: one line, shown with them
 //	  offsets:              a list; each:
 //	    - provider:         required
 //	      tonnes:           required, > 0: tonnes of CO2e
@@ -40,6 +41,7 @@
 //	      beneficiary:      on whose behalf they were retired
 //	      retirement_url:   the registry's public record: http(s)
 //	      type:             avoidance | removal
+//	      illustrative:     as for donations
 //	  emissions:            optional: where the offset emissions came from; each:
 //	    - source:           required
 //	      share:            a percentage (the shares of a post add up to 100 at most)
@@ -48,6 +50,7 @@
 //	      category:         of scope 3 only: 1 to 15 (4: transport paid for, 9: not)
 //	      period:           optional text: when they were emitted
 //	      method:           optional text: how they were measured
+//	      illustrative:     as for donations
 //
 // Inside impact, an unknown key is a problem (with a "did you mean" hint),
 // and so is a key given twice, since either would silently drop or change
@@ -65,6 +68,13 @@
 // disagreement is a problem at the key; package post finds the credits
 // that two serial blocks claim twice. An emission's category is for scope
 // 3 only, and needs scope: 3.
+//
+// An entry's illustrative says that its figures are not real, and why
+// ("the post gives no tonnage"): a sample blog's, or a figure a post
+// leaves out that a writer filled in to show the site at work. The
+// figures still count in every total; the reason goes with them into
+// impact.json and impact.csv, and is shown next to them on the post's
+// figures and the impact page.
 //
 // A donation is of money unless its kind says otherwise. An in-kind gift
 // (kind: in-kind) needs items, each what was given (one line) and its

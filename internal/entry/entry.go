@@ -32,6 +32,9 @@ type Emission struct {
 	Category int    // a scope 3 emission's category, 1 to 15 (4: transport the company pays for); 0 when not given
 	Period   string // when the emissions were made, in the writer's words
 	Method   string // how they were measured or estimated, in the writer's words
+	// Illustrative, when not "", says why its figures are illustrative
+	// rather than real: "the post gives no share for the rest".
+	Illustrative string
 }
 
 // A Reader reads impact blocks, one at a time. Its zero value is ready.

@@ -61,6 +61,8 @@ var donations = newSchema(schema[impact.Donation]{
 			value: asEvidence(func(d *impact.Donation, s string) { d.Evidence = s })},
 		{name: "recipient_id", example: "England and Wales charity 1081247", doc: "the recipient's registration, as written",
 			value: asName(func(d *impact.Donation, s string) { d.RecipientID = s })},
+		{name: "illustrative", example: "the post gives no figure", doc: "why its figures are illustrative, not real: one line, shown with them",
+			value: asName(func(d *impact.Donation, s string) { d.Illustrative = s })},
 	},
 	finish: func(r *reader, d *impact.Donation) bool {
 		d.Source = impact.Source{File: r.File, Line: r.entry.m.Line}
@@ -108,6 +110,8 @@ var offsets = newSchema(schema[impact.Offset]{
 			value: asURL(func(o *impact.Offset, s string) { o.RetirementURL = s })},
 		{name: "type", example: "removal", doc: "avoidance | removal",
 			value: asOffsetType(func(o *impact.Offset, t impact.OffsetType) { o.Type = t })},
+		{name: "illustrative", example: "the post gives no tonnage", doc: "as for donations",
+			value: asName(func(o *impact.Offset, s string) { o.Illustrative = s })},
 	},
 	finish: func(r *reader, o *impact.Offset) bool {
 		o.Source = impact.Source{File: r.File, Line: r.entry.m.Line}
@@ -143,6 +147,8 @@ var emissions = newSchema(schema[Emission]{
 			value: asText(func(e *Emission, s string) { e.Period = s })},
 		{name: "method", example: "spend-based", doc: "optional text: how they were measured",
 			value: asText(func(e *Emission, s string) { e.Method = s })},
+		{name: "illustrative", example: "the post gives no share for the rest", doc: "as for donations",
+			value: asName(func(e *Emission, s string) { e.Illustrative = s })},
 	},
 	finish: func(r *reader, e *Emission) bool {
 		if cat := r.entry.m.Get("category"); e.Category != 0 && r.entry.ok("scope") {

@@ -3,9 +3,12 @@ package impact
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestCSVNoControlCharacters: issue 13, item 17. The control characters of
@@ -111,4 +114,57 @@ func column(t *testing.T, rows [][]string, i int, name string) string {
 	}
 	t.Fatalf("no column %s in %q", name, rows[0])
 	return ""
+}
+
+// TestIllustrativeInFiles: an entry's illustrative reason reaches
+// impact.json and impact.csv, for a donation, an offset and an emission,
+// its text made safe as a writer's text is; an entry without one has
+// none.
+func TestIllustrativeInFiles(t *testing.T) {
+	donations, offsets := sample(t)
+	d, plain, o := donations[1], donations[0], offsets[0]
+	d.Illustrative = "the post gives no device counts"
+	o.Illustrative = "=the post gives no tonnage"
+	es := []*Emission{{What: "Site activity", Share: decimal.NewFromInt(40), Illustrative: "the post gives no share for the rest",
+		Date: day(t, "2020-11-27"), Source: o.Source}}
+	tot, err := Compute(1, pointers([]Donation{d, plain}), pointers([]Offset{o}), WithEmissions(es))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"the post gives no device counts", "", "=the post gives no tonnage", "the post gives no share for the rest"}
+	for i, e := range tot.Entries {
+		if have := e.Row().Illustrative; have != want[i] {
+			t.Errorf("entry %d: row: have %q want: %q", i, have, want[i])
+		}
+	}
+	var j bytes.Buffer
+	if err := WriteJSON(&j, tot); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Entries []map[string]any `json:"entries"`
+	}
+	if err := json.Unmarshal(j.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range doc.Entries {
+		have, ok := e["illustrative"]
+		if want[i] == "" && ok || want[i] != "" && have != want[i] {
+			t.Errorf("impact.json entry %d: illustrative: have %v (%v) want: %q", i, have, ok, want[i])
+		}
+	}
+	var c bytes.Buffer
+	if err := WriteCSV(&c, tot); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&c).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want[2] = "'" + want[2] // a formula guarded, through cell
+	for i := range want {
+		if have := column(t, rows, i+1, "illustrative"); have != want[i] {
+			t.Errorf("impact.csv row %d: illustrative: have %q want: %q", i+1, have, want[i])
+		}
+	}
 }

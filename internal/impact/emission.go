@@ -28,8 +28,11 @@ type Emission struct {
 	Category int // of scope 3: 1 to 15; 0 when not given
 	Period   string
 	Method   string
-	Date     time.Time // the post's
-	Source   Source
+	// Illustrative, when not "", says why its figures are illustrative
+	// rather than real.
+	Illustrative string
+	Date         time.Time // the post's
+	Source       Source
 }
 
 // EmissionTotals are emissions counted, and totalled in tonnes where

@@ -475,6 +475,10 @@ type Donation struct {
 	Items       []Item       // what an in-kind gift gave: devices, by kind of item
 	Evidence    string       // a receipt or letter: an http(s) URL, or a file beside the post, as written
 	RecipientID string       // the recipient's registration: "England and Wales charity 1081247"
+
+	// Illustrative, when not "", says why the donation's figures are
+	// illustrative rather than real: "the post gives no device counts".
+	Illustrative string
 }
 
 // A DonationKind is what a donation is. Only money and in-kind gifts are
@@ -517,6 +521,10 @@ type Offset struct {
 	Beneficiary   string        // on whose behalf they were retired
 	RetirementURL string        // the registry's public record of the retirement: http or https
 	Type          OffsetType
+
+	// Illustrative, when not "", says why the offset's figures are
+	// illustrative rather than real: "the post gives no tonnage".
+	Illustrative string
 }
 
 // A SerialClaim is a serial block an offset cites, and where its serial is

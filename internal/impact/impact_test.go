@@ -607,9 +607,9 @@ func TestWriteCSV(t *testing.T) {
 	if err := WriteCSV(&b, tot); err != nil {
 		t.Fatal(err)
 	}
-	want := "id,kind,date,year,post,post_url,source,recipient,donation_kind,items,provider,amount,valuation,tonnes,price_per_tonne,cost,currency,project,scope,url,evidence,recipient_id,registry,serials,project_id,country,vintage,retired_on,beneficiary,retirement_url,type,emission_source,share,category,period,method\n" +
-		"entry-3ad8748cb074-d1,donation,2020-12-01,2020,/posts/our-small-victories-of-2020/,https://impact.example/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:14,WWF,money,,,45000.00,,,,,GBP,Panda Phone,,https://wwf.example/,,,,,,,,,,,,,,,,\n" +
-		"entry-3ad8748cb074-o1,offset,2020-11-27,2020,/posts/our-small-victories-of-2020/,https://impact.example/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:20,,,,GoodPlanet Foundation,,,31.400,20.00,628.00,GBP,Black Friday 2020,Deliveries,,,,,,,,,,,,,,,,,\n"
+	want := "id,kind,date,year,post,post_url,source,recipient,donation_kind,items,provider,amount,valuation,tonnes,price_per_tonne,cost,currency,project,scope,url,evidence,recipient_id,registry,serials,project_id,country,vintage,retired_on,beneficiary,retirement_url,type,emission_source,share,category,period,method,illustrative\n" +
+		"entry-3ad8748cb074-d1,donation,2020-12-01,2020,/posts/our-small-victories-of-2020/,https://impact.example/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:14,WWF,money,,,45000.00,,,,,GBP,Panda Phone,,https://wwf.example/,,,,,,,,,,,,,,,,,\n" +
+		"entry-3ad8748cb074-o1,offset,2020-11-27,2020,/posts/our-small-victories-of-2020/,https://impact.example/posts/our-small-victories-of-2020/,posts/2021-01-15-our-small-victories-of-2020.md:20,,,,GoodPlanet Foundation,,,31.400,20.00,628.00,GBP,Black Friday 2020,Deliveries,,,,,,,,,,,,,,,,,,\n"
 	if have := b.String(); have != want {
 		t.Errorf("\nhave: %s\nwant: %s", have, want)
 	}

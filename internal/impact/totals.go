@@ -254,11 +254,11 @@ func (e *Entry) Row() Row {
 		for _, it := range d.Items {
 			r.Items = append(r.Items, RowItem(it))
 		}
-		r.Evidence, r.RecipientID = d.Evidence, d.RecipientID
+		r.Evidence, r.RecipientID, r.Illustrative = d.Evidence, d.RecipientID, d.Illustrative
 		return r
 	}
 	if em := e.Emission; em != nil {
-		r.EmissionSource, r.Period, r.Method = em.What, em.Period, em.Method
+		r.EmissionSource, r.Period, r.Method, r.Illustrative = em.What, em.Period, em.Method, em.Illustrative
 		if em.Share.IsPositive() {
 			r.Share = em.Share.String()
 		} else {
@@ -293,6 +293,7 @@ func (e *Entry) Row() Row {
 		r.RetiredOn = o.RetiredOn.Format("2006-01-02")
 	}
 	r.Beneficiary, r.RetirementURL, r.Type = o.Beneficiary, o.RetirementURL, string(o.Type)
+	r.Illustrative = o.Illustrative
 	return r
 }
 
@@ -340,8 +341,9 @@ type Row struct {
 	Category       string    `json:"category,omitempty"`
 	Period         string    `json:"period,omitempty"`
 	Method         string    `json:"method,omitempty"`
-	Rate           string    `json:"rate,omitempty"`      // into the reporting currency
-	Converted      string    `json:"converted,omitempty"` // the amount or cost in the reporting currency
+	Illustrative   string    `json:"illustrative,omitempty"` // why the entry's figures are illustrative, not real
+	Rate           string    `json:"rate,omitempty"`         // into the reporting currency
+	Converted      string    `json:"converted,omitempty"`    // the amount or cost in the reporting currency
 }
 
 // A RowItem is an Item of a gift in kind, in impact.json.
@@ -655,7 +657,7 @@ func sortedKeys[V any](m map[string]V, reverse bool) []string {
 // CSVHeader names the columns of impact.csv: the fields of Row (see it),
 // with year after date. A list is one cell: serials separated by spaces,
 // items as "smartphone=120; laptop=35"; valuation is "yes" or empty.
-var CSVHeader = []string{"id", "kind", "date", "year", "post", "post_url", "source", "recipient", "donation_kind", "items", "provider", "amount", "valuation", "tonnes", "price_per_tonne", "cost", "currency", "project", "scope", "url", "evidence", "recipient_id", "registry", "serials", "project_id", "country", "vintage", "retired_on", "beneficiary", "retirement_url", "type", "emission_source", "share", "category", "period", "method"}
+var CSVHeader = []string{"id", "kind", "date", "year", "post", "post_url", "source", "recipient", "donation_kind", "items", "provider", "amount", "valuation", "tonnes", "price_per_tonne", "cost", "currency", "project", "scope", "url", "evidence", "recipient_id", "registry", "serials", "project_id", "country", "vintage", "retired_on", "beneficiary", "retirement_url", "type", "emission_source", "share", "category", "period", "method", "illustrative"}
 
 // CSVReportingHeader names the columns impact.csv gains with a reporting
 // currency: the rate used and the amount (or cost) converted, per entry.
@@ -687,7 +689,7 @@ func WriteCSV(w io.Writer, t *Totals) error {
 		row := []string{e.ID, e.Kind, e.Date, year, cell(e.Post), cell(e.PostURL), cell(e.Source), cell(e.Recipient), e.DonationKind, cell(strings.Join(items, "; ")),
 			cell(e.Provider), e.Amount, valuation, e.Tonnes, e.PricePerTonne, e.Cost, e.Currency, cell(e.Project), cell(e.Scope), cell(e.URL),
 			cell(e.Evidence), cell(e.RecipientID), e.Registry, cell(strings.Join(e.Serials, " ")), cell(e.ProjectID), cell(e.Country), e.Vintage, e.RetiredOn,
-			cell(e.Beneficiary), cell(e.RetirementURL), e.Type, cell(e.EmissionSource), e.Share, e.Category, cell(e.Period), cell(e.Method)}
+			cell(e.Beneficiary), cell(e.RetirementURL), e.Type, cell(e.EmissionSource), e.Share, e.Category, cell(e.Period), cell(e.Method), cell(e.Illustrative)}
 		if t.Reporting != nil {
 			cur := ""
 			if e.Converted != "" {

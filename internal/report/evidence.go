@@ -37,6 +37,10 @@ type Evidence struct {
 	Type          string // "removal" or "avoidance"
 	Receipt       string // a donation's evidence: its URL, or the file's under the post's address
 	RecipientID   string
+	// Illustrative, when not "", says why the entry's figures are
+	// illustrative, not real; it is shown with them, and is not evidence
+	// (Any leaves it out).
+	Illustrative string
 }
 
 // Any reports whether there is any evidence to show.
@@ -65,7 +69,7 @@ func ProjectURL(patterns map[string]string, registry, projectID string) string {
 func (l evidenceLinks) offset(o *impact.Offset) Evidence {
 	e := Evidence{
 		Registry: string(o.Registry), ProjectID: o.ProjectID, Country: o.Country,
-		Beneficiary: o.Beneficiary, RetirementURL: o.RetirementURL, Type: string(o.Type),
+		Beneficiary: o.Beneficiary, RetirementURL: o.RetirementURL, Type: string(o.Type), Illustrative: o.Illustrative,
 		ProjectURL: ProjectURL(l.patterns, string(o.Registry), o.ProjectID),
 	}
 	for _, s := range o.Serials {
@@ -81,7 +85,7 @@ func (l evidenceLinks) offset(o *impact.Offset) Evidence {
 }
 
 func (l evidenceLinks) donation(d *impact.Donation) Evidence {
-	e := Evidence{RecipientID: d.RecipientID}
+	e := Evidence{RecipientID: d.RecipientID, Illustrative: d.Illustrative}
 	if d.Evidence != "" {
 		if l.receipt != nil {
 			e.Receipt = l.receipt(d)

@@ -230,6 +230,7 @@ func (r *EntryRef) entry() Entry {
 	default:
 		em := e.Emission
 		re.Name = em.What
+		re.Evidence.Illustrative = em.Illustrative
 		if !em.Share.IsPositive() {
 			re.Tonnes = l.Tonnes(impact.Tonnes{Decimal: em.Tonnes.Round(impact.TonnesDigits)})
 		}

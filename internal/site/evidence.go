@@ -25,7 +25,7 @@ func emissionsOf(p *Post) []*impact.Emission {
 	for i, e := range p.Emissions {
 		each[i] = impact.Emission{
 			What: e.Source, Share: e.Share, Tonnes: e.Tonnes, Scope: e.Scope, Category: e.Category,
-			Period: e.Period, Method: e.Method, Date: p.Date,
+			Period: e.Period, Method: e.Method, Illustrative: e.Illustrative, Date: p.Date,
 			Source: impact.Source{Post: p.URL(), Title: p.Title, File: p.File},
 		}
 		out[i] = &each[i]
@@ -158,7 +158,7 @@ func (p *Post) Evidence() PostEvidence {
 	for i := range p.Donations {
 		d := &p.Donations[i]
 		e := EntryEvidence{ID: impact.EntryID(p.File, 'd', i), Items: report.ItemsText(p.site.locale, d.Items)}
-		e.RecipientID = d.RecipientID
+		e.RecipientID, e.Illustrative = d.RecipientID, d.Illustrative
 		if d.Evidence != "" {
 			e.Receipt = p.EvidenceURL(d.Evidence)
 		}
@@ -168,7 +168,7 @@ func (p *Post) Evidence() PostEvidence {
 		ev.Offsets = append(ev.Offsets, EntryEvidence{ID: impact.EntryID(p.File, 'o', i), Evidence: report.ForOffset(patterns, &p.Offsets[i])})
 	}
 	for i := range p.Emissions {
-		ev.Emissions = append(ev.Emissions, EntryEvidence{ID: impact.EntryID(p.File, 'e', i)})
+		ev.Emissions = append(ev.Emissions, EntryEvidence{ID: impact.EntryID(p.File, 'e', i), Evidence: report.Evidence{Illustrative: p.Emissions[i].Illustrative}})
 	}
 	return ev
 }
