@@ -370,7 +370,8 @@ func New(t *impact.Totals, o Options) *Report {
 		q := "donations recipient=" + strconv.Quote(name)
 		row := Row{Name: name, Entries: es, Given: f.sums(t.Donations.ByRecipient[name], q, firstHref(es))}
 		row.Items = itemsOf(l, t.InKind.ByRecipient[name])
-		if rep := t.Reporting; rep != nil {
+		// A recipient given only in kind, with no value declared, has no money figure to convert.
+		if rep := t.Reporting; rep != nil && len(t.Donations.ByRecipient[name]) > 0 {
 			row.GivenIn = f.money(rep.Donations.ByRecipient[name], q, firstHref(es))
 		}
 		r.Recipients = append(r.Recipients, row)
@@ -484,10 +485,10 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 				}
 				var size impact.Money
 				var ok bool
-				if yt.Reporting != nil {
+				if yt.Reporting != nil && len(yt.Donations.ByRecipient[name]) > 0 {
 					size, ok = yt.Reporting.Donations.ByRecipient[name], true
 					row.GivenIn = f.money(size, q, href)
-				} else {
+				} else if yt.Reporting == nil {
 					size, ok = yt.Donations.ByRecipient[name].Get(unit)
 				}
 				if ok {
