@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/impactblog/impactblog/internal/blogtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,18 +14,7 @@ import (
 // folder they did not write, and report every problem in one run.
 
 // writeTree writes files (slash-separated path → content) under dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func writeTree(t *testing.T, dir string, files map[string]string) { blogtest.WriteTree(t, dir, files) }
 
 // TestNotABlog: build and check in a folder with neither posts/ nor
 // site.toml refuse, and leave its public/ alone, however -src and -out

@@ -28,6 +28,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"testing"
 	"testing/fstest"
 	"time"
 )
@@ -301,6 +302,21 @@ func (g *gen) body(size, edit int) {
 		}
 		if g.r.IntN(2) == 0 && b.Len() < size {
 			g.paragraph()
+		}
+	}
+}
+
+// WriteTree writes files (slash-separated path → content) under dir,
+// making folders as needed, for a test's blog on disk.
+func WriteTree(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

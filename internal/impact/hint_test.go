@@ -43,15 +43,7 @@ func TestAmountHints(t *testing.T) {
 	} {
 		t.Run(tt.in+" "+tt.code, func(t *testing.T) {
 			_, err := ParseAmount(tt.in, cur(t, tt.code), tt.site)
-			if err == nil || !errors.Is(err, ErrNotANumber) {
-				t.Fatalf("have: %v want: an error wrapping ErrNotANumber", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("have: %v\nwant: …%s…", err, tt.want)
-			}
-			if tt.not != "" && strings.Contains(err.Error(), tt.not) {
-				t.Errorf("have: %v\nwant: no %q", err, tt.not)
-			}
+			assertHint(t, err, tt.want, tt.not)
 		})
 	}
 }
@@ -73,15 +65,7 @@ func TestTonnesHints(t *testing.T) {
 	} {
 		t.Run(tt.in, func(t *testing.T) {
 			_, err := ParseTonnes(tt.in)
-			if err == nil || !errors.Is(err, ErrNotANumber) {
-				t.Fatalf("have: %v want: an error wrapping ErrNotANumber", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("have: %v\nwant: …%s…", err, tt.want)
-			}
-			if tt.not != "" && strings.Contains(err.Error(), tt.not) {
-				t.Errorf("have: %v\nwant: no %q", err, tt.not)
-			}
+			assertHint(t, err, tt.want, tt.not)
 		})
 	}
 }
@@ -132,4 +116,19 @@ func suggested(err error) []string {
 		}
 	}
 	return out
+}
+
+// assertHint checks that err is ErrNotANumber with a hint that says want,
+// and not not (unless it is empty).
+func assertHint(t *testing.T, err error, want, not string) {
+	t.Helper()
+	if err == nil || !errors.Is(err, ErrNotANumber) {
+		t.Fatalf("have: %v want: an error wrapping ErrNotANumber", err)
+	}
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("have: %v\nwant: …%s…", err, want)
+	}
+	if not != "" && strings.Contains(err.Error(), not) {
+		t.Errorf("have: %v\nwant: no %q", err, not)
+	}
 }

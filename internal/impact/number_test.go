@@ -53,15 +53,7 @@ func TestNumberHintsKeepTheFigure(t *testing.T) {
 	} {
 		t.Run(tt.in, func(t *testing.T) {
 			_, err := ParseNumber(tt.in)
-			if err == nil || !errors.Is(err, ErrNotANumber) {
-				t.Fatalf("have: %v want: an error wrapping ErrNotANumber", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("have: %v\nwant: …%s…", err, tt.want)
-			}
-			if tt.not != "" && strings.Contains(err.Error(), tt.not) {
-				t.Errorf("have: %v\nwant: no %q", err, tt.not)
-			}
+			assertHint(t, err, tt.want, tt.not)
 		})
 	}
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"github.com/impactblog/impactblog/internal/blogtest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,15 +21,7 @@ const secret = "SECRET-OUTSIDE-THE-BLOG"
 // under dir. A target starting with "ABS/" is made absolute under dir.
 func tree(t *testing.T, dir string, files, links map[string]string) {
 	t.Helper()
-	for name, data := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	blogtest.WriteTree(t, dir, files)
 	for name, target := range links {
 		if rest, ok := strings.CutPrefix(target, "ABS/"); ok {
 			target = filepath.Join(dir, filepath.FromSlash(rest))
