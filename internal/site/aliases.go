@@ -14,7 +14,7 @@ func checkAliases(posts []*Post) problem.List {
 		return nil
 	}
 	var problems problem.List
-	seen := make(map[string]string, len(posts))
+	seen := make(map[string]string, len(posts)) // addresses that differ in case: aliasClashes
 	for _, p := range posts {
 		seen[p.URL()] = p.File
 	}
@@ -46,12 +46,18 @@ func (s *Site) aliasClashes() problem.List {
 	if !slices.ContainsFunc(s.pages, func(p *Page) bool { return p.Kind == KindAlias }) {
 		return nil
 	}
-	files := make(map[string]string, len(s.pages)) // what writes each file
-	dirs := map[string]bool{}                      // the folders of those files
+	// Names are compared in lower case: on a file system that ignores
+	// case (macOS's and Windows's by default), /Posts/B/ is /posts/b/.
+	type written struct{ what, name string }
+	files := make(map[string]written, len(s.pages)) // what writes each file
+	dirs := map[string]string{}                     // the folders of those files
 	take := func(name, what string) {
-		files[name] = what
-		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
+		files[strings.ToLower(name)] = written{what, name}
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			if _, ok := dirs[strings.ToLower(d)]; ok {
+				break
+			}
+			dirs[strings.ToLower(d)] = d
 		}
 	}
 	take(publish.Marker, "the file that marks the folder as impactblog's")
@@ -69,18 +75,22 @@ func (s *Site) aliasClashes() problem.List {
 			continue
 		}
 		out := outputPath(p.URL)
-		over := out
-		what, clash := files[out]
-		if !clash && dirs[out] {
-			what, clash = "a folder of the site", true
+		w, clash := files[strings.ToLower(out)]
+		if !clash {
+			if d, ok := dirs[strings.ToLower(out)]; ok {
+				w, clash = written{"a folder of the site", d}, true
+			}
 		}
 		for d := path.Dir(out); !clash && d != "."; d = path.Dir(d) {
-			what, clash = files[d]
-			over = d
+			w, clash = files[strings.ToLower(d)]
 		}
 		if clash {
 			at := p.Post.Keys.At("aliases")
-			problems.Add(p.Post.File, at.Line, at.Col, "alias %s would be written where the site has %s (%s): remove it, or give it another path", p.URL, what, over)
+			caseNote := ""
+			if !strings.Contains(out+"/", w.name) && strings.Contains(strings.ToLower(out+"/"), strings.ToLower(w.name)) {
+				caseNote = ", which differs only in capitals, and a file system that ignores case takes for the same"
+			}
+			problems.Add(p.Post.File, at.Line, at.Col, "alias %s would be written where the site has %s (%s%s): remove it, or give it another path", p.URL, w.what, w.name, caseNote)
 			continue
 		}
 		take(out, "the redirect of another alias")
