@@ -19,6 +19,7 @@ import (
 	"github.com/impactblog/impactblog/internal/entry"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/site"
+	"github.com/impactblog/impactblog/internal/symlink"
 )
 
 type newCommand struct {
@@ -81,11 +82,22 @@ func (c *newCommand) Run(_ context.Context, args []string) error {
 	if name == "" {
 		return fmt.Errorf("cannot make a file name from the title %q: give it some letters or digits", title)
 	}
-	file := filepath.Join(*src, site.PostsDir, day.Format("2006-01-02")+"-"+name+".md")
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
+	rel := filepath.Join(site.PostsDir, day.Format("2006-01-02")+"-"+name+".md")
+	file := filepath.Join(*src, rel)
+	// Through an os.Root, as every command reads the blog: a posts/ that
+	// is a symbolic link out of the blog is refused, not written through.
+	root, err := os.OpenRoot(*src)
+	if err != nil {
+		return fmt.Errorf("opening the blog's folder %s: %w", *src, err)
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	defer root.Close()
+	if err := root.MkdirAll(site.PostsDir, 0o755); err != nil {
+		if symlink.IsEscape(err) {
+			return symlink.EscapeProblem(root.FS(), site.PostsDir)
+		}
+		return fmt.Errorf("making %s: %w", filepath.Join(*src, site.PostsDir), err)
+	}
+	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists, and new never overwrites a post: edit it, or choose another title or -date", file)
 	}

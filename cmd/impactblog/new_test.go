@@ -146,3 +146,19 @@ func TestNewUsage(t *testing.T) {
 		t.Errorf("new !!!: have exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestNewNeverWritesThroughALink: a posts/ that is a symbolic link out of
+// the blog is refused, and nothing is written where it leads.
+func TestNewNeverWritesThroughALink(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "posts")); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runNew(t, time.Date(2021, 1, 15, 12, 0, 0, 0, time.UTC), "-src", dir, "Hello")
+	if code != 1 || !strings.Contains(stderr, "posts: is a symbolic link") {
+		t.Fatalf("exit %d %q, want 1 and a problem naming the symbolic link", code, stderr)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Errorf("new wrote %v through the link", entries)
+	}
+}
