@@ -1,0 +1,200 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A pattern is one phrase of a rules file, compiled: a sequence of word
+// patterns that must match consecutive tokens of one sentence.
+//
+// Phrase syntax, word by word (words are separated by spaces, hyphens and
+// apostrophes, exactly as text is split into tokens):
+//
+//	neutral       the word itself, any case
+//	neutre~       the word plus one of the language's inflection suffixes
+//	              (fr: "", s, e, es → neutre, neutres)
+//	umwelt*       any word that begins with "umwelt" (word classes only)
+//	vert|verte    one of the alternatives (each may carry ~ or *)
+type pattern struct {
+	text  string
+	words [][]wordPat
+}
+
+type wordPat struct {
+	word   string
+	suffix bool // ~: word + one of the language's suffixes
+	prefix bool // *: any word beginning with word
+}
+
+// splitPhrase splits a phrase the way tokenize splits text, keeping the
+// pattern marks ~, * and | inside words.
+func splitPhrase(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !isWordRune(r) && !strings.ContainsRune("~*|", r)
+	})
+}
+
+func compilePattern(phrase string) pattern {
+	p := pattern{text: phrase}
+	for _, w := range splitPhrase(phrase) {
+		var alts []wordPat
+		for _, a := range strings.Split(w, "|") {
+			if a == "" {
+				continue
+			}
+			wp := wordPat{}
+			switch {
+			case strings.HasSuffix(a, "~"):
+				wp.suffix, a = true, strings.TrimSuffix(a, "~")
+			case strings.HasSuffix(a, "*"):
+				wp.prefix, a = true, strings.TrimSuffix(a, "*")
+			}
+			wp.word = normWord(a)
+			alts = append(alts, wp)
+		}
+		if len(alts) > 0 {
+			p.words = append(p.words, alts)
+		}
+	}
+	return p
+}
+
+func (w wordPat) match(tok string, suffixes []string) bool {
+	switch {
+	case w.prefix:
+		return strings.HasPrefix(tok, w.word)
+	case w.suffix:
+		rest, ok := strings.CutPrefix(tok, w.word)
+		if !ok {
+			return false
+		}
+		for _, s := range suffixes {
+			if rest == s {
+				return true
+			}
+		}
+		return false
+	}
+	return tok == w.word
+}
+
+// matchAt reports how many tokens p matches at toks[i:], or 0.
+func (p pattern) matchAt(toks []token, i int, suffixes []string) int {
+	if len(p.words) == 0 || i+len(p.words) > len(toks) {
+		return 0
+	}
+	for j, alts := range p.words {
+		ok := false
+		for _, a := range alts {
+			if a.match(toks[i+j].norm, suffixes) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return 0
+		}
+	}
+	return len(p.words)
+}
+
+// A phraseSet is a list of patterns, longest first.
+type phraseSet []pattern
+
+func compileSet(phrases []string) phraseSet {
+	var s phraseSet
+	for _, ph := range phrases {
+		if p := compilePattern(ph); len(p.words) > 0 {
+			s = append(s, p)
+		}
+	}
+	// Longest first, so "carbon neutral" wins over "neutral" at one position.
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j].words) > len(s[j-1].words); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s
+}
+
+// A match is a run of tokens [i, j) of a sentence.
+type match struct{ i, j int }
+
+// find returns the non-overlapping matches of s in toks, left to right.
+func (s phraseSet) find(toks []token, suffixes []string) []match {
+	var ms []match
+	for i := 0; i < len(toks); {
+		n := 0
+		for _, p := range s {
+			if n = p.matchAt(toks, i, suffixes); n > 0 {
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		ms = append(ms, match{i, i + n})
+		i += n
+	}
+	return ms
+}
+
+// any reports whether s matches anywhere in toks.
+func (s phraseSet) any(toks []token, suffixes []string) bool {
+	for i := range toks {
+		for _, p := range s {
+			if p.matchAt(toks, i, suffixes) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// overlaps reports whether any match of s overlaps m.
+func (s phraseSet) overlaps(toks []token, m match, suffixes []string) bool {
+	for _, n := range s.find(toks, suffixes) {
+		if n.i < m.j && m.i < n.j {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCase reports whether most longer words of toks are capitalised, as in
+// a headline ("Our Carbon Neutral Deliveries") or a shout ("GOOD FOR THE
+// PLANET"); there, capitals do not mark a proper noun.
+func titleCase(toks []token) bool {
+	long, up := 0, 0
+	for _, t := range toks {
+		if len([]rune(t.norm)) < 4 || t.number {
+			continue
+		}
+		long++
+		if t.upper {
+			up++
+		}
+	}
+	return long > 0 && up*10 >= long*6
+}
+
+// properNoun reports whether m is part of a name: every word of the match is
+// capitalised, the sentence is not a headline, and the match either does not
+// open the sentence or is followed by another capitalised word ("the Green
+// Team", "Green Street is closed").
+func properNoun(toks []token, m match, headline bool) bool {
+	if headline {
+		return false
+	}
+	for _, t := range toks[m.i:m.j] {
+		if !t.upper {
+			return false
+		}
+	}
+	if m.i > 0 {
+		return true
+	}
+	return m.j < len(toks) && toks[m.j].upper && unicode.IsLetter([]rune(toks[m.j].norm)[0])
+}
