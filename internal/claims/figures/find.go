@@ -216,6 +216,15 @@ func (c conventions) read(text string, i, from int) (Figure, int, bool) {
 	}
 
 	j := numEnd
+	if c.lang == "de" && places == 0 {
+		// 112.000,- € and 112.000,– €: whole euros
+		for _, dash := range []string{",-", ",–"} {
+			if strings.HasPrefix(text[j:], dash) {
+				j += len(dash)
+				break
+			}
+		}
+	}
 	var shift int32
 	// A multiplier: glued k/m after a currency sign, or a word.
 	multiplied := false
@@ -376,11 +385,11 @@ func prefixCurrency(text string, i int) (word, int) {
 		k -= n
 	}
 	for _, s := range prefixSigns {
-		if strings.HasSuffix(text[:k], s.text) && startsWord(text, k-len(s.text)) {
+		if strings.HasSuffix(text[:k], s.text) && !wordBefore(text, k-len(s.text)) {
 			return s, k - len(s.text)
 		}
 	}
-	if k >= 3 && startsWord(text, k-3) {
+	if k >= 3 && !wordBefore(text, k-3) {
 		if code := text[k-3 : k]; isoCodes[code] {
 			return word{text: code, code: code}, k - 3
 		}
@@ -474,9 +483,20 @@ func startsWord(text string, i int) bool {
 	return !isWordRune(r) && !strings.ContainsRune("^#/-−+.,–", r)
 }
 
-// endsWord reports whether a word may end at text[j].
+// wordBefore reports whether a letter or digit comes right before text[i].
+func wordBefore(text string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(text[:i])
+	return n > 0 && isWordRune(r)
+}
+
+// endsWord reports whether a word may end at text[j]: not before a letter
+// or digit, nor before a hyphen joining it to one (5 t-shirts).
 func endsWord(text string, j int) bool {
 	r, n := utf8.DecodeRuneInString(text[j:])
+	if r == '-' || r == '‑' {
+		next, _ := utf8.DecodeRuneInString(text[j+n:])
+		return !isWordRune(next)
+	}
 	return n == 0 || !isWordRune(r)
 }
 

@@ -54,7 +54,12 @@ func TestFind(t *testing.T) {
 		{"de", "31,4 t, 31,4 Tonnen CO2, 1.250 kg, 60 %, 60 Prozent, 31.4 t", []string{"31,4 t=31.4 t", "31,4 Tonnen CO2=31.4 t", "1.250 kg=1.25 t", "60 %=60 %", "60 Prozent=60 %", "31.4 t=31.4 t"}},
 		{"de", "etwa 100.000 €, mehr als 30 t, bis zu 60 %", []string{"~100.000 €=100000 EUR", ">30 t=30 t", "<60 %=60 %"}},
 		{"de-CH", "CHF 112'000 und 2'750.30 Franken", []string{"CHF 112'000=112000 CHF", "2'750.30 Franken=2750.3 CHF"}},
+		{"de", "Spende: 112.000,- € und 5.000,– Euro", []string{"112.000,- €=112000 EUR", "5.000,– Euro=5000 EUR"}},
+		{"en", "between £100,000–£120,000 (a range: each read alone)", []string{"£100,000=100000 GBP", "£120,000=120000 GBP"}},
 		// Hard negatives: no figure at all.
+		{"en", "We printed 5 t-shirts for 2 k-pop fans.", nil},
+		{"en", "1.234 and 1,234 and 0.5 and page 12, chapter 3, 100 000 people", nil},
+		{"en", "{{% total tonnes %}} t and {{< total donations currency=\"GBP\" >}} £", nil},
 		{"en", "In 2020 we planted 10,000 trees; by 2030 we aim for more.", nil},
 		{"en", "Call +44 20 7946 0958 or 0800 123 456.", nil},
 		{"en", "Our top 10 suppliers, open 24/7, at 10:30.", nil},
