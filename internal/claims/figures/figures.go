@@ -23,7 +23,8 @@
 // foreign separator before three digits (1.234 t in French). Dates
 // (15.01.2021), versions (1.2.3), times (10:30), fractions (24/7), numbers
 // glued to letters (v1.2, CO2, 3D, x10) or following "^", "#", "/", "-",
-// "+", "." or "," (footnotes [^12], signs, ranges) are not figures.
+// "+", "." or "," (footnotes [^12], signs, ranges) are not figures. German
+// whole amounts may end in ",-" or ",–" (112.000,- €).
 //
 // A number is a figure only with a unit; a bare number (a year, "in 2030",
 // "top 10", a count, a phone number) is not. The units:
@@ -58,6 +59,9 @@
 // plus de, au moins, mehr als, über, mindestens (AtLeast); less than, under,
 // below, up to, moins de, jusqu'à, weniger als, unter, bis zu, höchstens
 // (AtMost); nearly, almost, presque, fast, knapp, beinahe (Nearly).
+//
+// A unit or multiplier must end a word: not "5 t-shirts", "5 times". Each
+// end of a range (£100,000–£120,000) is read, and checked, on its own.
 //
 // A Hugo-style shortcode ({{< total … >}}, {{% … %}}) is skipped: the figure
 // it writes comes from the data and is exact. Code spans and link URLs are
