@@ -60,8 +60,11 @@
 // below, up to, moins de, jusqu'à, weniger als, unter, bis zu, höchstens
 // (AtMost); nearly, almost, presque, fast, knapp, beinahe (Nearly).
 //
-// A unit or multiplier must end a word: not "5 t-shirts", "5 times". Each
-// end of a range (£100,000–£120,000) is read, and checked, on its own.
+// A unit or multiplier must end a word: not "5 t-shirts", "5 times". The
+// two figures of a range (£100,000–£120,000, 30 t to 40 t, 30 t à 40 t,
+// 30 t bis 40 t) are read as AtLeast the first and AtMost the second; a
+// figure followed by "+" (£5,000+) as AtLeast. A bare number before a range
+// ("100–120 t") makes no figure: a number after a dash is not read.
 //
 // A Hugo-style shortcode ({{< total … >}}, {{% … %}}) is skipped: the figure
 // it writes comes from the data and is exact. Code spans and link URLs are

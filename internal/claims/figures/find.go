@@ -179,6 +179,16 @@ func Find(text string, lang string) []Figure {
 		}
 		f, next, ok := c.read(text, i, from)
 		if ok {
+			if n := len(out); n > 0 && out[n-1].Kind == f.Kind && f.Bound == Exact && out[n-1].Bound == Exact &&
+				rangeWords[strings.Trim(text[from:f.Offset], spaces)] {
+				// £100,000–£120,000, 30 t to 40 t: the data may lie anywhere between
+				out[n-1].Bound, f.Bound = AtLeast, AtMost
+			}
+			if next < len(text) && text[next] == '+' && endsWord(text, next+1) && f.Bound == Exact {
+				// £5,000+
+				f.Bound, next = AtLeast, next+1
+				f.Len, f.Text = next-f.Offset, text[f.Offset:next]
+			}
 			out = append(out, f)
 			from = next
 		}
@@ -186,6 +196,9 @@ func Find(text string, lang string) []Figure {
 	}
 	return out
 }
+
+// rangeWords join the two ends of a range.
+var rangeWords = map[string]bool{"–": true, "—": true, "-": true, "to": true, "à": true, "bis": true}
 
 // read reads the figure whose number starts at text[i], if any, and
 // returns where to go on scanning.

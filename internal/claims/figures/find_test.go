@@ -55,7 +55,8 @@ func TestFind(t *testing.T) {
 		{"de", "etwa 100.000 €, mehr als 30 t, bis zu 60 %", []string{"~100.000 €=100000 EUR", ">30 t=30 t", "<60 %=60 %"}},
 		{"de-CH", "CHF 112'000 und 2'750.30 Franken", []string{"CHF 112'000=112000 CHF", "2'750.30 Franken=2750.3 CHF"}},
 		{"de", "Spende: 112.000,- € und 5.000,– Euro", []string{"112.000,- €=112000 EUR", "5.000,– Euro=5000 EUR"}},
-		{"en", "between £100,000–£120,000 (a range: each read alone)", []string{"£100,000=100000 GBP", "£120,000=120000 GBP"}},
+		{"en", "between £100,000–£120,000, 30 t to 40 t, £5,000+ and 100–120 t", []string{">£100,000=100000 GBP", "<£120,000=120000 GBP", ">30 t=30 t", "<40 t=40 t", ">£5,000+=5000 GBP"}},
+		{"fr", "de 30 t à 40 t", []string{">30 t=30 t", "<40 t=40 t"}},
 		// Hard negatives: no figure at all.
 		{"en", "We printed 5 t-shirts for 2 k-pop fans.", nil},
 		{"en", "1.234 and 1,234 and 0.5 and page 12, chapter 3, 100 000 people", nil},
