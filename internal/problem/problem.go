@@ -24,6 +24,10 @@ type Problem struct {
 	Line int    // 1-based; 0 if unknown
 	Col  int    // 1-based; 0 if unknown
 	Err  error
+	// Rule names the check that found it, when one did: a claims rule
+	// ("offset-neutrality"); empty for a mistake in the front matter, a
+	// link or a template. Error does not print it: the message does.
+	Rule string
 }
 
 // New returns a Problem at file:line:col with a formatted message.
