@@ -163,12 +163,13 @@ type Mismatch struct {
 	Message string      // "£121,000 matches no figure of this post or the site: did you mean £112,000, the donation to PUR Projet?"
 }
 
-// Check returns the figures that match no data figure, in order.
+// Check returns the figures that match no data figure, in order. An
+// Index does the same for many data figures.
 func Check(figs []Figure, data []DataFigure) []Mismatch {
 	var out []Mismatch
 	for _, f := range figs {
 		if f.Ambiguous != "" {
-			out = append(out, Mismatch{Figure: f, Message: fmt.Sprintf("%s is unclear: %s", f.Text, f.Ambiguous)})
+			out = append(out, mismatch(f, nil))
 			continue
 		}
 		var closest *DataFigure
@@ -187,16 +188,9 @@ func Check(figs []Figure, data []DataFigure) []Mismatch {
 				closest, best = d, r
 			}
 		}
-		if matched {
-			continue
+		if !matched {
+			out = append(out, mismatch(f, closest))
 		}
-		msg := f.Text + " matches no figure of this post or the site: "
-		if closest == nil {
-			msg += "they record " + none(f)
-		} else {
-			msg += "did you mean " + write(f, closest) + ", " + closest.Label + "?"
-		}
-		out = append(out, Mismatch{Figure: f, Closest: closest, Message: msg})
 	}
 	return out
 }
