@@ -51,7 +51,9 @@ func TestIndexAgreesWithCheck(t *testing.T) {
 	}
 }
 
-func sameMismatch(a, b Mismatch) bool { return a.Message == b.Message && a.Figure.Offset == b.Figure.Offset }
+func sameMismatch(a, b Mismatch) bool {
+	return a.Message == b.Message && a.Figure.Offset == b.Figure.Offset
+}
 
 // BenchmarkIndex checks a post's five figures against the data of a site
 // of 10,000 posts (25,000 entries and their totals).
