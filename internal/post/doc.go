@@ -38,6 +38,12 @@
 //	image         the picture shown when the post is shared; else image.path (Jekyll),
 //	              or the first of images
 //	              kept in Params too, and read inside extra (Zola) or params (Hugo)
+//	lang          the post's language, a BCP 47 tag (fr, de-DE); default: the site's
+//	              language is read as lang
+//	plan_url      the published plan behind a future claim ("net zero by 2030"): an http(s) URL
+//	verifier      who independently verifies that plan
+//	claims        accept: {rule: "reason"} accepts that claims rule's findings in this post,
+//	              with a reviewer's reason (package claims)
 //	impact        the figures: see package entry
 //
 // Values are read as package field says: text and keys may not hold a

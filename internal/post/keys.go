@@ -93,6 +93,14 @@ var postKeys = [...]postKey{
 		param: func(p *Post) { p.TOC = wantsTOC(p.Params) }},
 	{name: "image", doc: "the picture shown when the post is shared; else image.path (Jekyll),\nor the first of images",
 		param: func(p *Post) { p.Image = frontImage(p.Params) }},
+	{name: "lang", aliases: []string{"language"}, doc: "the post's language, a BCP 47 tag (fr, de-DE); default: the site's",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Lang = r.Lang(v, k) }},
+	{name: "plan_url", doc: "the published plan behind a future claim (\"net zero by 2030\"): an http(s) URL",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.PlanURL = r.URL(v, k) }},
+	{name: "verifier", doc: "who independently verifies that plan",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Verifier = strings.TrimSpace(r.Text(v, k)) }},
+	{name: "claims", doc: "accept: {rule: \"reason\"} accepts that claims rule's findings in this post,\nwith a reviewer's reason (package claims)",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Accepted = r.accepted(v, k) }},
 	{name: "impact", doc: "the figures: see package entry",
 		set: func(r *reader, p *Post, _ string, v *tree.Node) {
 			r.impact.Read(&r.block, &r.Reader, v, r.currency)
@@ -143,7 +151,7 @@ type Keys [numPostKeys]struct{ line, col int32 }
 // numPostKeys is len(postKeys), which Keys cannot name: postKeys refers to
 // Post, which holds Keys. The line after it fails to compile when the two
 // differ.
-const numPostKeys = 15
+const numPostKeys = 19
 
 var _ [0]struct{} = [len(postKeys) - numPostKeys]struct{}{}
 

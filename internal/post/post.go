@@ -31,6 +31,10 @@ type Post struct {
 	Aliases  []string
 	TOC      bool           // toc: true asks for a table of contents
 	Image    string         // the picture shown when the post is shared; "" when none is named
+	Lang     string         // a BCP 47 tag, as written; "" for the site's language
+	PlanURL  string         // the plan behind a future claim; "" when none
+	Verifier string         // who verifies that plan; "" when none
+	Accepted []Accepted     // the claims rules a reviewer accepted in this post
 	Params   map[string]any // every other top-level key, toc and image too; nil when there is none
 	Body     []byte         // the Markdown after the front matter (nil once rendered, in a build with site.Options.Once)
 	BodyLine int            // the line of the file where Body starts
@@ -61,6 +65,13 @@ func (p *Post) setParam(k string, v any) {
 		p.Params = map[string]any{}
 	}
 	p.Params[k] = v
+}
+
+// An Accepted is a claims rule whose findings a reviewer accepted in this
+// post (claims: {accept: {rule: "reason"}}), with the reason, never empty.
+type Accepted struct {
+	Rule, Reason string
+	At           Pos // where the rule was written
 }
 
 // Pos is a line and column in the post's file; zero when unknown.
