@@ -45,11 +45,13 @@ type Options struct {
 	UnsafeHTML bool   // pass raw HTML through
 	Figures    bool   // figures in prose: {{< total … >}} (figure.go)
 	SiteURL    string // the site's base URL: links to other hosts are external
+	Prose      bool   // list each block's prose in Document.Prose (prose.go)
 }
 
 // A Renderer turns a post's Markdown into HTML. It is safe for concurrent use.
 type Renderer struct {
 	md      goldmark.Markdown
+	prose   bool
 	buffers sync.Pool // of *bytes.Buffer: RenderWith's output, reused
 }
 
@@ -69,7 +71,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: goldmark.New(rendererOpts...)}
+	return &Renderer{md: goldmark.New(rendererOpts...), prose: opts.Prose}
 }
 
 // A Document is a rendered post body.
@@ -81,6 +83,7 @@ type Document struct {
 	Image    string    // the first image's destination, as written; "" if none
 	Warnings []Warning // template syntax of other generators, in order
 	Figures  int       // how many {{< total … >}} the source has
+	Prose    []Prose   // the prose of each block, with Options.Prose
 	// Problems are the figures that cannot be written, the tables too
 	// large to render (see MaxTableCells), and what makes a post too
 	// costly to parse (MaxNesting, MaxIndent, MaxLinkScan: then the
@@ -133,6 +136,9 @@ func (r *Renderer) RenderWith(src []byte, env Env) (*Document, error) {
 	// One copy of the exact size, kept for as long as the post is: the
 	// buffer, grown for the largest post, goes back to the pool.
 	d := &Document{HTML: buf.String(), Summary: summary(doc, src), Figures: count, Problems: problems}
+	if r.prose {
+		d.Prose = prose(doc, src, newPositioner(src))
+	}
 	finish(d, pc, src)
 	return d, nil
 }
