@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/site"
@@ -71,7 +70,7 @@ func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
 		return nil, err
 	}
 	return site.NewBuilder(root.FS(), templates.FS, site.Options{
-		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: time.Now(), Once: true, SpillDir: spillDir,
+		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: buildNow(sd), Once: true, SpillDir: spillDir,
 		Version: version(), SourceDate: sd,
 	}), nil
 }

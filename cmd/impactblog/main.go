@@ -9,6 +9,7 @@
 //	impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
 //	impactblog totals [-json] [-src DIR] [-drafts] [-future]
 //	impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
+//	impactblog version
 //	impactblog help
 //
 // Exit status: 0 on success, 1 when a post, the config or a template has a
@@ -25,6 +26,7 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	_ "time/tzdata" // site.toml's timezone, also where the system has no zoneinfo (a container)
 
 	"github.com/impactblog/impactblog/internal/problem"
 )
@@ -60,6 +62,8 @@ Usage:
                     print the computed totals
   impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
                     preview the blog in a browser; rebuild and reload on every save
+  impactblog version
+                    print the version, the commit it was built from and the Go release
   impactblog help   print this help
 
 Run 'impactblog COMMAND -h' for a command's flags.
@@ -82,6 +86,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &totalsCommand{stdout: stdout, stderr: stderr}
 	case "serve":
 		cmd = &serveCommand{stdout: stdout, stderr: stderr}
+	case "version", "-version", "--version":
+		cmd = &versionCommand{stdout: stdout, stderr: stderr}
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -237,6 +237,9 @@ func Publish(dir string, write func(Writer) error) (err error) {
 	if err := write(w); err != nil {
 		return err
 	}
+	if err := stampSourceDate(tmp); err != nil {
+		return fmt.Errorf("setting the files' times to SOURCE_DATE_EPOCH: %w", err)
+	}
 	old := ""
 	if fi, statErr := os.Lstat(dir); statErr == nil {
 		if !fi.IsDir() {
