@@ -178,8 +178,9 @@ func Languages() []string {
 
 // Rules lists the rules of the language of the BCP 47 tag lang, with their
 // sources, in the order of its rules file.
-func Rules(lang string) []Rule {
-	rs := rulesetFor(lang)
+func Rules(lang string) []Rule { return cloneRules(rulesetFor(lang)) }
+
+func cloneRules(rs *ruleset) []Rule {
 	out := make([]Rule, len(rs.file.Rules))
 	for i, r := range rs.file.Rules {
 		out[i] = r
@@ -206,9 +207,55 @@ func rulesetFor(lang string) *ruleset {
 	return sets["en"]
 }
 
-// Check reports the claims in spans. See the package comment.
+// Check reports the claims in spans. See the package comment. A caller
+// checking many posts with the same Extra makes a Checker once instead.
 func Check(spans []Span, opt Options) ([]Finding, error) {
-	rs := rulesetFor(opt.Lang)
+	c, err := NewChecker(opt.Extra)
+	fs, err2 := c.Check(spans, opt)
+	return fs, errors.Join(err, err2)
+}
+
+// A Checker holds the rules of every language with the site's extra rules
+// and phrases, compiled once. It is safe for concurrent use.
+type Checker struct {
+	sets map[string]*ruleset
+}
+
+// NewChecker compiles the rules of every language with extra. With an
+// error (an extra rule without phrases, say), the Checker has the
+// built-in rules only.
+func NewChecker(extra []Rule) (*Checker, error) {
+	c := &Checker{sets: rulesets()}
+	if len(extra) == 0 {
+		return c, nil
+	}
+	sets := map[string]*ruleset{}
+	for lang, rs := range c.sets {
+		x, err := rs.extend(extra)
+		if err != nil {
+			return c, err
+		}
+		sets[lang] = x
+	}
+	c.sets = sets
+	return c, nil
+}
+
+func (c *Checker) rulesetFor(lang string) *ruleset {
+	if rs, ok := c.sets[baseLang(lang)]; ok {
+		return rs
+	}
+	return c.sets["en"]
+}
+
+// Rules lists the rules of the language of the BCP 47 tag lang, the
+// site's own among them, in the order of its rules file.
+func (c *Checker) Rules(lang string) []Rule { return cloneRules(c.rulesetFor(lang)) }
+
+// Check reports the claims in spans, as the function Check does with the
+// Checker's extra rules; opt.Extra is not read.
+func (c *Checker) Check(spans []Span, opt Options) ([]Finding, error) {
+	rs := c.rulesetFor(opt.Lang)
 	var errs []error
 	for _, id := range sortedKeys(opt.Accepted) {
 		if strings.TrimSpace(opt.Accepted[id]) == "" {
@@ -218,12 +265,6 @@ func Check(spans []Span, opt Options) ([]Finding, error) {
 	for _, id := range sortedKeys(opt.Off) {
 		if strings.TrimSpace(opt.Off[id]) == "" {
 			errs = append(errs, fmt.Errorf("claims: off %s: %w", id, ErrNoReason))
-		}
-	}
-	if len(opt.Extra) > 0 {
-		var err error
-		if rs, err = rs.extend(opt.Extra); err != nil {
-			errs = append(errs, err)
 		}
 	}
 	var out []Finding
