@@ -29,6 +29,15 @@
 //	[evidence.registry_urls]
 //	verra = "https://registry.example/projects/{project_id}"
 //
+// The [claims] table turns a claims rule off for the whole site, with a
+// reason, and adds the site's own phrases or rules (see claimsKey):
+//
+//	[claims]
+//	off = { label-claim = "Reviewed 2026-11-02 by legal: …" }
+//	[[claims.extra]]
+//	id = "superlative"
+//	phrases = ["greenest"]
+//
 // A missing site.toml gives DefaultConfig. An unknown key, a value of the
 // wrong type and a bad value are each a problem at site.toml:line:col, like
 // a bad post, and every one of them is reported in one run; only a TOML
@@ -67,6 +76,8 @@ type Config struct {
 	// Evidence is the [evidence] table (evidence.go); nil without one.
 	// A pointer, so that a Config stays comparable.
 	Evidence *Evidence
+	// Claims is the [claims] table (claims.go); nil without one.
+	Claims *Claims
 
 	// Filled in by Validate.
 	Cur      impact.Currency
@@ -136,7 +147,7 @@ func Parse(src []byte) (*Config, problem.List) {
 		val, at := root.Vals[i], root.KeyPos[i]
 		s := settingOf(key)
 		switch {
-		case key == ratesKey || key == evidenceKey:
+		case key == ratesKey || key == evidenceKey || key == claimsKey:
 			// read by parseRates, parseEvidence
 		case s == nil:
 			problems.Add(File, at.Line, at.Col, "unknown setting %q: %s", key, unknownHint(key))
@@ -161,13 +172,16 @@ func Parse(src []byte) (*Config, problem.List) {
 	if val := root.Get(evidenceKey); val != nil {
 		problems = append(problems, c.parseEvidence(val)...)
 	}
+	if val := root.Get(claimsKey); val != nil {
+		problems = append(problems, c.parseClaims(val)...)
+	}
 	problems.Sort()
 	return c, problems
 }
 
 // unknownHint says what to write instead of an unknown key.
 func unknownHint(key string) string {
-	names := []string{ratesKey, evidenceKey}
+	names := []string{ratesKey, evidenceKey, claimsKey}
 	for _, s := range settings {
 		names = append(names, s.key)
 	}
@@ -175,6 +189,8 @@ func unknownHint(key string) string {
 		return "did you mean a [rates.YEAR] table?"
 	} else if m == evidenceKey {
 		return "did you mean the [evidence] table?"
+	} else if m == claimsKey {
+		return "did you mean the [claims] table?"
 	} else if m != "" {
 		return "did you mean " + m + "?"
 	}
@@ -183,7 +199,7 @@ func unknownHint(key string) string {
 	for _, s := range settings {
 		b.WriteString(s.key + ", ")
 	}
-	b.WriteString("[rates.YEAR] tables and the [evidence] table")
+	b.WriteString("[rates.YEAR] tables, and the [evidence] and [claims] tables")
 	return b.String()
 }
 
