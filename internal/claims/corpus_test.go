@@ -24,9 +24,10 @@ type labelled struct {
 	sentence string
 }
 
-func readCorpus(t *testing.T, lang string) []labelled {
+// readCorpus reads testdata/dir/lang.txt.
+func readCorpus(t *testing.T, dir, lang string) []labelled {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "corpus", lang+".txt"))
+	f, err := os.Open(filepath.Join("testdata", dir, lang+".txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func readCorpus(t *testing.T, lang string) []labelled {
 		}
 		parts := strings.SplitN(line, " | ", 3)
 		if len(parts) != 3 {
-			t.Fatalf("%s.txt:%d: want rules | flags | sentence", lang, n)
+			t.Fatalf("%s/%s.txt:%d: want rules | flags | sentence", dir, lang, n)
 		}
 		l := labelled{line: n, opt: Options{Lang: lang}, sentence: parts[2]}
 		if parts[0] != "-" {
@@ -54,7 +55,7 @@ func readCorpus(t *testing.T, lang string) []labelled {
 				l.opt.HasPlan = true
 			case "-":
 			default:
-				t.Fatalf("%s.txt:%d: unknown flag %q", lang, n, fl)
+				t.Fatalf("%s/%s.txt:%d: unknown flag %q", dir, lang, n, fl)
 			}
 		}
 		out = append(out, l)
@@ -102,34 +103,7 @@ func (s score) recall() float64 {
 func TestCorpus(t *testing.T) {
 	var total score
 	for _, lang := range []string{"en", "fr", "de"} {
-		var s score
-		for _, l := range readCorpus(t, lang) {
-			s.n++
-			fs, err := Check(proseSpans(l.sentence), l.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var have []string
-			for _, f := range fs {
-				if !slices.Contains(have, f.Rule) {
-					have = append(have, f.Rule)
-				}
-			}
-			for _, r := range have {
-				if slices.Contains(l.want, r) {
-					s.tp++
-				} else {
-					s.fp++
-					t.Logf("%s.txt:%d: false positive %s: %s", lang, l.line, r, l.sentence)
-				}
-			}
-			for _, r := range l.want {
-				if !slices.Contains(have, r) {
-					s.fn++
-					t.Logf("%s.txt:%d: false negative %s: %s", lang, l.line, r, l.sentence)
-				}
-			}
-		}
+		s := scoreCorpus(t, "corpus", lang)
 		t.Logf("%s: %d sentences, precision %.3f, recall %.3f (tp %d, fp %d, fn %d)", lang, s.n, s.precision(), s.recall(), s.tp, s.fp, s.fn)
 		if s.n < 60 {
 			t.Errorf("%s: %d sentences, want at least 60", lang, s.n)
@@ -143,4 +117,39 @@ func TestCorpus(t *testing.T) {
 	if total.precision() < 0.9 || total.recall() < 0.9 {
 		t.Errorf("all: precision %.3f, recall %.3f: want both ≥ 0.9", total.precision(), total.recall())
 	}
+}
+
+// scoreCorpus checks every sentence of testdata/dir/lang.txt and logs each
+// false positive and false negative.
+func scoreCorpus(t *testing.T, dir, lang string) score {
+	t.Helper()
+	var s score
+	for _, l := range readCorpus(t, dir, lang) {
+		s.n++
+		fs, err := Check(proseSpans(l.sentence), l.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var have []string
+		for _, f := range fs {
+			if !slices.Contains(have, f.Rule) {
+				have = append(have, f.Rule)
+			}
+		}
+		for _, r := range have {
+			if slices.Contains(l.want, r) {
+				s.tp++
+			} else {
+				s.fp++
+				t.Logf("%s/%s.txt:%d: false positive %s: %s", dir, lang, l.line, r, l.sentence)
+			}
+		}
+		for _, r := range l.want {
+			if !slices.Contains(have, r) {
+				s.fn++
+				t.Logf("%s/%s.txt:%d: false negative %s: %s", dir, lang, l.line, r, l.sentence)
+			}
+		}
+	}
+	return s
 }
