@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A pattern is one phrase of a rules file, compiled: a sequence of word
@@ -163,9 +164,58 @@ func (s phraseSet) overlaps(toks []token, m match, suffixes []string) bool {
 	return false
 }
 
-// titleCase reports whether most longer words of toks are capitalised, as in
-// a headline ("Our Carbon Neutral Deliveries") or a shout ("GOOD FOR THE
-// PLANET"); there, capitals do not mark a proper noun.
+// headlines reports, for each token of a sentence, whether it stands in a
+// headline, where capitals do not mark a proper noun. A sentence in capitals
+// ("GOOD FOR THE PLANET") is a headline. Otherwise a sentence that ends with
+// a full stop is not one, and the parts of any other sentence, between
+// colons, dashes and bars ("Objectif Zéro Émission Nette en 2040 : notre
+// feuille de route"), are headlines when they are in title case. tail is the
+// text after the sentence's last token.
+func headlines(text string, toks []token, tail string) []bool {
+	heads := make([]bool, len(toks))
+	if shout(text, toks) {
+		for i := range heads {
+			heads[i] = true
+		}
+		return heads
+	}
+	if strings.HasSuffix(strings.TrimRight(tail, spaces+quoteMarks+")]"), ".") {
+		return heads
+	}
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && !strings.ContainsAny(text[toks[j-1].byte1:toks[j].byte0], ":–—|") {
+			j++
+		}
+		if titleCase(toks[i+1 : j]) {
+			for k := i; k < j; k++ {
+				heads[k] = true
+			}
+		}
+		i = j
+	}
+	return heads
+}
+
+// shout reports whether every word of toks with two letters or more is in
+// capitals.
+func shout(text string, toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		w := text[t.byte0:t.byte1]
+		if t.number || utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		if strings.ToUpper(w) != w {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// titleCase reports whether most longer words of toks (a headline's words
+// after its first) are capitalised, as in "Our Carbon Neutral Deliveries".
 func titleCase(toks []token) bool {
 	long, up := 0, 0
 	for _, t := range toks {
@@ -181,9 +231,9 @@ func titleCase(toks []token) bool {
 }
 
 // properNoun reports whether m is part of a name: every word of the match is
-// capitalised, the sentence is not a headline, and the match either does not
-// open the sentence or is followed by another capitalised word ("the Green
-// Team", "Green Street is closed").
+// capitalised, it is not in a headline, and the match either does not open
+// the sentence or is followed by another capitalised word ("the Green Team",
+// "Green Street is closed").
 func properNoun(toks []token, m match, headline bool) bool {
 	if headline {
 		return false

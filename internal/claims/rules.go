@@ -3,7 +3,9 @@ package claims
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,7 +26,8 @@ type file struct {
 	// ProperNouns: capitalised words mid-sentence are names (not in German).
 	ProperNouns bool `toml:"proper_nouns"`
 	// Classes are word lists shared by the rules: schemes, units,
-	// percent, subjects, env.
+	// percent, subjects, env, past, authorities, self, and pairs
+	// NAME_words, NAME_context (see senses).
 	Classes map[string][]string `toml:"classes"`
 	Rules   []Rule              `toml:"rules"`
 }
@@ -34,7 +37,16 @@ type ruleset struct {
 	file    file
 	abbrev  map[string]bool
 	classes map[string]phraseSet
+	senses  []sense
 	rules   []*compiled
+}
+
+// A sense is another meaning of some generic words, told by the words
+// around them: "sustainable" in a sentence about growth or debt means
+// lasting, "green" in a sentence that names another colour is a colour. The
+// classes NAME_words and NAME_context of a rules file make one.
+type sense struct {
+	words, context phraseSet
 }
 
 type compiled struct {
@@ -87,6 +99,15 @@ func compileFile(f file) (*ruleset, error) {
 	}
 	for name, ws := range f.Classes {
 		rs.classes[name] = compileSet(ws)
+	}
+	for _, name := range slices.Sorted(maps.Keys(f.Classes)) {
+		if base, ok := strings.CutSuffix(name, "_words"); ok {
+			ctx, ok := rs.classes[base+"_context"]
+			if !ok {
+				return nil, fmt.Errorf("class %s has no %s_context", name, base)
+			}
+			rs.senses = append(rs.senses, sense{rs.classes[name], ctx})
+		}
 	}
 	byID := map[string]Rule{}
 	for _, r := range f.Rules {
@@ -165,8 +186,8 @@ func (rs *ruleset) extend(extra []Rule) (*ruleset, error) {
 
 // sentence is one sentence's tokens and what the rules ask of it.
 type sentence struct {
-	toks     []token
-	headline bool
+	toks  []token
+	heads []bool // heads[i]: toks[i] stands in a headline
 }
 
 func (rs *ruleset) class(name string, s *sentence) bool {
@@ -197,15 +218,38 @@ func (s phraseSet) matchStart(toks []token, i int, suffixes []string) bool {
 	return false
 }
 
-// future reports whether s speaks of the future: a marker followed by a year,
-// or an intent word.
-func (c *compiled) future(s *sentence, suffixes []string) bool {
-	for _, m := range c.markers.find(s.toks, suffixes) {
-		if m.j < len(s.toks) && isYear(s.toks[m.j]) {
-			return true
+// future reports whether s speaks of the future: a marker followed by a year
+// (unless a word of the "past" class says the year is behind us: "atteint …
+// dès 2021"), or an intent word.
+func (rs *ruleset) future(c *compiled, s *sentence) bool {
+	sfx := rs.file.Suffixes
+	if !rs.class("past", s) {
+		for _, m := range c.markers.find(s.toks, sfx) {
+			if m.j < len(s.toks) && isYear(s.toks[m.j]) {
+				return true
+			}
 		}
 	}
-	return c.words.any(s.toks, suffixes)
+	return c.words.any(s.toks, sfx)
+}
+
+// others reports whether s speaks of someone else's claim or target: it
+// names an authority (a government, a law, a regulator) and has no word of
+// the writer's own ("we", "our").
+func (rs *ruleset) others(s *sentence) bool {
+	return rs.class("authorities", s) && !rs.class("self", s)
+}
+
+// otherSense reports whether m is a word of a sense whose context is in s.
+func (rs *ruleset) otherSense(s *sentence, m match) bool {
+	for _, se := range rs.senses {
+		for _, p := range se.words {
+			if p.matchAt(s.toks, m.i, rs.file.Suffixes) == m.j-m.i && se.context.any(s.toks, rs.file.Suffixes) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isYear(t token) bool {
@@ -217,7 +261,11 @@ func isYear(t token) bool {
 }
 
 // matches returns the rule's matches in s that are claims: not overlapping
-// a negative phrase and not a name.
+// a negative phrase, not a name, and not a mention — the phrase alone
+// between quotation marks in a sentence with no word of the writer's own
+// ("self": we, our): the label „klimaneutral“, flights called "carbon
+// neutral". The writer's own scare quotes (our "eco-friendly" range) are
+// still a claim.
 func (rs *ruleset) matches(c *compiled, s *sentence) []match {
 	sfx := rs.file.Suffixes
 	ms := c.phrases.find(s.toks, sfx)
@@ -229,11 +277,14 @@ func (rs *ruleset) matches(c *compiled, s *sentence) []match {
 		if c.negatives.overlaps(s.toks, m, sfx) {
 			continue
 		}
-		if c.LowercaseOnly && !s.headline && m.i > 0 && s.toks[m.i].upper && !s.toks[m.j-1].hyphen {
+		if c.LowercaseOnly && !s.heads[m.i] && m.i > 0 && s.toks[m.i].upper && !s.toks[m.j-1].hyphen {
 			continue
 		}
 		// A site's own phrase rules name what they mean, capitals and all.
-		if c.Kind != "phrase" && rs.file.ProperNouns && properNoun(s.toks, m, s.headline) {
+		if c.Kind != "phrase" && rs.file.ProperNouns && properNoun(s.toks, m, s.heads[m.i]) {
+			continue
+		}
+		if c.Kind != "phrase" && s.toks[m.i].quoteBefore && s.toks[m.j-1].quoteAfter && !rs.class("self", s) {
 			continue
 		}
 		out = append(out, m)
@@ -271,12 +322,12 @@ func (rs *ruleset) check(sp Span, opt Options) []Finding {
 		}
 		s := &sentence{toks: toks[k:j]}
 		k = j
-		s.headline = titleCase(s.toks)
+		s.heads = headlines(sp.Text, s.toks, sp.Text[s.toks[len(s.toks)-1].byte1:end])
 		futureSaid := false
 		for _, c := range rs.rules {
 			if c.Kind == "future" {
 				ms := rs.matches(c, s)
-				if len(ms) > 0 && c.future(s, rs.file.Suffixes) {
+				if len(ms) > 0 && !rs.others(s) && rs.future(c, s) {
 					futureSaid = true
 					if !opt.HasPlan {
 						for _, m := range ms {
@@ -289,7 +340,7 @@ func (rs *ruleset) check(sp Span, opt Options) []Finding {
 		for _, c := range rs.rules {
 			switch c.Kind {
 			case "offset":
-				if futureSaid {
+				if futureSaid || rs.others(s) {
 					continue
 				}
 				ms := rs.matches(c, s)
@@ -306,7 +357,7 @@ func (rs *ruleset) check(sp Span, opt Options) []Finding {
 					emit(c, s, m, msg)
 				}
 			case "generic":
-				ms := rs.matches(c, s)
+				ms := slices.DeleteFunc(rs.matches(c, s), func(m match) bool { return rs.otherSense(s, m) })
 				if len(ms) == 0 || rs.qualified(s) {
 					continue
 				}

@@ -20,7 +20,16 @@ type token struct {
 	number  bool // every character is a digit
 	percent bool // a number followed by "%"
 	hyphen  bool // followed by "-"
+	// A quotation mark right before or after the word (spaces between
+	// allowed, as in « neutre »).
+	quoteBefore, quoteAfter bool
 }
+
+// quoteMarks open or close a quotation in en, fr and de.
+const quoteMarks = "\"'“”„‚‘’«»‹›"
+
+// spaces may sit between a word and its quotation mark.
+const spaces = " \u00a0\u202f\u2009"
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
@@ -50,8 +59,14 @@ func tokenize(text string) []token {
 			}
 		}
 		t.hyphen = strings.HasPrefix(text[end:], "-")
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:start], spaces)); strings.ContainsRune(quoteMarks, r) {
+			t.quoteBefore = true
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[end:], spaces)); strings.ContainsRune(quoteMarks, r) {
+			t.quoteAfter = true
+		}
 		if t.number {
-			rest := strings.TrimLeft(text[end:], " \u00a0\u202f\u2009")
+			rest := strings.TrimLeft(text[end:], spaces)
 			t.percent = strings.HasPrefix(rest, "%")
 		}
 		toks = append(toks, t)
