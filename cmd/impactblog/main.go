@@ -55,11 +55,14 @@ Usage:
                     build the site into DIR/public (or -out)
   impactblog check  [-src DIR] [-strict]
                     check every post, the config and the templates; write nothing
-                    (-strict: fail on warnings, such as Liquid tags in a post)
+                    (-strict: fail on warnings, such as a claim or Liquid tags in a post)
   impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
                     write posts/DATE-TITLE.md, a draft to fill in
   impactblog totals [-json] [-src DIR] [-drafts] [-future]
                     print the computed totals
+  impactblog claims [-json] [-src DIR]
+                    list the environmental claims in the posts, for a reviewer
+                    ('impactblog help claims' lists the rules and their sources)
   impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
                     preview the blog in a browser; rebuild and reload on every save
   impactblog version
@@ -86,9 +89,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		cmd = &totalsCommand{stdout: stdout, stderr: stderr}
 	case "serve":
 		cmd = &serveCommand{stdout: stdout, stderr: stderr}
+	case "claims":
+		cmd = &claimsCommand{stdout: stdout, stderr: stderr}
 	case "version", "-version", "--version":
 		cmd = &versionCommand{stdout: stdout, stderr: stderr}
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && args[1] == "claims" {
+			helpClaims(stdout)
+			return nil
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	default:

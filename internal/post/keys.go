@@ -146,7 +146,10 @@ func postKeyIndex(k string, v *tree.Node) int {
 
 // Keys is where the value of each key of postKeys was written. It is an
 // array rather than a map: a large blog keeps one per post.
-type Keys [numPostKeys]struct{ line, col int32 }
+type Keys [numPostKeys]struct {
+	line, col int32
+	quoted    bool // the value is a quoted string: its text starts one column on
+}
 
 // numPostKeys is len(postKeys), which Keys cannot name: postKeys refers to
 // Post, which holds Keys. The line after it fails to compile when the two
@@ -164,6 +167,18 @@ func (k *Keys) At(name string) Pos {
 		}
 	}
 	return Pos{}
+}
+
+// TextAt is where the text of the key name's value starts: At, one
+// column on when the value is in quotes.
+func (k *Keys) TextAt(name string) Pos {
+	p := k.At(name)
+	for i := range postKeys {
+		if postKeys[i].name == name && k[i].quoted {
+			p.Col++
+		}
+	}
+	return p
 }
 
 // readKeys reads the top-level keys of root into p: those of postKeys
@@ -195,6 +210,7 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 		}
 		seen[j], byName[j], keyAt[j] = v, lower == pk.name, kp
 		p.Keys[j].line, p.Keys[j].col = int32(v.Line), int32(v.Col)
+		p.Keys[j].quoted = v.Kind == tree.Scalar && v.Quoted
 		r.Lines = pk.lines
 		pk.set(r, p, k, v)
 		r.Lines = false

@@ -101,6 +101,7 @@ import (
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/registry"
+	"github.com/impactblog/impactblog/internal/review"
 	"github.com/impactblog/impactblog/internal/source"
 	"github.com/impactblog/impactblog/internal/theme"
 )
@@ -148,9 +149,11 @@ type Builder struct {
 	md        *markdown.Renderer
 	posts     *source.Reader // the posts as read
 	loaded    bool
-	inc       incremental  // what the next build reuses (incremental.go)
-	now       time.Time    // of the current build: Options.Now, or the clock's
-	warnings  problem.List // of the last build (Warnings)
+	inc       incremental      // what the next build reuses (incremental.go)
+	now       time.Time        // of the current build: Options.Now, or the clock's
+	warnings  problem.List     // of the last build (Warnings)
+	findings  []review.Finding // of the last build (Findings)
+	reviewing *review.Options  // how posts' words are checked (review.go)
 
 	// The templates, parsed again only when a file under templates/ or
 	// site.toml changes.
@@ -200,11 +203,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		key := *cfg
 		key.Rates = nil    // rates change only the totals, which every build makes afresh
 		key.Evidence = nil // checked, and shown, by every build afresh
-		h := maphash.Comparable(b.seed, key)
+		key.Claims = nil   // a pointer: its contents are hashed
+		h := maphash.Comparable(b.seed, key) ^ maphash.String(b.seed, cfg.Claims.Key())
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
 			b.config, b.cfgHash = cfg, h
-			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL})
+			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL, Prose: true})
+			b.reviewing, _ = reviewOptions(cfg) // site.toml has reported an error in [claims]
 			b.posts.Reset()
 			b.loaded = false
 		}
@@ -291,6 +296,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		extra.warnings = append(extra.warnings, warnings...)
 		extra.warnings.Sort()
 	}
+	if ws := b.review(s, posts, bad); len(ws) > 0 {
+		extra.warnings = append(extra.warnings, ws...)
+		extra.warnings.Sort()
+	}
 	b.warnings = extra.warnings
 	s.assets = extra.assets
 	problems = append(problems, s.problems...) // a missing rate
@@ -315,6 +324,7 @@ func (b *Builder) parse() source.Parse {
 	return source.Parse{
 		Post:     post.Options{Currency: b.config.Cur, Location: b.config.Location, Now: b.now},
 		Markdown: b.md,
+		Review:   b.reviewing,
 	}
 }
 

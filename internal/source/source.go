@@ -27,6 +27,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/impactblog/impactblog/internal/review"
 	"hash/maphash"
 	"io"
 	"io/fs"
@@ -67,6 +68,10 @@ type Options struct {
 type Parse struct {
 	Post     post.Options
 	Markdown *markdown.Renderer
+	// Review, when not nil, checks each post's words as it is read
+	// (package review), into Entry.Review: the Renderer must then list
+	// the prose (markdown.Options.Prose).
+	Review *review.Options
 }
 
 // A Reader reads the posts of a blog, again and again: it keeps every post
@@ -107,8 +112,9 @@ type Entry struct {
 	Bundle   bool // the file is the index of a page bundle (package links)
 	Unlinked bool // nothing for package links to do: no warnings, links into the site, image or contents
 	Problems problem.List
-	HTML     Stored // Doc.HTML, in memory or in the Reader's Spill (lighten)
-	Summary  Stored // Doc.Summary, likewise
+	Review   *review.Post // what Parse.Review found; nil without it
+	HTML     Stored       // Doc.HTML, in memory or in the Reader's Spill (lighten)
+	Summary  Stored       // Doc.Summary, likewise
 
 	// Linked is Doc rendered again with its relative links resolved,
 	// and LinkedKey the resolutions it was rendered with: package site
@@ -117,6 +123,15 @@ type Entry struct {
 	LinkedKey string
 
 	hash uint64
+}
+
+// review checks the words of the post, and lets go of its prose.
+func (e *Entry) review(how Parse, p *post.Post, doc *markdown.Document) {
+	if how.Review != nil {
+		e.Review = review.Read(p, doc.Prose, *how.Review)
+		e.Problems = append(e.Problems, e.Review.Problems...)
+	}
+	doc.Prose = nil
 }
 
 // Good reports whether the entry is a post without problems.
@@ -408,6 +423,7 @@ func (r *Reader) readOne(how Parse, file string, old *Entry) *Entry {
 		// warnings are checked all the same (package links).
 		if doc, err := how.Markdown.Render(p.Body); err == nil {
 			doc.HTML, doc.Summary, doc.TOC = "", "", nil
+			e.review(how, p, doc)
 			e.Doc = doc
 			e.Problems = append(e.Problems, FigureProblems(p, doc)...)
 			e.Unlinked = len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" && p.Image == ""
@@ -424,6 +440,7 @@ func (r *Reader) readOne(how Parse, file string, old *Entry) *Entry {
 		}
 		e.Doc = doc
 		if doc != nil {
+			e.review(how, p, doc)
 			r.lighten(e, p, doc)
 		}
 		e.Problems = append(e.Problems, FigureProblems(p, doc)...)

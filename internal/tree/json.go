@@ -102,7 +102,7 @@ func (c *jsonConv) value(depth int) (*Node, error) {
 		}
 		c.open = c.open[:len(c.open)-1]
 	case string:
-		n.Kind, n.Value, n.Str = Scalar, tok, true
+		n.Kind, n.Value, n.Str, n.Quoted = Scalar, tok, true, true
 	case json.Number:
 		n.Kind, n.Value = Scalar, tok.String()
 	case bool:

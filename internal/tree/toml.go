@@ -322,7 +322,7 @@ func (b *tomlBuilder) value(v *unstable.Node, start int) (*Node, int, error) {
 	end := start + int(v.Raw.Length)
 	switch v.Kind {
 	case unstable.String:
-		n.Value, n.Str = string(v.Data), true
+		n.Value, n.Str, n.Quoted = string(v.Data), true, true
 	case unstable.Bool:
 		n.Value = string(v.Data)
 	case unstable.Integer, unstable.Float:

@@ -42,6 +42,7 @@ type Node struct {
 	Kind   Kind
 	Value  string // a scalar's text as written ("31.4", "2020-12-01", "PUR Projet")
 	Str    bool   // the scalar was quoted, or came from a string
+	Quoted bool   // the scalar was written in quotes: its text starts at Col+1
 	Keys   []string
 	KeyPos []Pos   // where each key was typed, parallel to Keys
 	Vals   []*Node // map values, parallel to Keys

@@ -258,7 +258,8 @@ func (c *yamlConv) node(y *yaml.Node, depth int) *Node {
 		}
 		n.Kind = Scalar
 		n.Value = y.Value
-		n.Str = y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 || y.Tag == "!!str"
+		n.Quoted = y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+		n.Str = n.Quoted || y.Tag == "!!str"
 	default:
 		n.Kind = Null
 	}
