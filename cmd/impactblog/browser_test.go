@@ -153,6 +153,15 @@ func TestBrowser(t *testing.T) {
 		waitJS(t, ctx, `document.getElementById("impactblog-problems")===null&&`+bodyHas("Fixed and saved."), reloadBound, "overlay gone, fix shown")
 	})
 
+	t.Run("claims warning", func(t *testing.T) {
+		atomicWrite(t, dir, "posts/first.md", testPost("First post", "Our packaging is eco-friendly."))
+		waitJS(t, ctx, `(function(){var w=document.getElementById("impactblog-warnings");return w!==null&&w.innerText.includes("1 warning")&&w.textContent.includes("generic-claim: \"eco-friendly\"")&&w.querySelector("a[href^='https://']")!==null})()`,
+			reloadBound, "warnings banner with the finding and its source link")
+		waitJS(t, ctx, bodyHas("Our packaging is eco-friendly."), time.Second, "the page itself under the banner")
+		atomicWrite(t, dir, "posts/first.md", testPost("First post", "Fixed and saved."))
+		waitJS(t, ctx, `document.getElementById("impactblog-warnings")===null&&`+bodyHas("Fixed and saved."), reloadBound, "banner gone")
+	})
+
 	t.Run("new post on the index", func(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(r.url)); err != nil {
 			t.Fatal(err)

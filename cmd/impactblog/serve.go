@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/impactblog/impactblog/internal/review"
 	"io"
 	"net"
 	"net/http"
@@ -252,7 +253,7 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 		}
 		return
 	}
-	r.srv.Publish(snap, changed)
+	r.srv.Publish(snap, changed, previewWarnings(s.Warnings, r.builder.Findings())...)
 	r.last = snap
 	if templatesMayFail(changed) {
 		r.checks.Go(func() {
@@ -316,4 +317,18 @@ func onePerTemplate(s *site.Site) []string {
 		}
 	}
 	return urls
+}
+
+// previewWarnings are the warnings of a build for the preview's banner,
+// each claims finding with its rule's source.
+func previewWarnings(ws problem.List, findings []review.Finding) []preview.Warning {
+	urls := map[string]string{}
+	for _, f := range findings {
+		urls[f.Rule] = f.SourceURL
+	}
+	out := make([]preview.Warning, len(ws))
+	for i, w := range ws {
+		out[i] = preview.Warning{Problem: w, SourceURL: urls[w.Rule]}
+	}
+	return out
 }

@@ -54,6 +54,14 @@
 // page gets an overlay listing each problem as path:line:col: message, the
 // text the terminal prints. The next good build removes it. A page whose
 // template fails when it is rendered is answered 500 with the same overlay.
+//
+// # Warnings
+//
+// The warnings of the build served ([Server.Publish]'s, such as a claims
+// finding) are a smaller banner at the foot of every HTML page, folded to
+// one line ("3 warnings") that opens to list them, each as the terminal
+// prints it, with a link to its rule's source when it has one. It does
+// not hide the page; at most MaxWarningsShown are listed.
 package preview
 
 import (
@@ -238,8 +246,18 @@ type Server struct {
 	mu       sync.Mutex
 	good     *Snapshot    // the last good build; nil before the first
 	problems problem.List // of the last build; nil when it succeeded
+	warnings []Warning    // of the build served
 	version  int
 }
+
+// A Warning is a warning of a build, and where its rule comes from.
+type Warning struct {
+	*problem.Problem
+	SourceURL string // the rule's source, or ""
+}
+
+// MaxWarningsShown is how many warnings the banner lists.
+const MaxWarningsShown = 50
 
 // New returns a server with no site yet: until Publish, every request gets
 // a page saying so (with the problems given to Fail, if any).
@@ -250,8 +268,9 @@ func New() *Server {
 // Publish makes sn the site served and removes any overlay. Browsers reload,
 // except that when every changed path is a stylesheet (and there was no
 // overlay to remove) they only refresh their styles.
-func (s *Server) Publish(sn *Snapshot, changed []string) {
+func (s *Server) Publish(sn *Snapshot, changed []string, warnings ...Warning) {
 	s.mu.Lock()
+	s.warnings = warnings
 	cssOnly := len(changed) > 0 && s.good != nil && len(s.problems) == 0
 	for _, c := range changed {
 		cssOnly = cssOnly && path.Ext(c) == ".css"
@@ -305,9 +324,15 @@ func (s *Server) Close() { s.hub.close() }
 func (s *Server) versionLocked() string { return s.epoch + "." + strconv.Itoa(s.version) }
 
 func (s *Server) state() (sn *Snapshot, problems problem.List, version string) {
+	sn, problems, version, _ = s.stateWarnings()
+	return sn, problems, version
+}
+
+// stateWarnings is state, with the warnings of the build served.
+func (s *Server) stateWarnings() (sn *Snapshot, problems problem.List, version string, warnings []Warning) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.good, s.problems, s.versionLocked()
+	return s.good, s.problems, s.versionLocked(), s.warnings
 }
 
 // ServeHTTP serves the site; see the package comment.
@@ -325,10 +350,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	sn, problems, version := s.state()
+	sn, problems, version, warnings := s.stateWarnings()
 	w.Header().Set("Cache-Control", "no-store")
 	if sn == nil {
-		s.write(w, r, http.StatusServiceUnavailable, "index.html", []byte(waitingPage), problems, version)
+		s.write(w, r, http.StatusServiceUnavailable, "index.html", []byte(waitingPage), problems, version, nil)
 		return
 	}
 	name, redirect, ok := sn.resolve(r.URL.Path)
@@ -353,17 +378,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data = []byte("404 page not found\n")
 		name = "404.txt"
 	}
-	s.write(w, r, status, name, data, problems, version)
+	s.write(w, r, status, name, data, problems, version, warnings)
 }
 
 // write sends data as the file name, with the script and overlay when it
 // is HTML.
-func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte, problems problem.List, version string) {
+func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte, problems problem.List, version string, warnings []Warning) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	h.Set("X-Content-Type-Options", "nosniff")
 	if path.Ext(name) == ".html" {
-		data = inject(data, problems, version)
+		data = inject(data, problems, version, warnings...)
 	}
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
@@ -495,10 +520,13 @@ es.addEventListener("css",function(e){v=e.data;document.querySelectorAll('link[r
 // inject adds the overlay (if there are problems) and the live-reload
 // script to an HTML page, before its last </body> (in any case), or at its
 // end when it has none.
-func inject(page []byte, problems problem.List, version string) []byte {
+func inject(page []byte, problems problem.List, version string, warnings ...Warning) []byte {
 	var add bytes.Buffer
 	if len(problems) > 0 {
 		add.WriteString(overlay(problems))
+	}
+	if len(warnings) > 0 {
+		add.WriteString(banner(warnings))
 	}
 	fmt.Fprintf(&add, script, version, EventsPath)
 	i := lastEndBody(page)
@@ -526,6 +554,39 @@ func lastEndBody(page []byte) int {
 		}
 		end = i
 	}
+}
+
+// banner is the folded list of warnings, styled inline as the overlay is.
+func banner(warnings []Warning) string {
+	var b strings.Builder
+	n := len(warnings)
+	b.WriteString(`<details id="impactblog-warnings" style="position:fixed;inset:auto auto 0 0;z-index:2147483646;max-width:min(60em,100vw);max-height:50vh;overflow:auto;margin:0;padding:.5em 1em;background:#fffbe6;color:#1a1a1a;border-top:3px solid #8a6100;border-right:1px solid #8a6100;font:14px/1.45 system-ui,sans-serif;text-align:left">`)
+	fmt.Fprintf(&b, `<summary style="cursor:pointer;font-weight:600;color:#6b4b00">impactblog serve: %d warning%s</summary><ul style="margin:.5em 0 0;padding-left:1.2em">`, n, map[bool]string{true: "", false: "s"}[n == 1])
+	for i, w := range warnings {
+		if i == MaxWarningsShown {
+			fmt.Fprintf(&b, `<li>and %d more: the terminal lists them all</li>`, n-i)
+			break
+		}
+		b.WriteString(`<li style="margin:.3em 0;word-break:break-word">`)
+		b.WriteString(html.EscapeString(w.File + positionOf(w.Problem) + ": " + w.Err.Error()))
+		if w.SourceURL != "" {
+			fmt.Fprintf(&b, ` <a href="%s" rel="noopener" style="color:#0b57d0">source</a>`, html.EscapeString(w.SourceURL))
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul></details>\n")
+	return b.String()
+}
+
+// positionOf is ":line:col" of a problem, as much as it has.
+func positionOf(p *problem.Problem) string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf(":%d:%d", p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf(":%d", p.Line)
+	}
+	return ""
 }
 
 // overlay is the box listing problems, styled inline so that no theme can
