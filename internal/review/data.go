@@ -50,7 +50,7 @@ func Own(p *post.Post) []figures.DataFigure {
 		d.add(decimal.NewFromInt(100), figures.Percent, "", "all of this post's emissions")
 		for i := range p.Emissions {
 			if e := &p.Emissions[i]; !e.Tonnes.IsZero() {
-				d.add(e.Tonnes.Mul(decimal.NewFromInt(100)).DivRound(emitted, 6), figures.Percent, "", "the share of "+e.Source+" in this post's emissions")
+				d.add(e.Tonnes.Mul(decimal.NewFromInt(100)).DivRound(emitted, 2), figures.Percent, "", "the share of "+e.Source+" in this post's emissions")
 			}
 		}
 	}

@@ -211,6 +211,10 @@ func (r *Post) Check(own []figures.DataFigure, site *figures.Index) []Finding {
 	return out
 }
 
+// Words returns the claims findings of the post, without checking its
+// figures: for a post whose data did not read.
+func (r *Post) Words() []Finding { return append([]Finding(nil), r.Findings...) }
+
 // Warnings are the findings that are not accepted, as warnings, and a
 // warning for each accepted rule that finds nothing in the post.
 func Warnings(r *Post, fs []Finding) problem.List {
