@@ -2,7 +2,11 @@ package chart
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,14 +109,151 @@ func TestSeriesHaveDistinctPatterns(t *testing.T) {
 		}
 		seen[p.marks] = true
 	}
-	svg := string(sample().SVG())
-	for _, id := range []string{`id="donations-p0"`, `id="donations-p1"`, `id="donations-p2"`} {
+	c := sample()
+	svg := string(c.SVG())
+	pat := c.assign()
+	distinct := map[int]bool{}
+	for i, p := range pat {
+		distinct[p] = true
+		id := fmt.Sprintf(`id="donations-p%d"`, p)
 		if strings.Count(svg, id) != 1 {
-			t.Errorf("%s defined %d times, want once", id, strings.Count(svg, id))
+			t.Errorf("%s (the pattern of %s) defined %d times, want once", id, c.Series[i], strings.Count(svg, id))
 		}
+	}
+	if len(distinct) != len(c.Series) {
+		t.Errorf("patterns: have %v for %d series, want distinct", pat, len(c.Series))
 	}
 	if a, b := sample().SVG(), sample().SVG(); a != b {
 		t.Error("two charts of the same data differ")
+	}
+}
+
+// TestColoursFromTheStylesheet: the chart's parts carry the classes the
+// stylesheet colours, and the only colours written into it are the
+// neutral ones for where no stylesheet applies.
+func TestColoursFromTheStylesheet(t *testing.T) {
+	svg := string(sample().SVG())
+	for _, want := range []string{`<svg xmlns="http://www.w3.org/2000/svg" class="chart"`, `class="seg"`, `<rect class="g`, `class="mk`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the chart has no %s", want)
+		}
+	}
+	allowed := map[string]bool{"#000": true, "#ffffff": true}
+	for _, g := range grounds[1:] {
+		allowed[g] = true
+	}
+	for _, m := range regexp.MustCompile(`#[0-9a-fA-F]{3,6}\b`).FindAllString(svg, -1) {
+		if !allowed[m] {
+			t.Errorf("the chart names the colour %s", m)
+		}
+	}
+	for i, p := range patterns {
+		if p.ground < 1 || p.ground >= len(grounds) {
+			t.Errorf("pattern %d: ground class g%d has no fallback", i, p.ground)
+		}
+		if strings.Contains(p.marks, "<") && !strings.Contains(p.marks, `class="mk`) {
+			t.Errorf("pattern %d: marks without a class: %s", i, p.marks)
+		}
+	}
+}
+
+// patternsByName is the pattern of each series of c, by name.
+func patternsByName(c *Chart) map[string]int {
+	m := map[string]int{}
+	for i, p := range c.assign() {
+		m[c.Series[i]] = p
+	}
+	return m
+}
+
+// TestPatternsStayWhenARecipientIsAdded: a recipient given to for the first
+// time in a new year, whatever its name (here one that sorts first, so that
+// every other recipient moves down the legend), leaves the others' patterns
+// as they were.
+func TestPatternsStayWhenARecipientIsAdded(t *testing.T) {
+	before := patternsByName(sample())
+	for _, name := range []string{"Aardvark Trust", "Zoological Society", "WWF", "PUR Projet (2)"} {
+		c := sample()
+		c.Series = append([]string{name}, c.Series...)
+		for i := range c.Bars {
+			for j := range c.Bars[i].Segments {
+				c.Bars[i].Segments[j].Series++
+			}
+		}
+		c.Bars = append(c.Bars, Bar{Label: "2021", Value: "£10", Segments: []Segment{{Series: 1, Size: decimal.NewFromInt(5)}, {Series: 0, Size: decimal.NewFromInt(5)}}})
+		after := patternsByName(c)
+		for n, p := range before {
+			if after[n] != p {
+				t.Errorf("adding %q: %s changed from pattern %d to %d", name, n, p, after[n])
+			}
+		}
+		if len(slicesCompact(c.assign())) != len(c.Series) {
+			t.Errorf("adding %q: patterns %v are not distinct", name, c.assign())
+		}
+	}
+}
+
+// TestPatternsStayAtScale: for many sets of recipients, one per year, a
+// new recipient in a new year never changes the others' patterns, and up
+// to len(patterns) recipients have patterns of their own.
+func TestPatternsStayAtScale(t *testing.T) {
+	for trial := range 200 {
+		c := &Chart{}
+		prev := map[string]int{}
+		for k := range len(patterns) {
+			name := fmt.Sprintf("Recipient %d-%d", trial, k*7919%1000)
+			c.Series = append(c.Series, name)
+			c.Bars = append(c.Bars, Bar{Label: fmt.Sprint(2000 + k), Segments: []Segment{{Series: k, Size: decimal.NewFromInt(1)}}})
+			now := patternsByName(c)
+			for n, p := range prev {
+				if now[n] != p {
+					t.Fatalf("trial %d: adding %s changed %s from %d to %d", trial, name, n, p, now[n])
+				}
+			}
+			if len(slicesCompact(c.assign())) != len(c.Series) {
+				t.Fatalf("trial %d: patterns %v are not distinct", trial, c.assign())
+			}
+			prev = now
+		}
+	}
+}
+
+func slicesCompact(s []int) []int {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// TestLabelsFit: with long values and long series names, every label is
+// estimated to lie inside the viewBox, a long legend name wrapping.
+func TestLabelsFit(t *testing.T) {
+	d := decimal.RequireFromString
+	c := &Chart{
+		ID:     "c",
+		Series: []string{"The Very Long Name of a Foundation for the Repair of Everything, Registered", "WWF"},
+		Bars: []Bar{
+			{Label: "2019", Value: "€1,234,567.89 + £1,234,567.89", Segments: []Segment{{Series: 0, Size: d("1")}}},
+			{Label: "2020", Value: "£157,000", Segments: []Segment{{Series: 1, Size: d("157000")}}},
+		},
+	}
+	svg := string(c.SVG())
+	xs := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*>([^<]*)<`).FindAllStringSubmatch(svg, -1)
+	if len(xs) == 0 {
+		t.Fatalf("no text in\n%s", svg)
+	}
+	for _, m := range xs {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		if m[2] != "" && !strings.Contains(m[0], "text-anchor") && x+textWidth(m[2], false) > width {
+			t.Errorf("%q at x=%s ends past %d", m[2], m[1], width)
+		}
+	}
+	if !strings.Contains(svg, "<tspan") {
+		t.Errorf("the long name is not wrapped:\n%s", svg)
+	}
+	for _, line := range wrap(c.Series[0], 200) {
+		if textWidth(line, false) > 200 {
+			t.Errorf("wrapped line %q is wider than 200", line)
+		}
 	}
 }
 
@@ -120,12 +261,29 @@ func TestSeriesHaveDistinctPatterns(t *testing.T) {
 func TestBarsAreToScale(t *testing.T) {
 	svg := string(sample().SVG())
 	for _, want := range []string{
-		`x="44.00" y="10" width="14.19"`,  // 8193.41 / 157000 × 272
-		`x="44.00" y="42" width="194.04"`, // 112000 / 157000 × 272
-		`x="238.04" y="42" width="77.96"`, // then 45000
+		`x="45.00" y="10" width="13.46"`,  // 8193.41 / 157000 × 258
+		`x="45.00" y="44" width="184.05"`, // 112000 / 157000 × 258
+		`x="229.05" y="44" width="73.95"`, // then 45000
 	} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("no segment at %s in\n%s", want, svg)
 		}
+	}
+}
+
+// TestLegendOnlyOfSeriesInBars: a series with no segment (a recipient
+// given only things in kind) takes no pattern and is not in the legend.
+func TestLegendOnlyOfSeriesInBars(t *testing.T) {
+	c := sample()
+	c.Series = append(c.Series, "Given in kind only")
+	if p := c.assign()[3]; p != -1 {
+		t.Errorf("pattern of a series in no bar: have %d, want -1", p)
+	}
+	svg := string(c.SVG())
+	if strings.Contains(svg, "Given in kind only") {
+		t.Errorf("the legend names a series in no bar:\n%s", svg)
+	}
+	if n := strings.Count(svg, `<g class="legend">`); n != 1 || !strings.Contains(svg, ">Finsbury Fixers</text>") {
+		t.Errorf("the legend lacks the series in bars:\n%s", svg)
 	}
 }
