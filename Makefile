@@ -69,7 +69,7 @@ dist:
 	@set -e; sort -u $(DIST)/.modules | while read -r path version dir; do \
 		[ -n "$$path" ] || continue; \
 		echo "==== $$path $$version"; echo; \
-		found=; for f in "$$dir"/LICENSE* "$$dir"/LICENCE* "$$dir"/COPYING* "$$dir"/NOTICE*; do \
+		found=; for f in "$$dir"/LICENSE* "$$dir"/LICENCE* "$$dir"/COPYING* "$$dir"/NOTICE* "$$dir"/ATTRIB*; do \
 			[ -f "$$f" ] || continue; found=1; cat "$$f"; echo; \
 		done; [ -n "$$found" ] || { echo "$$path: no licence file in $$dir" >&2; exit 1; }; \
 	done >>$(DIST)/THIRD_PARTY_LICENSES.txt
