@@ -23,8 +23,9 @@ type blogFlags struct {
 func (b *blogFlags) register(fs *flag.FlagSet, withFilters bool) {
 	fs.StringVar(&b.src, "src", ".", "the blog's `DIR`: posts/, templates/ and site.toml")
 	if withFilters {
-		fs.BoolVar(&b.drafts, "drafts", false, "include drafts")
-		fs.BoolVar(&b.future, "future", false, "include posts dated in the future")
+		// The defaults are the fields' values: serve sets them to true.
+		fs.BoolVar(&b.drafts, "drafts", b.drafts, "include drafts")
+		fs.BoolVar(&b.future, "future", b.future, "include posts dated in the future")
 	}
 }
 

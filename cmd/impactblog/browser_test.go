@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -160,6 +161,29 @@ func TestBrowser(t *testing.T) {
 		waitJS(t, ctx, bodyHas("Our packaging is eco-friendly."), time.Second, "the page itself under the banner")
 		atomicWrite(t, dir, "posts/first.md", testPost("First post", "Fixed and saved."))
 		waitJS(t, ctx, `document.getElementById("impactblog-warnings")===null&&`+bodyHas("Fixed and saved."), reloadBound, "banner gone")
+	})
+
+	t.Run("draft and scheduled banners", func(t *testing.T) {
+		atomicWrite(t, dir, "posts/a-draft.md", "---\ntitle: A draft\ndate: 2021-02-01\ndraft: true\n---\nNot yet.\n")
+		atomicWrite(t, dir, "posts/later.md", "---\ntitle: Later\ndate: 2999-01-01\n---\nOne day.\n")
+		for _, tt := range []struct{ url, note string }{
+			{"posts/a-draft/", "Draft: this post is not published yet."},
+			{"posts/later/", "Scheduled for 1 January 2999"},
+		} {
+			deadline := time.Now().Add(10 * time.Second)
+			for {
+				if err := chromedp.Do(ctx, chromedp.Navigate(r.url+tt.url)); err != nil {
+					t.Fatal(err)
+				}
+				if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](bodyHas(tt.note))); ok || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(50 * time.Millisecond) // the rebuild of the new files
+			}
+			waitJS(t, ctx, `document.querySelector(".draft-note")!==null&&`+bodyHas(tt.note), time.Second, tt.url+" note")
+		}
+		os.Remove(filepath.Join(dir, "posts", "a-draft.md"))
+		os.Remove(filepath.Join(dir, "posts", "later.md"))
 	})
 
 	t.Run("new post on the index", func(t *testing.T) {

@@ -61,8 +61,10 @@ type serveCommand struct {
 // Run builds the blog, serves it on addr and rebuilds it on every change
 // to posts/, templates/ or site.toml, until ctx is done.
 func (c *serveCommand) Run(ctx context.Context, args []string) error {
-	var bf blogFlags
-	fs := newFlagSet("serve", "[-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]", c.stderr)
+	// The preview shows drafts and future posts, each with a note
+	// saying so, unless told -drafts=false or -future=false.
+	bf := blogFlags{drafts: true, future: true}
+	fs := newFlagSet("serve", "[-src DIR] [-addr 127.0.0.1:8080] [-drafts=false] [-future=false]", c.stderr)
 	bf.register(fs, true)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`; the default is reachable from this machine only")
 	if err := parseFlags(fs, args); err != nil {
@@ -261,8 +263,8 @@ func (r *rebuilder) rebuild(ctx context.Context, changed []string, what string) 
 			r.gc.settled() // rendering every template left garbage
 		})
 	}
-	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser), the other %d when requested\n",
-		clock(), what, len(s.Posts), time.Since(start).Round(100*time.Microsecond), rendered, plural(rendered), len(s.Pages())-rendered)
+	fmt.Fprintf(r.stdout, "%s %s: %d posts in %s; %d page%s re-rendered (open in a browser), the other %d when requested%s\n",
+		clock(), what, len(s.Posts), time.Since(start).Round(100*time.Microsecond), rendered, plural(rendered), len(s.Pages())-rendered, leftOut(s))
 	if r.done != nil {
 		r.done(true)
 	}
@@ -331,4 +333,20 @@ func previewWarnings(ws problem.List, findings []review.Finding) []preview.Warni
 		out[i] = preview.Warning{Problem: w, SourceURL: urls[w.Rule]}
 	}
 	return out
+}
+
+// leftOut says how many drafts and future posts a build left out, and how
+// to include them; "" when none.
+func leftOut(s *site.Site) string {
+	var parts []string
+	if n := s.LeftOut.Drafts; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d draft%s (-drafts to include %s)", n, plural(n), them(n)))
+	}
+	if n := s.LeftOut.Future; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d future post%s (-future to include %s)", n, plural(n), them(n)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; left out " + strings.Join(parts, " and ")
 }

@@ -40,6 +40,10 @@ type Site struct {
 	// syntax of other generators); -strict makes them fail a build.
 	Warnings problem.List
 
+	// LeftOut counts the drafts and the posts dated in the future that
+	// the build left out (Options.Drafts, Options.Future).
+	LeftOut struct{ Drafts, Future int }
+
 	assets []publish.File // files copied with the posts (package links)
 
 	locale   *locale.Locale
@@ -56,15 +60,16 @@ type Site struct {
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	content source.Stored        // the HTML of its body (Content)
-	summary source.Stored        // Summary, when the front matter has none
-	TOC     template.HTML        // the contents, when the front matter has toc: true
-	Image   string               // absolute URL of the image that represents the post, or ""
-	kept    atomic.Pointer[kept] // its totals and report, when kept
-	TagList []*Tag
-	site    *Site
-	Prev    *Post // older
-	Next    *Post // newer
+	Scheduled bool                 // dated after the build's now: shown only with Options.Future
+	content   source.Stored        // the HTML of its body (Content)
+	summary   source.Stored        // Summary, when the front matter has none
+	TOC       template.HTML        // the contents, when the front matter has toc: true
+	Image     string               // absolute URL of the image that represents the post, or ""
+	kept      atomic.Pointer[kept] // its totals and report, when kept
+	TagList   []*Tag
+	site      *Site
+	Prev      *Post // older
+	Next      *Post // newer
 
 	resolve func(dest string) string // its links into the site, resolved (package links)
 	entry   *source.Entry            // the post's file as last read

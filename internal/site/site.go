@@ -23,6 +23,7 @@
 //	tag      /tags/<tag>/ (page/N/)  tag.html      yes      the posts of one tag, paginated
 //	archive  /archive/               archive.html  yes      posts by year
 //	impact   /impact/                impact.html   yes      the site-wide totals (package report)
+//	search   /search/                search.html   no       a search box over /search/index.json (package search)
 //	404      /404.html               404.html      no       the page for an address that is not there
 //
 // # Other files
@@ -36,6 +37,7 @@
 //	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts (package feed)
 //	/sitemap.xml, /robots.txt  (package feed)
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
+//	/search/index.json         what the search page finds posts by (package search)
 //	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (package links)
 //	/<file>                    each file of templates/static/, at the site's root
 //
@@ -243,6 +245,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	// and the loops over them read memory in order.
 	all := make([]Post, len(ents))
 	var warnings problem.List // of the front matter of every post, published or not (package post)
+	var leftOut struct{ Drafts, Future int }
 	for i, e := range ents {
 		problems = append(problems, e.Problems...)
 		if e.Post != nil {
@@ -269,7 +272,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		if bySlug != nil {
 			bySlug[p.Slug] = sp
 		}
-		if p.Draft && !b.opts.Drafts || p.Date.After(now) && !b.opts.Future {
+		sp.Scheduled = p.Date.After(now)
+		if p.Draft && !b.opts.Drafts || sp.Scheduled && !b.opts.Future {
+			if p.Draft {
+				leftOut.Drafts++
+			} else {
+				leftOut.Future++
+			}
 			continue
 		}
 		if e.Doc != nil && e.Doc.Figures > 0 {
@@ -309,7 +318,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		return nil, problems
 	}
 	b.inc.last = s
-	s.Warnings, s.spill = extra.warnings, b.posts.Spill()
+	s.Warnings, s.spill, s.LeftOut = extra.warnings, b.posts.Spill(), leftOut
 	s.version, s.sourceDate = b.opts.Version, b.opts.SourceDate
 	s.renderFigures(b.md, withFigures)
 	if len(s.problems) > 0 {
