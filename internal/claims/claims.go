@@ -57,6 +57,19 @@
 // "the Green Team" or "Green Street" (German capitalises every noun, so
 // there only the negative phrases apply).
 //
+// Some words mean something else in some company: a rules file pairs a
+// phrase with the words that give it another meaning (croissance durable
+// is lasting growth, a grüne Jacke a green jacket, forest green a colour),
+// and the phrase is then no claim. A sentence that names a government, a
+// law or a regulator and has no first person ("we", "our", nous, wir) is
+// about someone else's target, not the writer's: not a neutrality or
+// future claim ("the government's net zero target for 2050"). A phrase
+// standing alone in quotation marks in a sentence without a first person
+// is a mention (das Label „klimaneutral"), not a claim. A sentence is a
+// headline when it does not end in a full stop, or is in capitals; each
+// part of a heading between colons or dashes is judged on its own. In
+// French, a year after a verb of the past (atteint, obtenu) is no target.
+//
 // # Rules
 //
 // The rules are data: one TOML file per language in rules/, embedded, each
