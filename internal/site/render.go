@@ -99,7 +99,7 @@ func (s *Site) renderPage(w io.Writer, p *Page) (err error) {
 
 func (s *Site) executePage(w io.Writer, p *Page) error {
 	if err := s.tmpl.Pages[p.Template].ExecuteTemplate(w, "base", p); err != nil {
-		return problem.List{theme.Problem(theme.Dir+"/"+p.Template, err)}
+		return problem.List{theme.SuggestField(theme.Problem(theme.Dir+"/"+p.Template, err), p)}
 	}
 	return nil
 }
