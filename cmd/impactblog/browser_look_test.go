@@ -290,10 +290,11 @@ type violation struct {
 	Nodes []string
 }
 
-// TestLookDarkMode: with prefers-color-scheme: dark every page has a dark
+// TestLookDarkMode: with prefers-color-scheme: dark every page has another
 // background, and axe-core (every rule it runs by default, colour contrast
-// among them) finds no violation on the home page, the posts and /impact/,
-// in light mode or dark, at desktop width and at the narrowest phone's.
+// among them) finds no violation on the home page, the posts, /impact/,
+// the archive, the tags and the 404 page, in light mode or dark, at desktop
+// width and at the narrowest phone's.
 func TestLookDarkMode(t *testing.T) {
 	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
 	if err != nil {
@@ -301,6 +302,7 @@ func TestLookDarkMode(t *testing.T) {
 	}
 	ctx := newBrowser(t)
 	url, pages := lookSite(t)
+	pages = append(pages, "archive/", "tags/", "tags/carbon/", "404.html") // every kind of page
 	bg := map[string]string{}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, w := range []int64{1280, 360} {
