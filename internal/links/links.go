@@ -9,7 +9,8 @@
 //     address, as Hugo's ref does; a link to any other file beside the post
 //     copies that file to /posts/<slug>/<path from the post's folder> (a file
 //     elsewhere under posts/ keeps its path) and points there. Anything
-//     else is a problem at the link's path:line:col.
+//     else is a problem at the link's path:line:col. Zola's internal links
+//     ("@/2021/older.md", from its content folder) are read from posts/.
 //   - A link to /posts/<slug>/ or /tags/<tag>/ (or to them on the site's own
 //     host) must name a post or a tag of this build: a problem otherwise.
 //     A site path ("/posts/x/") gets the base URL's path before it
@@ -347,6 +348,10 @@ func (l *linker) resolve(p *Post, dest string, line, col int) (string, bool) {
 	target := rest
 	if u, err := url.PathUnescape(rest); err == nil {
 		target = u
+	}
+	if zola, ok := strings.CutPrefix(target, "@/"); ok {
+		// Zola's internal link: from the content folder, which is posts/ here.
+		return l.resolveFile(p, dest, path.Join(l.in.Dir, zola), frag, line, col)
 	}
 	return l.resolveFile(p, dest, path.Join(path.Dir(p.File), target), frag, line, col)
 }

@@ -132,3 +132,27 @@ func TestAttachments(t *testing.T) {
 		t.Errorf("problems\nhave: %q\nwant: %q", problems, want)
 	}
 }
+
+// TestZolaLinks: Zola's "@/path.md" links, from its content folder, are
+// read from posts/, and one to no file is a problem.
+func TestZolaLinks(t *testing.T) {
+	fsys := fstest.MapFS{
+		"posts/2021/a.md":       {Data: []byte("a")},
+		"posts/bundle/index.md": {Data: []byte("c")},
+	}
+	d, err := markdown.New(markdown.Options{}).Render([]byte("[a](@/2021/a.md#why) [c](@/bundle/index.md) [gone](@/2020/gone.md)"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Resolve(Input{FS: fsys, Dir: "posts", BaseURL: "https://impact.example/",
+		Posts: []Post{
+			{File: "posts/2021/a.md", URL: "/posts/a/", BodyLine: 4, Doc: d},
+			{File: "posts/bundle/index.md", URL: "/posts/c/", Bundle: true},
+		}})
+	if have := res.Posts[0].Links; have["@/2021/a.md#why"] != "/posts/a/#why" || have["@/bundle/index.md"] != "/posts/c/" {
+		t.Errorf("links: have %v", have)
+	}
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Error(), "posts/2021/a.md:4:45: the link to @/2020/gone.md points to no post: there is no file posts/2020/gone.md") {
+		t.Errorf("problems: have %v", res.Problems)
+	}
+}
