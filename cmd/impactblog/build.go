@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/impactblog/impactblog/internal/problem"
+	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/site"
 	"github.com/impactblog/impactblog/internal/theme"
@@ -24,9 +25,15 @@ type buildCommand struct {
 
 // Run builds the site: read, check, total, render, and publish atomically.
 func (c *buildCommand) Run(ctx context.Context, args []string) error {
+	r := &reporter{stdout: c.stdout, stderr: c.stderr}
+	return r.done(c.run(ctx, args, r))
+}
+
+func (c *buildCommand) run(ctx context.Context, args []string, r *reporter) error {
 	var bf blogFlags
-	fs := newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-cpuprofile FILE]", c.stderr)
+	fs := newFlagSet("build", "[-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-format text|json|github] [-cpuprofile FILE]", c.stderr)
 	bf.register(fs, true)
+	r.register(fs)
 	out := fs.String("out", "", "write the site into `DIR` (default: public/ in the blog)")
 	baseURL := fs.String("base-url", "", "the site's absolute `URL`, overriding base_url in site.toml")
 	strict := fs.Bool("strict", false, "fail on warnings (template syntax of other generators in a post)")
@@ -34,6 +41,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	r.src = bf.src
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -69,9 +77,9 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	}
 	s, err := b.Build(ctx, nil)
 	if err != nil {
-		return failed(c.stderr, err, b.Warnings(), *strict, "build failed, "+*out+" was left as it was")
+		return r.failed(err, b.Warnings(), *strict, "build failed, "+*out+" was left as it was")
 	}
-	if err := warn(c.stderr, s.Warnings, *strict, "build failed, "+*out+" was left as it was"); err != nil {
+	if err := r.warn(s.Warnings, *strict, "build failed, "+*out+" was left as it was"); err != nil {
 		return err
 	}
 	var stats publish.Stats
@@ -83,27 +91,83 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		return err
 	})
 	if err != nil {
-		return report(c.stderr, err, "build failed, "+*out+" was left as it was")
+		return r.report(err, "build failed, "+*out+" was left as it was")
 	}
-	fmt.Fprintf(c.stdout, "Built %d pages (%d files, %s) from %d posts into %s in %s. %s\n",
+	took := time.Since(start)
+	fmt.Fprintf(r.human(), "Built %d pages (%d files, %s) from %d posts into %s in %s. %s\n",
 		stats.Pages, stats.Files, byteSize(stats.Bytes), len(s.Posts), *out,
-		time.Since(start).Round(time.Millisecond), headline(s))
+		took.Round(time.Millisecond), headline(s))
+	if r.format == jsonFormat {
+		b, err := json.Marshal(newBuildSummary(s, stats, *out, took))
+		if err != nil {
+			return err
+		}
+		_, err = c.stdout.Write(append(b, '\n'))
+		return err
+	}
 	return nil
 }
 
-// failed reports the problems of a run that failed, and the warnings
-// found beside them: before them, or among them with -strict (see warn).
-func failed(stderr io.Writer, err error, warnings problem.List, strict bool, what string) error {
-	var list problem.List
-	if len(warnings) == 0 || !errors.As(err, &list) {
-		return report(stderr, err, what)
+// A buildSummary is the last line of build -format json, when it
+// succeeds: what was built, from what, and how long it took.
+type buildSummary struct {
+	Pages    int          `json:"pages"`
+	Files    fileCounts   `json:"files"`
+	Bytes    int64        `json:"bytes"`
+	Posts    int          `json:"posts"` // published
+	Warnings int          `json:"warnings"`
+	Totals   totalsSketch `json:"totals"`
+	// DraftsLeftOut and FutureLeftOut are the posts left out as drafts
+	// (without -drafts) and as dated in the future (without -future):
+	// null, for the site does not count them yet.
+	DraftsLeftOut *int    `json:"drafts_left_out"`
+	FutureLeftOut *int    `json:"future_left_out"`
+	Out           string  `json:"out"` // the output folder, as -out gives it
+	Seconds       float64 `json:"seconds"`
+}
+
+// fileCounts are the files of a build. Today a build writes a whole new
+// folder and swaps it in: every file is written, none is kept unchanged,
+// and the files of the old folder that are gone are not counted (null).
+type fileCounts struct {
+	Total     int  `json:"total"`
+	Written   int  `json:"written"`
+	Unchanged int  `json:"unchanged"`
+	Removed   *int `json:"removed"`
+}
+
+// totalsSketch is the headline of the totals, as build prints it: the
+// posts with figures, the gifts and their sums per currency, the offsets,
+// their tonnes and their cost. The sums and tonnes are strings of exact
+// decimals, as in impact.json: {"GBP": "157000.00"}, "31.4".
+type totalsSketch struct {
+	Posts     int `json:"posts"`
+	Donations struct {
+		Count int         `json:"count"`
+		Total impact.Sums `json:"total"`
+	} `json:"donations"`
+	Offsets struct {
+		Count  int           `json:"count"`
+		Tonnes impact.Tonnes `json:"tonnes"`
+		Cost   impact.Sums   `json:"cost"`
+	} `json:"offsets"`
+}
+
+func newBuildSummary(s *site.Site, stats publish.Stats, out string, took time.Duration) buildSummary {
+	sum := buildSummary{
+		Pages:    stats.Pages,
+		Files:    fileCounts{Total: stats.Files, Written: stats.Files},
+		Bytes:    stats.Bytes,
+		Posts:    len(s.Posts),
+		Warnings: len(s.Warnings),
+		Out:      filepath.ToSlash(out),
+		Seconds:  took.Round(time.Millisecond).Seconds(),
 	}
-	if strict {
-		all := append(append(problem.List{}, list...), warnings...).Unique()
-		return report(stderr, all, what+" (-strict makes warnings problems)")
-	}
-	warn(stderr, warnings, false, what)
-	return report(stderr, list, what)
+	t := s.Totals
+	sum.Totals.Posts = t.Posts
+	sum.Totals.Donations.Count, sum.Totals.Donations.Total = t.Donations.Count, t.Donations.Total
+	sum.Totals.Offsets.Count, sum.Totals.Offsets.Tonnes, sum.Totals.Offsets.Cost = t.Offsets.Count, t.Offsets.Tonnes, t.Offsets.Cost
+	return sum
 }
 
 // checkOut refuses an output folder that a build, which replaces the whole

@@ -17,13 +17,20 @@ type checkCommand struct {
 // Run checks every post (drafts and future posts too), the config and the
 // templates, and writes nothing.
 func (c *checkCommand) Run(ctx context.Context, args []string) error {
+	r := &reporter{stdout: c.stdout, stderr: c.stderr}
+	return r.done(c.run(ctx, args, r))
+}
+
+func (c *checkCommand) run(ctx context.Context, args []string, r *reporter) error {
 	var bf blogFlags
-	fs := newFlagSet("check", "[-src DIR] [-strict]", c.stderr)
+	fs := newFlagSet("check", "[-src DIR] [-strict] [-format text|json|github]", c.stderr)
 	bf.register(fs, false)
 	strict := fs.Bool("strict", false, "fail on warnings (template syntax of other generators in a post)")
+	r.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	r.src = bf.src
 	// The published site, then every post: a draft may be fine on its own
 	// and still break the published build (a link to it, say).
 	var problems, warnings problem.List
@@ -51,15 +58,15 @@ func (c *checkCommand) Run(ctx context.Context, args []string) error {
 	}
 	warnings = warnings.Unique()
 	if len(problems) > 0 {
-		return failed(c.stderr, problems.Unique(), warnings, *strict, "check failed")
+		return r.failed(problems.Unique(), warnings, *strict, "check failed")
 	}
-	if err := warn(c.stderr, warnings, *strict, "check failed"); err != nil {
+	if err := r.warn(warnings, *strict, "check failed"); err != nil {
 		return err
 	}
 	if n := len(warnings); n > 0 {
-		fmt.Fprintf(c.stdout, "All %d posts, site.toml and the templates build, with %d warning%s (above).\n", len(s.Posts), n, plural(n))
+		fmt.Fprintf(r.human(), "All %d posts, site.toml and the templates build, with %d warning%s (above).\n", len(s.Posts), n, plural(n))
 		return nil
 	}
-	fmt.Fprintf(c.stdout, "All %d posts, site.toml and the templates are fine.\n", len(s.Posts))
+	fmt.Fprintf(r.human(), "All %d posts, site.toml and the templates are fine.\n", len(s.Posts))
 	return nil
 }

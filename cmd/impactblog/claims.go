@@ -36,14 +36,31 @@ type claimJSON struct {
 // too, and every accepted one with its reviewer's reason: the report a
 // legal or comms reviewer reads. It fails only when the blog does not
 // read (a problem in a post that hides its words, or in site.toml).
+//
+// -json prints one JSON list, for a reviewer's tools. -format json and
+// github print each finding as build and check print a warning (see
+// format), and an accepted one as a notice with its reason, so that the
+// reviewer of a pull request sees what was accepted, and why, beside the
+// line.
 func (c *claimsCommand) Run(ctx context.Context, args []string) error {
+	r := &reporter{stdout: c.stdout, stderr: c.stderr}
+	return r.done(c.run(ctx, args, r))
+}
+
+func (c *claimsCommand) run(ctx context.Context, args []string, r *reporter) error {
 	var bf blogFlags
-	fs := newFlagSet("claims", "[-json] [-src DIR]", c.stderr)
+	fs := newFlagSet("claims", "[-json | -format text|json|github] [-src DIR]", c.stderr)
 	bf.register(fs, false)
 	asJSON := fs.Bool("json", false, "print a JSON list of findings: file, line, col, rule, severity, message, source, source_url, accepted, reason")
+	r.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if *asJSON && r.format != textFormat {
+		fmt.Fprintf(c.stderr, "impactblog claims: -json is a format of its own: give -json or -format %s, not both\n", r.format)
+		return errUsage
+	}
+	r.src = bf.src
 	bf.drafts, bf.future = true, true
 	b, err := bf.builder("", "")
 	if err != nil {
@@ -55,7 +72,17 @@ func (c *claimsCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	findings := b.Findings()
-	if *asJSON {
+	switch {
+	case r.format != textFormat:
+		for _, f := range findings {
+			d := diagnostic{File: r.path(f.File), Line: f.Line, Col: f.Col, Severity: problem.Warning, Message: f.Message, Rule: f.Rule}
+			if f.Accepted {
+				d.Severity, d.Reason = problem.Notice, f.Reason
+			}
+			r.print(d)
+		}
+		fmt.Fprintln(c.stderr, findingsCount(findings))
+	case *asJSON:
 		out := make([]claimJSON, 0, len(findings))
 		for _, f := range findings {
 			out = append(out, claimJSON{f.File, f.Line, f.Col, f.Rule, f.Severity, f.Message, f.Source, f.SourceURL, f.Accepted, f.Reason})
@@ -65,12 +92,12 @@ func (c *claimsCommand) Run(ctx context.Context, args []string) error {
 		if err := enc.Encode(out); err != nil {
 			return err
 		}
-	} else {
+	default:
 		writeFindings(c.stdout, findings)
 	}
 	if len(list) > 0 {
 		// Findings of the posts that did read are above; what hid the rest:
-		return report(c.stderr, list, "some posts could not be checked")
+		return r.report(list, "some posts could not be checked")
 	}
 	return nil
 }
@@ -78,14 +105,10 @@ func (c *claimsCommand) Run(ctx context.Context, args []string) error {
 // writeFindings prints findings for a reader, each with its source and,
 // when accepted, the reason; then a count.
 func writeFindings(w io.Writer, findings []review.Finding) {
-	posts := map[string]bool{}
-	accepted := 0
 	for _, f := range findings {
-		posts[f.File] = true
 		what := "warning"
 		if f.Accepted {
 			what = "accepted"
-			accepted++
 		}
 		fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", f.File, f.Line, f.Col, what, f.Message)
 		fmt.Fprintf(w, "\tsource: %s", f.Source)
@@ -97,12 +120,25 @@ func writeFindings(w io.Writer, findings []review.Finding) {
 			fmt.Fprintf(w, "\treason: %s\n", f.Reason)
 		}
 	}
+	fmt.Fprintln(w, findingsCount(findings))
+}
+
+// findingsCount is the closing line of the claims report: how many
+// findings, in how many posts, and how many of them are accepted.
+func findingsCount(findings []review.Finding) string {
 	if len(findings) == 0 {
-		fmt.Fprintln(w, "No claims to review: no post makes a claim the rules find.")
-		return
+		return "No claims to review: no post makes a claim the rules find."
+	}
+	posts := map[string]bool{}
+	accepted := 0
+	for _, f := range findings {
+		posts[f.File] = true
+		if f.Accepted {
+			accepted++
+		}
 	}
 	n := len(findings)
-	fmt.Fprintf(w, "%d finding%s in %d post%s: %d to fix or accept, %d accepted.\n", n, plural(n), len(posts), plural(len(posts)), n-accepted, accepted)
+	return fmt.Sprintf("%d finding%s in %d post%s: %d to fix or accept, %d accepted.", n, plural(n), len(posts), plural(len(posts)), n-accepted, accepted)
 }
 
 // helpClaims lists the rules of every language with their sources.

@@ -4,8 +4,9 @@
 //
 // Usage:
 //
-//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-cpuprofile FILE]
-//	impactblog check  [-src DIR] [-strict]
+//	impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-format text|json|github] [-cpuprofile FILE]
+//	impactblog check  [-src DIR] [-strict] [-format text|json|github]
+//	impactblog claims [-json | -format text|json|github] [-src DIR]
 //	impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
 //	impactblog totals [-json] [-src DIR] [-drafts] [-future]
 //	impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]
@@ -51,16 +52,20 @@ offsets in their front matter become a static site with exact totals.
 
 Usage:
 
-  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict] [-cpuprofile FILE]
+  impactblog build  [-src DIR] [-out DIR] [-base-url URL] [-drafts] [-future] [-strict]
+                    [-format text|json|github] [-cpuprofile FILE]
                     build the site into DIR/public (or -out)
-  impactblog check  [-src DIR] [-strict]
+                    (-format json: also a summary of the build, as the last line)
+  impactblog check  [-src DIR] [-strict] [-format text|json|github]
                     check every post, the config and the templates; write nothing
-                    (-strict: fail on warnings, such as a claim or Liquid tags in a post)
+                    (-strict: fail on warnings, such as a claim or Liquid tags in a post;
+                    -format json: a JSON object a line on stdout, github: annotations
+                    GitHub Actions shows on a pull request)
   impactblog new    "TITLE" [-date YYYY-MM-DD] [-tags a,b] [-src DIR]
                     write posts/DATE-TITLE.md, a draft to fill in
   impactblog totals [-json] [-src DIR] [-drafts] [-future]
                     print the computed totals
-  impactblog claims [-json] [-src DIR]
+  impactblog claims [-json | -format text|json|github] [-src DIR]
                     list the environmental claims in the posts, for a reviewer
                     ('impactblog help claims' lists the rules and their sources)
   impactblog serve  [-src DIR] [-addr 127.0.0.1:8080] [-drafts] [-future]

@@ -53,6 +53,18 @@ func (p *Problem) Error() string {
 
 func (p *Problem) Unwrap() error { return p.Err }
 
+// A Severity says how a command reports a Problem: an Error fails it; a
+// Warning does not, unless the command is run with -strict; a Notice is
+// for information only (a claim a reviewer accepted). Its value is the
+// word that -format json and github print.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Notice  Severity = "notice"
+)
+
 // A List is every problem found in one run.
 type List []*Problem
 
