@@ -35,6 +35,7 @@ type Post struct {
 	PlanURL  string         // the plan behind a future claim; "" when none
 	Verifier string         // who verifies that plan; "" when none
 	Accepted []Accepted     // the claims rules a reviewer accepted in this post
+	Page     bool           // a standalone page (Options.Page), not a post
 	Params   map[string]any // every other top-level key, toc and image too; nil when there is none
 	Body     []byte         // the Markdown after the front matter (nil once rendered, in a build with site.Options.Once)
 	BodyLine int            // the line of the file where Body starts
@@ -89,6 +90,10 @@ type Options struct {
 	Currency impact.Currency // the site's currency
 	Location *time.Location  // for dates without a zone; default UTC
 	Now      time.Time       // today, for dates that are surely typos; zero: no such check
+	// Page reads a standalone page (pages/about.md → /about/) rather than
+	// a post: no date needed, no tags, no figures of its own; its address
+	// is its path under its folder.
+	Page bool
 }
 
 // MaxFileSize is the largest post file read, in bytes: a book chapter is
@@ -146,7 +151,7 @@ func Parse(file string, src []byte, opts Options) (*Post, problem.List) {
 	if opts.Location == nil {
 		opts.Location = time.UTC
 	}
-	r := &reader{Reader: field.Reader{File: file, Location: opts.Location, Now: opts.Now}, currency: opts.Currency}
+	r := &reader{Reader: field.Reader{File: file, Location: opts.Location, Now: opts.Now}, currency: opts.Currency, page: opts.Page}
 	p := r.parse(src)
 	if p != nil && len(r.Warnings) > 0 {
 		r.Warnings.Sort()
@@ -166,6 +171,7 @@ type reader struct {
 	currency impact.Currency // the site's
 	impact   entry.Reader
 	block    entry.Block // the impact block, as read
+	page     bool        // reading a page (Options.Page)
 }
 
 func (r *reader) parse(src []byte) *Post {
@@ -219,7 +225,9 @@ func (r *reader) parse(src []byte) *Post {
 	} else if p.Title == "" && (t.Kind == tree.Scalar || t.Kind == tree.Null) {
 		r.Errorf(t, "title is empty: give the post a title")
 	}
-	if seen[dateKey] == nil {
+	if r.page {
+		r.pageRules(p, seen)
+	} else if seen[dateKey] == nil {
 		if fileDate == "" {
 			rename := "the file name with the date (2021-01-15-" + base + ")"
 			if bundle {
@@ -236,7 +244,7 @@ func (r *reader) parse(src []byte) *Post {
 			p.Date = d
 		}
 	}
-	if p.Slug == "" {
+	if p.Slug == "" && !r.page {
 		p.Slug = Slugify(name)
 		if p.Slug == "" {
 			r.Errorf(root, "cannot make a slug from the file name %q: add \"slug: some-name\"", base)

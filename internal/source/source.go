@@ -60,6 +60,9 @@ type Options struct {
 	// on disk where the posts' rendered HTML and summaries are kept, in
 	// one temporary file (Spill), rather than in memory.
 	SpillDir string
+	// Dir is the folder read: Dir (posts) when empty; "pages" for the
+	// standalone pages, read by a Reader of their own.
+	Dir string
 }
 
 // Parse is how a post is read: its front matter's options and the
@@ -219,9 +222,9 @@ func (r *Reader) countSlug(e *Entry, delta int) {
 // ReadAll reads every post under posts/, reusing the entries of the
 // files whose content has not changed.
 func (r *Reader) ReadAll(ctx context.Context, how Parse) error {
-	files, links, err := r.walkPosts(Dir)
+	files, links, err := r.walkPosts(r.dir())
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", Dir, err)
+		return fmt.Errorf("reading %s: %w", r.dir(), err)
 	}
 	r.outside = links
 	old := r.posts
@@ -297,7 +300,7 @@ func (r *Reader) ReadChanged(ctx context.Context, how Parse, changed []string) e
 	}
 	under := func(f, c string) bool { return f == c || strings.HasPrefix(f, c+"/") }
 	for _, c := range changed {
-		if c != Dir && !strings.HasPrefix(c, Dir+"/") {
+		if dir := r.dir(); c != dir && !strings.HasPrefix(c, dir+"/") {
 			continue
 		}
 		for f := range r.outside {
@@ -417,7 +420,7 @@ func (r *Reader) readOne(how Parse, file string, old *Entry) *Entry {
 		return old
 	}
 	p, problems := post.Parse(file, src, how.Post)
-	e := &Entry{hash: h, Post: p, Problems: problems, Bundle: isBundle(file)}
+	e := &Entry{hash: h, Post: p, Problems: problems, Bundle: isBundle(r.dir(), file)}
 	if p != nil && len(problems) > 0 {
 		// Left out of the site, but its text is read: its links and
 		// warnings are checked all the same (package links).
@@ -457,10 +460,18 @@ func (r *Reader) readOne(how Parse, file string, old *Entry) *Entry {
 	return e
 }
 
-// isBundle reports whether file is the index of a page bundle.
-func isBundle(file string) bool {
+// dir is the folder the Reader reads.
+func (r *Reader) dir() string {
+	if r.opts.Dir != "" {
+		return r.opts.Dir
+	}
+	return Dir
+}
+
+// isBundle reports whether file, under root, is the index of a page bundle.
+func isBundle(root, file string) bool {
 	dir, base := path.Split(file)
-	return (base == "index.md" || base == "index.markdown") && path.Clean(dir) != Dir
+	return (base == "index.md" || base == "index.markdown") && path.Clean(dir) != root
 }
 
 // readPost reads a post's file, or gives the problem that stops it being
