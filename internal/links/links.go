@@ -42,6 +42,9 @@ import (
 type Input struct {
 	FS      fs.FS  // the blog
 	Dir     string // its folder of posts: "posts"
+	// PagesDir is its folder of standalone pages ("pages"), which Posts
+	// may hold too; "" when it has none.
+	PagesDir string
 	BaseURL string // the site's base URL: "https://impact.example/blog/"
 	Posts   []Post // the posts of the site
 	// Bad are the posts left out of the site for their problems: checked
@@ -375,7 +378,8 @@ func (l *linker) resolveFile(p *Post, dest, target, frag string, line, col int) 
 	if q := l.byDir[target]; q != nil {
 		return l.full(q.URL) + frag, true
 	}
-	if target != posts && !strings.HasPrefix(target, posts+"/") {
+	under := func(dir string) bool { return dir != "" && (target == dir || strings.HasPrefix(target, dir+"/")) }
+	if !under(posts) && !under(l.in.PagesDir) {
 		l.problems.Add(p.File, line, col, "%s points outside %s/, to %s: put the file beside the post, or link to its address on the site", dest, posts, target)
 		return "", false
 	}
