@@ -28,7 +28,20 @@
 // word of its title, summary, tags, recipients or providers, accents and
 // case aside. The posts found are ranked by where each word matched: in
 // the title it counts 8, in the recipients or providers 4, in the tags 2,
-// in the summary 1; newest first among equals.
+// in the summary 1; newest first among equals. ?q=… in the page's address
+// is searched as the page opens, and kept there as the reader types.
+//
+// A theme's own search.html keeps what the script looks for, by id:
+//
+//	search-form     the form, hidden until the script shows it; data-index is the
+//	                index's address, data-base the site's base path ({{rel "/"}})
+//	search-q        the text input
+//	search-status   where the count is said (aria-live); data-one, data-many,
+//	                data-none and data-error are its words, with {n} and {q}
+//	search-results  the list the results go in, each an li.post-summary; data-recipients,
+//	                data-providers and data-tags are the words before those names
+//
+// The page also has a <noscript>, for readers without JavaScript.
 //
 // # Size
 //

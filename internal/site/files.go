@@ -20,6 +20,7 @@ func (s *Site) Files() []publish.File {
 		publish.BytesFile("robots.txt", feed.Robots(s.Config.BaseURL)),
 		{Name: "impact.json", Write: s.WriteImpactJSON},
 		{Name: "impact.csv", Write: s.WriteImpactCSV},
+		{Name: searchIndex, Write: s.writeSearchIndex},
 	}
 	files = append(files, s.assets...)
 	if s.tmpl == nil {

@@ -20,6 +20,7 @@ const (
 	KindTag      Kind = "tag"
 	KindArchive  Kind = "archive"
 	KindImpact   Kind = "impact"
+	KindSearch   Kind = "search"
 	KindNotFound Kind = "404"
 )
 
@@ -39,8 +40,9 @@ type pageKind struct {
 
 // kinds is the page table: every kind of page, in the order of
 // Site.Pages (the index's pages; each post's page and its aliases; the
-// tag index; each tag's pages; the archive, the impact page and the
-// 404). The package comment lists the same pages, with what each shows.
+// tag index; each tag's pages; the archive, the impact page, the search
+// page and the 404). The package comment lists the same pages, with what
+// each shows.
 var kinds = []pageKind{
 	{Kind: KindHome, URL: "/", Template: "index.html", Sitemap: true},
 	{Kind: KindPost, URL: "/posts/<slug>/", Template: "post.html", Sitemap: true},
@@ -49,6 +51,7 @@ var kinds = []pageKind{
 	{Kind: KindTag, URL: "/tags/<tag>/", Template: "tag.html", Sitemap: true},
 	{Kind: KindArchive, URL: "/archive/", Template: "archive.html", Title: "Archive", Sitemap: true, Every: true},
 	{Kind: KindImpact, URL: "/impact/", Template: "impact.html", Title: "Our impact", Sitemap: true, Every: true},
+	{Kind: KindSearch, URL: "/search/", Template: "search.html", Title: "Search"}, // reads /search/index.json (search.go)
 	{Kind: KindNotFound, URL: "/404.html", Template: "404.html", Title: "Page not found"},
 }
 
@@ -120,7 +123,8 @@ func (s *Site) postPages() []*Page {
 }
 
 // makePages lists every page of the site: the index's and the posts'
-// (postPages), then the tags', the archive, the impact page and the 404.
+// (postPages), then the tags', the archive, the impact page, the search
+// page and the 404.
 func (s *Site) makePages(postPages []*Page) []*Page {
 	pages := slices.Grow(postPages, len(s.Posts)/s.Config.PostsPerPage*2+len(s.Tags)+8)
 	pages = append(pages, tagsKind.page())
