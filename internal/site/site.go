@@ -24,7 +24,6 @@
 //	archive  /archive/               archive.html  yes      posts by year
 //	impact   /impact/                impact.html   yes      the site-wide totals (package report)
 //	search   /search/                search.html   no       a search box over /search/index.json (package search)
-//	search   /search/                search.html   no       a search box over /search/index.json (package search)
 //	404      /404.html               404.html      no       the page for an address that is not there
 //
 // # Other files
@@ -38,7 +37,6 @@
 //	/feed.xml, /rss.xml        Atom and RSS 2.0 feeds of the 20 newest posts (package feed)
 //	/sitemap.xml, /robots.txt  (package feed)
 //	/impact.json, /impact.csv  the totals and every entry (package impact)
-//	/search/index.json         what the search page finds posts by (package search)
 //	/search/index.json         what the search page finds posts by (package search)
 //	/posts/<slug>/<file>       the files of a page bundle, and files a post links to (package links)
 //	/<file>                    each file of templates/static/, at the site's root
