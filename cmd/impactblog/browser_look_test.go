@@ -302,7 +302,7 @@ func TestLookDarkMode(t *testing.T) {
 	}
 	ctx := newBrowser(t)
 	url, pages := lookSite(t)
-	pages = append(pages, "archive/", "tags/", "tags/carbon/", "404.html") // every kind of page
+	pages = append(pages, "archive/", "tags/", "tags/carbon/", "search/", "404.html") // every kind of page
 	bg := map[string]string{}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, w := range []int64{1280, 360} {
