@@ -182,6 +182,11 @@ func TestBrowser(t *testing.T) {
 			}
 			waitJS(t, ctx, `document.querySelector(".draft-note")!==null&&`+bodyHas(tt.note), time.Second, tt.url+" note")
 		}
+		// Leave the page first: its reload on the removal below would
+		// race the next subtest's navigation.
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+			t.Fatal(err)
+		}
 		os.Remove(filepath.Join(dir, "posts", "a-draft.md"))
 		os.Remove(filepath.Join(dir, "posts", "later.md"))
 	})

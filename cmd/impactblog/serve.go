@@ -118,7 +118,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	hs.RegisterOnShutdown(srv.Close) // ends the live-reload streams
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
-	fmt.Fprintf(c.stdout, "Serving %s at %s\nWatching posts/, templates/ and site.toml. Press Ctrl-C to stop.\n", src, url)
+	fmt.Fprintf(c.stdout, "Serving %s at %s\nWatching posts/, pages/, templates/ and site.toml. Press Ctrl-C to stop.\n", src, url)
 	if c.ready != nil {
 		c.ready(url, srv)
 	}
@@ -181,8 +181,8 @@ func (c *serveCommand) loop(ctx context.Context, w *watch.Watcher, r *rebuilder,
 	}
 }
 
-// watched is the watcher's filter: below src, only posts/, templates/ and
-// site.toml are watched. public/ and everything else is left out.
+// watched is the watcher's filter: below src, only posts/, pages/,
+// templates/ and site.toml are watched. public/ and everything else is left out.
 func watched(src string) func(string, bool) bool {
 	return func(p string, isDir bool) bool {
 		rel, err := filepath.Rel(src, p)
@@ -190,7 +190,7 @@ func watched(src string) func(string, bool) bool {
 			return true
 		}
 		rel = filepath.ToSlash(rel)
-		for _, dir := range []string{site.PostsDir, theme.Dir} {
+		for _, dir := range []string{site.PostsDir, site.PagesDir, theme.Dir} {
 			if rel == dir || strings.HasPrefix(rel, dir+"/") {
 				return false
 			}

@@ -40,13 +40,13 @@ import (
 
 // An Input is what Resolve needs of one build.
 type Input struct {
-	FS      fs.FS  // the blog
-	Dir     string // its folder of posts: "posts"
+	FS  fs.FS  // the blog
+	Dir string // its folder of posts: "posts"
 	// PagesDir is its folder of standalone pages ("pages"), which Posts
 	// may hold too; "" when it has none.
 	PagesDir string
-	BaseURL string // the site's base URL: "https://impact.example/blog/"
-	Posts   []Post // the posts of the site
+	BaseURL  string // the site's base URL: "https://impact.example/blog/"
+	Posts    []Post // the posts of the site
 	// Bad are the posts left out of the site for their problems: checked
 	// all the same, so that one run reports every problem and warning,
 	// but a link to one of them is a problem.

@@ -42,7 +42,7 @@ type linkedPost struct {
 // their problems, are checked likewise, so that one run reports all their
 // problems and warnings; the site's links to them are problems.
 func (b *Builder) link(posts, bad []*Post) linked {
-	in := links.Input{FS: b.src, Dir: PostsDir, BaseURL: b.config.BaseURL, Posts: make([]links.Post, len(posts))}
+	in := links.Input{FS: b.src, Dir: PostsDir, PagesDir: PagesDir, BaseURL: b.config.BaseURL, Posts: make([]links.Post, len(posts))}
 	for i, p := range posts {
 		in.Posts[i] = linkInput(p)
 	}

@@ -30,6 +30,7 @@ func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 type Site struct {
 	Config     *config.Config
 	Posts      []*Post // published, newest first
+	Standalone []*Post // the pages of pages/, by address (standalone.go)
 	Tags       []*Tag  // by name
 	Years      []*Year // newest first
 	Totals     *impact.Totals
@@ -194,9 +195,9 @@ type Year struct {
 // site's, and makes the posts' pages; the other gathers the tags. They write
 // different fields of the posts. Most of either pass is waiting for memory,
 // a post at a time, which is most of a rebuild after a one-post edit.
-func newSite(cfg *config.Config, loc *locale.Locale, posts []*Post, tmpl *theme.Templates, prev *Site, once bool) *Site {
+func newSite(cfg *config.Config, loc *locale.Locale, posts, standalone []*Post, tmpl *theme.Templates, prev *Site, once bool) *Site {
 	sortPosts(posts)
-	s := &Site{Config: cfg, Posts: posts, tmpl: tmpl, locale: loc}
+	s := &Site{Config: cfg, Posts: posts, Standalone: standalone, tmpl: tmpl, locale: loc}
 	old := newReuse(prev)
 	var (
 		wg        sync.WaitGroup

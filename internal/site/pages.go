@@ -16,6 +16,7 @@ const (
 	KindHome     Kind = "home"
 	KindPost     Kind = "post"
 	KindAlias    Kind = "alias"
+	KindPage     Kind = "page"
 	KindTags     Kind = "tags"
 	KindTag      Kind = "tag"
 	KindArchive  Kind = "archive"
@@ -39,14 +40,15 @@ type pageKind struct {
 }
 
 // kinds is the page table: every kind of page, in the order of
-// Site.Pages (the index's pages; each post's page and its aliases; the
-// tag index; each tag's pages; the archive, the impact page, the search
+// Site.Pages (the index's pages; each post's page and its aliases; each
+// standalone page and its aliases; the tag index; each tag's pages; the archive, the impact page, the search
 // page and the 404). The package comment lists the same pages, with what
 // each shows.
 var kinds = []pageKind{
 	{Kind: KindHome, URL: "/", Template: "index.html", Sitemap: true},
 	{Kind: KindPost, URL: "/posts/<slug>/", Template: "post.html", Sitemap: true},
 	{Kind: KindAlias, URL: "<alias>/"},
+	{Kind: KindPage, URL: "/<path>/", Template: "page.html", Sitemap: true}, // pages/<path>.md (standalone.go)
 	{Kind: KindTags, URL: "/tags/", Template: "tags.html", Title: "Tags", Sitemap: true, Every: true},
 	{Kind: KindTag, URL: "/tags/<tag>/", Template: "tag.html", Sitemap: true},
 	{Kind: KindArchive, URL: "/archive/", Template: "archive.html", Title: "Archive", Sitemap: true, Every: true},
@@ -126,7 +128,8 @@ func (s *Site) postPages() []*Page {
 // (postPages), then the tags', the archive, the impact page, the search
 // page and the 404.
 func (s *Site) makePages(postPages []*Page) []*Page {
-	pages := slices.Grow(postPages, len(s.Posts)/s.Config.PostsPerPage*2+len(s.Tags)+8)
+	pages := slices.Grow(postPages, len(s.Posts)/s.Config.PostsPerPage*2+len(s.Tags)+len(s.Standalone)+8)
+	pages = append(pages, s.standalonePages()...)
 	pages = append(pages, tagsKind.page())
 	for _, t := range s.Tags {
 		pages = append(pages, s.paginate(tagKind, t.URL(), "Posts tagged "+t.Name, t, t.Posts)...)

@@ -4,7 +4,8 @@
 // # Input
 //
 // The blog is an fs.FS holding posts/ (any depth; see package post; package
-// source reads them, and reads again only what changed), templates/
+// source reads them, and reads again only what changed), pages/ (optional:
+// standalone pages, see standalone.go), templates/
 // (optional: any file there replaces the built-in theme's file of the same
 // name) and site.toml (optional; see package config).
 //
@@ -18,7 +19,8 @@
 //	kind     address                 template      sitemap  shows
 //	home     /, /page/N/ (N ≥ 2)     index.html    yes      newest posts first, PostsPerPage a page
 //	post     /posts/<slug>/          post.html     yes      one post, its figures and totals
-//	alias    <alias>/                (none)        no       a redirect to its post, for each alias
+//	alias    <alias>/                (none)        no       a redirect to its post or page, for each alias
+//	page     /<path>/                page.html     yes      a standalone page: pages/<path>.md (standalone.go)
 //	tags     /tags/                  tags.html     yes      every tag with its post count
 //	tag      /tags/<tag>/ (page/N/)  tag.html      yes      the posts of one tag, paginated
 //	archive  /archive/               archive.html  yes      posts by year
@@ -143,19 +145,20 @@ type Builder struct {
 	theme fs.FS // the built-in theme: a templates/ tree
 	opts  Options
 
-	seed      maphash.Seed
-	config    *config.Config
-	configBad bool           // the last read of site.toml failed
-	fixed     *config.Config // when not nil, the config, not read from site.toml (checkWith)
-	cfgHash   uint64
-	md        *markdown.Renderer
-	posts     *source.Reader // the posts as read
-	loaded    bool
-	inc       incremental      // what the next build reuses (incremental.go)
-	now       time.Time        // of the current build: Options.Now, or the clock's
-	warnings  problem.List     // of the last build (Warnings)
-	findings  []review.Finding // of the last build (Findings)
-	reviewing *review.Options  // how posts' words are checked (review.go)
+	seed       maphash.Seed
+	config     *config.Config
+	configBad  bool           // the last read of site.toml failed
+	fixed      *config.Config // when not nil, the config, not read from site.toml (checkWith)
+	cfgHash    uint64
+	md         *markdown.Renderer
+	posts      *source.Reader // the posts as read
+	standalone *source.Reader // the pages of pages/ as read (standalone.go)
+	loaded     bool
+	inc        incremental      // what the next build reuses (incremental.go)
+	now        time.Time        // of the current build: Options.Now, or the clock's
+	warnings   problem.List     // of the last build (Warnings)
+	findings   []review.Finding // of the last build (Findings)
+	reviewing  *review.Options  // how posts' words are checked (review.go)
 
 	// The templates, parsed again only when a file under templates/ or
 	// site.toml changes.
@@ -167,7 +170,8 @@ type Builder struct {
 // built-in templates/ folder, used for every template the blog lacks.
 func NewBuilder(src, builtin fs.FS, opts Options) *Builder {
 	return &Builder{src: src, theme: builtin, opts: opts, seed: maphash.MakeSeed(),
-		posts: source.New(src, source.Options{Once: opts.Once, SpillDir: opts.SpillDir})}
+		posts:      source.New(src, source.Options{Once: opts.Once, SpillDir: opts.SpillDir}),
+		standalone: source.New(src, source.Options{Once: opts.Once, Dir: PagesDir})}
 }
 
 // Build reads the blog and prepares the site; nothing is rendered yet. The
@@ -213,11 +217,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL, Prose: true})
 			b.reviewing, _ = reviewOptions(cfg) // site.toml has reported an error in [claims]
 			b.posts.Reset()
+			b.standalone.Reset()
 			b.loaded = false
 		}
 		b.config = cfg
 	}
-	if !b.loaded || changed == nil {
+	fullRead := !b.loaded || changed == nil
+	if fullRead {
 		if err := b.posts.ReadAll(ctx, b.parse()); err != nil {
 			return nil, err
 		}
@@ -235,6 +241,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	ents := b.posts.Entries()
 	now := b.now
 	problems = append(problems, b.posts.Outside()...)
+	pages, badPages, ps, pageWarnings, err := b.readPages(ctx, changed, fullRead)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, ps...)
 	var posts, withFigures []*Post
 	var bad []*Post             // left out for their problems: their links are still checked
 	var bySlug map[string]*Post // only when two posts share a slug
@@ -244,7 +255,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	// The site's posts in one array: one allocation rather than one a post,
 	// and the loops over them read memory in order.
 	all := make([]Post, len(ents))
-	var warnings problem.List // of the front matter of every post, published or not (package post)
+	warnings := pageWarnings // of the front matter of every post and page, published or not (package post)
 	var leftOut struct{ Drafts, Future int }
 	for i, e := range ents {
 		problems = append(problems, e.Problems...)
@@ -286,7 +297,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 		posts = append(posts, sp)
 	}
-	problems = append(problems, checkAliases(posts)...)
+	for _, p := range pages {
+		if e := p.entry; e.Doc != nil && e.Doc.Figures > 0 {
+			withFigures = append(withFigures, p)
+		}
+	}
+	bad = append(bad, badPages...)
+	problems = append(problems, checkAliases(slices.Concat(posts, pages))...)
 	problems = append(problems, doubleClaims(posts)...)
 	problems = append(problems, requiredEvidence(b.config.Evidence, posts)...)
 	// Resolving the links and laying out the site run on a core each;
@@ -294,9 +311,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	// its list, so link gets its own.
 	var s *Site
 	var layout sync.WaitGroup
-	unsorted := slices.Clone(posts)
+	unsorted := slices.Concat(posts, pages) // what link resolves: the pages' links too
 	prev := b.lastSite()
-	layout.Go(func() { s = newSite(b.config, loc, posts, tmpl, prev, b.opts.Once) })
+	layout.Go(func() { s = newSite(b.config, loc, posts, pages, tmpl, prev, b.opts.Once) })
 	extra := b.link(unsorted, bad)
 	layout.Wait()
 	extra.set()
@@ -305,7 +322,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		extra.warnings = append(extra.warnings, warnings...)
 		extra.warnings.Sort()
 	}
-	if ws := b.review(s, posts, bad); len(ws) > 0 {
+	if ws := b.review(s, unsorted, bad); len(ws) > 0 {
 		extra.warnings = append(extra.warnings, ws...)
 		extra.warnings.Sort()
 	}
@@ -313,6 +330,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	s.assets = extra.assets
 	problems = append(problems, s.problems...) // a missing rate
 	problems = append(problems, s.aliasClashes()...)
+	problems = append(problems, s.pageClashes()...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return nil, problems
