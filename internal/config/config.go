@@ -38,6 +38,17 @@
 //	id = "superlative"
 //	phrases = ["greenest"]
 //
+// [[menu]] entries add links to the site's menu, or change or remove the
+// built-in ones, and [params] holds values for templates (.Site.Params);
+// see menuKey:
+//
+//	[[menu]]
+//	name = "About"
+//	url = "/about/"
+//	weight = 60
+//	[params]
+//	mastodon = "https://example.social/@impact"
+//
 // A missing site.toml gives DefaultConfig. An unknown key, a value of the
 // wrong type and a bad value are each a problem at site.toml:line:col, like
 // a bad post, and every one of them is reported in one run; only a TOML
@@ -78,6 +89,10 @@ type Config struct {
 	Evidence *Evidence
 	// Claims is the [claims] table (claims.go); nil without one.
 	Claims *Claims
+	// Menu is the [[menu]] list and Params the [params] table (menu.go);
+	// nil without them.
+	Menu   *Menu
+	Params *Params
 
 	// Filled in by Validate.
 	Cur      impact.Currency
@@ -147,7 +162,7 @@ func Parse(src []byte) (*Config, problem.List) {
 		val, at := root.Vals[i], root.KeyPos[i]
 		s := settingOf(key)
 		switch {
-		case key == ratesKey || key == evidenceKey || key == claimsKey:
+		case key == ratesKey || key == evidenceKey || key == claimsKey || key == menuKey || key == paramsKey:
 			// read by parseRates, parseEvidence
 		case s == nil:
 			problems.Add(File, at.Line, at.Col, "unknown setting %q: %s", key, unknownHint(key))
@@ -175,13 +190,19 @@ func Parse(src []byte) (*Config, problem.List) {
 	if val := root.Get(claimsKey); val != nil {
 		problems = append(problems, c.parseClaims(val)...)
 	}
+	if val := root.Get(menuKey); val != nil {
+		problems = append(problems, c.parseMenu(val)...)
+	}
+	if val := root.Get(paramsKey); val != nil {
+		problems = append(problems, c.parseParams(val)...)
+	}
 	problems.Sort()
 	return c, problems
 }
 
 // unknownHint says what to write instead of an unknown key.
 func unknownHint(key string) string {
-	names := []string{ratesKey, evidenceKey, claimsKey}
+	names := []string{ratesKey, evidenceKey, claimsKey, menuKey, paramsKey}
 	for _, s := range settings {
 		names = append(names, s.key)
 	}
@@ -189,8 +210,10 @@ func unknownHint(key string) string {
 		return "did you mean a [rates.YEAR] table?"
 	} else if m == evidenceKey {
 		return "did you mean the [evidence] table?"
-	} else if m == claimsKey {
-		return "did you mean the [claims] table?"
+	} else if m == claimsKey || m == paramsKey {
+		return "did you mean the [" + m + "] table?"
+	} else if m == menuKey {
+		return "did you mean a [[menu]] entry?"
 	} else if m != "" {
 		return "did you mean " + m + "?"
 	}
@@ -199,7 +222,7 @@ func unknownHint(key string) string {
 	for _, s := range settings {
 		b.WriteString(s.key + ", ")
 	}
-	b.WriteString("[rates.YEAR] tables, and the [evidence] and [claims] tables")
+	b.WriteString("[rates.YEAR] tables, [[menu]] entries, and the [evidence], [claims] and [params] tables")
 	return b.String()
 }
 

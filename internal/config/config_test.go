@@ -57,10 +57,10 @@ func TestConfigProblems(t *testing.T) {
 		{"a list for text", "language = [\"en\"]\n", []string{`site.toml:1:12: language must be text in quotes, such as language = "en-GB", not a list`}},
 		{"quoted true", "unsafe_html = \"true\"\n", []string{`site.toml:1:15: unsafe_html must be true or false, such as unsafe_html = false, not text ("true"): remove the quotes`}},
 		{"a quoted key", "\"base_url\" = \"ftp://x\"\n", []string{`site.toml:1:14: base_url "ftp://x" is not an absolute http or https URL`}},
-		{"an unknown key far from any", "colour = \"red\"\n", []string{`site.toml:1:1: unknown setting "colour": the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html, reporting_currency, [rates.YEAR] tables, and the [evidence] and [claims] tables`}},
+		{"an unknown key far from any", "colour = \"red\"\n", []string{`site.toml:1:1: unknown setting "colour": the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html, reporting_currency, [rates.YEAR] tables, [[menu]] entries, and the [evidence], [claims] and [params] tables`}},
 		{"an unknown key in capitals", "  Title = \"T\"\n", []string{`site.toml:1:3: unknown setting "Title": did you mean title?`}},
-		{"an unknown table", "title = \"T\"\n\n[params]\nx = 1\n", []string{`site.toml:3:1: unknown setting "params"`}},
-		{"a dotted unknown key", "title = \"T\"\nparams.x = 1\n", []string{`site.toml:2:1: unknown setting "params"`}},
+		{"an unknown table", "title = \"T\"\n\n[extras]\nx = 1\n", []string{`site.toml:3:1: unknown setting "extras"`}},
+		{"a dotted unknown key", "title = \"T\"\nextras.x = 1\n", []string{`site.toml:2:1: unknown setting "extras"`}},
 		{"rate instead of rates", "[rate.2020]\nEUR = \"0.9\"\n", []string{`site.toml:1:1: unknown setting "rate": did you mean a [rates.YEAR] table?`}},
 		{"rates that are not tables", "rates = \"0.9\"\n", []string{`site.toml:1:9: rates must be tables, one per year, such as [rates.2020] with a line EUR = "0.8897"; it is text ("0.9")`}},
 		{"an empty title", "title = \"\"\n", []string{`site.toml:1:9: title is empty`}},
@@ -139,7 +139,7 @@ func TestDocListsEverySetting(t *testing.T) {
 	}
 	for k := range documented {
 		switch k {
-		case "EUR", "JPY", "offsets", "from", "verra", "off", "id", "phrases": // keys of [rates.YEAR], [evidence] and [claims]
+		case "EUR", "JPY", "offsets", "from", "verra", "off", "id", "phrases", "name", "url", "weight", "mastodon": // keys of [rates.YEAR], [evidence], [claims], [[menu]] and [params]
 		default:
 			t.Errorf("the package comment shows %s, which is no setting", k)
 		}

@@ -207,9 +207,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			cfg.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
 		}
 		key := *cfg
-		key.Rates = nil    // rates change only the totals, which every build makes afresh
-		key.Evidence = nil // checked, and shown, by every build afresh
-		key.Claims = nil   // a pointer: its contents are hashed
+		key.Rates = nil                 // rates change only the totals, which every build makes afresh
+		key.Evidence = nil              // checked, and shown, by every build afresh
+		key.Claims = nil                // a pointer: its contents are hashed
+		key.Menu, key.Params = nil, nil // for the templates only, read afresh by every build
 		h := maphash.Comparable(b.seed, key) ^ maphash.String(b.seed, cfg.Claims.Key())
 		if h != b.cfgHash {
 			// Every post depends on the config (currency, zone, raw HTML).
@@ -331,6 +332,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	problems = append(problems, s.problems...) // a missing rate
 	problems = append(problems, s.aliasClashes()...)
 	problems = append(problems, s.pageClashes()...)
+	problems = append(problems, s.menuProblems()...)
 	if len(problems) > 0 {
 		problems.Sort()
 		return nil, problems
