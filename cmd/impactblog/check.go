@@ -64,9 +64,17 @@ func (c *checkCommand) run(ctx context.Context, args []string, r *reporter) erro
 		return err
 	}
 	if n := len(warnings); n > 0 {
-		fmt.Fprintf(r.human(), "All %d posts, site.toml and the templates build, with %d warning%s (above).\n", len(s.Posts), n, plural(n))
+		fmt.Fprintf(r.human(), "All %d posts%s, site.toml and the templates build, with %d warning%s (above).\n", len(s.Posts), andPages(s), n, plural(n))
 		return nil
 	}
-	fmt.Fprintf(r.human(), "All %d posts, site.toml and the templates are fine.\n", len(s.Posts))
+	fmt.Fprintf(r.human(), "All %d posts%s, site.toml and the templates are fine.\n", len(s.Posts), andPages(s))
 	return nil
+}
+
+// andPages is ", 2 pages" for a site with standalone pages, else "".
+func andPages(s *site.Site) string {
+	if n := len(s.Standalone); n > 0 {
+		return fmt.Sprintf(", %d page%s", n, plural(n))
+	}
+	return ""
 }

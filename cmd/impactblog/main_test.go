@@ -20,7 +20,7 @@ func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-// copyBlog copies the repository's sample blog (posts/ and site.toml) into a temp dir.
+// copyBlog copies the repository's sample blog (posts/, pages/ and site.toml) into a temp dir.
 func copyBlog(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -32,18 +32,24 @@ func copyBlog(t *testing.T) string {
 		}
 		os.WriteFile(filepath.Join(dir, name), b, 0o644)
 	}
-	err := filepath.WalkDir(filepath.Join(root, "posts"), func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(root, p)
-		b, err := os.ReadFile(p)
+	var err error
+	for _, top := range []string{"posts", "pages"} {
 		if err != nil {
-			return err
+			break
 		}
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
-		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-	})
+		err = filepath.WalkDir(filepath.Join(root, top), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
+			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+		})
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -318,8 +318,10 @@ func TestServeStops(t *testing.T) {
 func BenchmarkReload(b *testing.B) {
 	b.Run("sample", func(b *testing.B) {
 		dir := b.TempDir()
-		if err := os.CopyFS(filepath.Join(dir, "posts"), os.DirFS("../../posts")); err != nil {
-			b.Fatal(err)
+		for _, top := range []string{"posts", "pages"} {
+			if err := os.CopyFS(filepath.Join(dir, top), os.DirFS("../../"+top)); err != nil {
+				b.Fatal(err)
+			}
 		}
 		cfg, err := os.ReadFile("../../site.toml")
 		if err != nil {
