@@ -69,6 +69,12 @@
 // headline when it does not end in a full stop, or is in capitals; each
 // part of a heading between colons or dashes is judged on its own. In
 // French, a year after a verb of the past (atteint, obtenu) is no target.
+// A target with no word of the writer's own ("self": we, our, the company;
+// nous, l'entreprise; wir, das Unternehmen) is someone else's: "the EU aims
+// to be climate neutral by 2050" is no claim of the writer's. A sentence
+// with a negation and a verb of saying is a denial, not a claim: "we do not
+// call our trainers sustainable", "wir bezeichnen uns nicht mehr als
+// klimaneutral" (the "negations" and "saying" classes).
 //
 // # Rules
 //

@@ -287,6 +287,9 @@ func (rs *ruleset) matches(c *compiled, s *sentence) []match {
 		if c.Kind != "phrase" && s.toks[m.i].quoteBefore && s.toks[m.j-1].quoteAfter && !rs.class("self", s) {
 			continue
 		}
+		if c.Kind != "phrase" && rs.class("negations", s) && rs.class("saying", s) {
+			continue // a denial: "we do not call our trainers sustainable"
+		}
 		out = append(out, m)
 	}
 	return out
@@ -323,10 +326,16 @@ func (rs *ruleset) check(sp Span, opt Options) []Finding {
 		s := &sentence{toks: toks[k:j]}
 		k = j
 		s.heads = headlines(sp.Text, s.toks, sp.Text[s.toks[len(s.toks)-1].byte1:end])
-		futureSaid := false
+		futureSaid, futureOthers := false, false
 		for _, c := range rs.rules {
 			if c.Kind == "future" {
 				ms := rs.matches(c, s)
+				if len(ms) > 0 && rs.future(c, s) && !rs.class("self", s) {
+					// A target with no word of the writer's own is someone
+					// else's: "the EU aims to be climate neutral by 2050".
+					futureOthers = true
+					continue
+				}
 				if len(ms) > 0 && !rs.others(s) && rs.future(c, s) {
 					futureSaid = true
 					if !opt.HasPlan {
@@ -340,7 +349,7 @@ func (rs *ruleset) check(sp Span, opt Options) []Finding {
 		for _, c := range rs.rules {
 			switch c.Kind {
 			case "offset":
-				if futureSaid || rs.others(s) {
+				if futureSaid || futureOthers || rs.others(s) {
 					continue
 				}
 				ms := rs.matches(c, s)
