@@ -29,7 +29,7 @@ func TestBanner(t *testing.T) {
 	if strings.Contains(page, fmt.Sprintf("posts/a.md:%d:2:", MaxWarningsShown+1)) {
 		t.Errorf("more than %d warnings listed", MaxWarningsShown)
 	}
-	if !strings.HasPrefix(page, "<html><body><p>Page</p><details") {
+	if !strings.HasPrefix(page, "<html><body><p>Page</p>"+darkStyle+"<details") {
 		t.Errorf("banner not before </body>: %s", page[:60])
 	}
 	if p := string(inject([]byte("<body></body>"), nil, "v")); strings.Contains(p, "impactblog-warnings") {

@@ -556,10 +556,15 @@ func lastEndBody(page []byte) int {
 	}
 }
 
+// darkStyle recolours the overlay and the banner for a reader in dark
+// mode; inline styles cannot say prefers-color-scheme.
+const darkStyle = `<style>@media (prefers-color-scheme: dark){#impactblog-problems{background:#2a1214!important;color:#f3e9e9!important}#impactblog-problems p{color:#ff8f8f!important}#impactblog-warnings{background:#2a2410!important;color:#f1ecdc!important}#impactblog-warnings summary{color:#f0c454!important}#impactblog-warnings a{color:#8ab4f8!important}}</style>`
+
 // banner is the folded list of warnings, styled inline as the overlay is.
 func banner(warnings []Warning) string {
 	var b strings.Builder
 	n := len(warnings)
+	b.WriteString(darkStyle)
 	b.WriteString(`<details id="impactblog-warnings" style="position:fixed;inset:auto auto 0 0;z-index:2147483646;max-width:min(60em,100vw);max-height:50vh;overflow:auto;margin:0;padding:.5em 1em;background:#fffbe6;color:#1a1a1a;border-top:3px solid #8a6100;border-right:1px solid #8a6100;font:14px/1.45 system-ui,sans-serif;text-align:left">`)
 	fmt.Fprintf(&b, `<summary style="cursor:pointer;font-weight:600;color:#6b4b00">impactblog serve: %d warning%s</summary><ul style="margin:.5em 0 0;padding-left:1.2em">`, n, map[bool]string{true: "", false: "s"}[n == 1])
 	for i, w := range warnings {
@@ -593,6 +598,7 @@ func positionOf(p *problem.Problem) string {
 // hide it.
 func overlay(problems problem.List) string {
 	var b strings.Builder
+	b.WriteString(darkStyle)
 	b.WriteString(`<div id="impactblog-problems" role="alert" style="position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;background:#fff5f5;color:#1a1a1a;border-top:4px solid #c0262d;box-shadow:0 -4px 16px rgba(0,0,0,.25);font:15px/1.45 system-ui,sans-serif;text-align:left">`)
 	fmt.Fprintf(&b, `<p style="margin:0 0 .6em;font-weight:600;color:#c0262d">impactblog serve: %s. This is the last version that built: fix the files and save.</p>`,
 		html.EscapeString(problems.Count()))
