@@ -100,23 +100,58 @@ func (p pattern) matchAt(toks []token, i int, suffixes []string) int {
 	return len(p.words)
 }
 
-// A phraseSet is a list of patterns, longest first.
-type phraseSet []pattern
+// A phraseSet is a list of patterns, longest first, with the patterns
+// that may start at a token indexed by the token's first byte: a
+// sentence is tried against the few phrases that can match it, not all.
+type phraseSet struct {
+	pats  []pattern
+	first *[256][]int32 // first byte of a token → the patterns that may start there, in order
+}
 
 func compileSet(phrases []string) phraseSet {
 	var s phraseSet
 	for _, ph := range phrases {
 		if p := compilePattern(ph); len(p.words) > 0 {
-			s = append(s, p)
+			s.pats = append(s.pats, p)
 		}
 	}
 	// Longest first, so "carbon neutral" wins over "neutral" at one position.
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && len(s[j].words) > len(s[j-1].words); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
+	for i := 1; i < len(s.pats); i++ {
+		for j := i; j > 0 && len(s.pats[j].words) > len(s.pats[j-1].words); j-- {
+			s.pats[j], s.pats[j-1] = s.pats[j-1], s.pats[j]
+		}
+	}
+	s.first = new([256][]int32)
+	for i, p := range s.pats {
+		var bytes []byte // the first bytes its first word may have; all of them when one is ""
+		for _, a := range p.words[0] {
+			if a.word == "" {
+				bytes = nil
+				for b := range 256 {
+					bytes = append(bytes, byte(b))
+				}
+				break
+			}
+			bytes = append(bytes, a.word[0])
+		}
+		for _, b := range bytes {
+			if l := s.first[b]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				s.first[b] = append(l, int32(i))
+			}
 		}
 	}
 	return s
+}
+
+// len is the number of patterns.
+func (s phraseSet) len() int { return len(s.pats) }
+
+// startingAt are the patterns that may match at toks[i], in order.
+func (s phraseSet) startingAt(toks []token, i int) []int32 {
+	if len(toks[i].norm) == 0 || s.first == nil {
+		return nil
+	}
+	return s.first[toks[i].norm[0]]
 }
 
 // A match is a run of tokens [i, j) of a sentence.
@@ -127,8 +162,8 @@ func (s phraseSet) find(toks []token, suffixes []string) []match {
 	var ms []match
 	for i := 0; i < len(toks); {
 		n := 0
-		for _, p := range s {
-			if n = p.matchAt(toks, i, suffixes); n > 0 {
+		for _, k := range s.startingAt(toks, i) {
+			if n = s.pats[k].matchAt(toks, i, suffixes); n > 0 {
 				break
 			}
 		}
@@ -145,10 +180,21 @@ func (s phraseSet) find(toks []token, suffixes []string) []match {
 // any reports whether s matches anywhere in toks.
 func (s phraseSet) any(toks []token, suffixes []string) bool {
 	for i := range toks {
-		for _, p := range s {
-			if p.matchAt(toks, i, suffixes) > 0 {
-				return true
-			}
+		if s.matchStart(toks, i, suffixes) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchStart reports whether a pattern of s matches at toks[i].
+func (s phraseSet) matchStart(toks []token, i int, suffixes []string) bool {
+	if i >= len(toks) {
+		return false
+	}
+	for _, k := range s.startingAt(toks, i) {
+		if s.pats[k].matchAt(toks, i, suffixes) > 0 {
+			return true
 		}
 	}
 	return false

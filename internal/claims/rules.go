@@ -209,14 +209,6 @@ func (rs *ruleset) qualified(s *sentence) bool {
 	return rs.class("schemes", s)
 }
 
-func (s phraseSet) matchStart(toks []token, i int, suffixes []string) bool {
-	for _, p := range s {
-		if p.matchAt(toks, i, suffixes) > 0 {
-			return true
-		}
-	}
-	return false
-}
 
 // future reports whether s speaks of the future: a marker followed by a year
 // (unless a word of the "past" class says the year is behind us: "atteint …
@@ -243,7 +235,7 @@ func (rs *ruleset) others(s *sentence) bool {
 // otherSense reports whether m is a word of a sense whose context is in s.
 func (rs *ruleset) otherSense(s *sentence, m match) bool {
 	for _, se := range rs.senses {
-		for _, p := range se.words {
+		for _, p := range se.words.pats {
 			if p.matchAt(s.toks, m.i, rs.file.Suffixes) == m.j-m.i && se.context.any(s.toks, rs.file.Suffixes) {
 				return true
 			}
@@ -269,7 +261,7 @@ func isYear(t token) bool {
 func (rs *ruleset) matches(c *compiled, s *sentence) []match {
 	sfx := rs.file.Suffixes
 	ms := c.phrases.find(s.toks, sfx)
-	if len(c.contextual) > 0 && c.context.any(s.toks, sfx) {
+	if c.contextual.len() > 0 && c.context.any(s.toks, sfx) {
 		ms = append(ms, c.contextual.find(s.toks, sfx)...)
 	}
 	var out []match

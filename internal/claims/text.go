@@ -35,9 +35,22 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
-// normWord lower-cases s after NFKC normalisation.
+// normWord lower-cases s after NFKC normalisation. ASCII, most words,
+// needs no normalisation, and a word already in lower case no copy.
 func normWord(s string) string {
-	return strings.ToLower(norm.NFKC.String(s))
+	lower := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToLower(norm.NFKC.String(s))
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		}
+	}
+	if lower {
+		return s
+	}
+	return strings.ToLower(s)
 }
 
 // tokenize splits text into tokens with their positions.

@@ -1,9 +1,11 @@
 package review
 
 import (
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/impactblog/impactblog/internal/claims"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
@@ -88,5 +90,26 @@ func TestUnknownAccepted(t *testing.T) {
 	_, r := read(t, "---\ntitle: T\ndate: 2021-01-15\nclaims:\n  accept:\n    generic-claims: \"Reviewed\"\n---\nBody.\n", Options{})
 	if len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Error(), `6:5: claims.accept: "generic-claims" is not a claims rule: did you mean generic-claim?`) {
 		t.Errorf("have %v", r.Problems)
+	}
+}
+
+// BenchmarkRead checks the words of the sample's longest post, the seed's:
+// what the claims check adds to reading a post, once per post and edit.
+func BenchmarkRead(b *testing.B) {
+	src, err := os.ReadFile("../../posts/2021-01-15-our-small-victories-of-2020.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	gbp, _ := impact.ParseCurrency("GBP")
+	p, _ := post.Parse("posts/2021-01-15-our-small-victories-of-2020.md", src, post.Options{Currency: gbp})
+	d, err := markdown.New(markdown.Options{Figures: true, Prose: true}).Render(p.Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	chk, _ := claims.NewChecker(nil)
+	opt := Options{Lang: "en-GB", Checker: chk}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Read(p, d.Prose, opt)
 	}
 }
