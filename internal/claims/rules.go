@@ -209,7 +209,6 @@ func (rs *ruleset) qualified(s *sentence) bool {
 	return rs.class("schemes", s)
 }
 
-
 // future reports whether s speaks of the future: a marker followed by a year
 // (unless a word of the "past" class says the year is behind us: "atteint …
 // dès 2021"), or an intent word.
