@@ -100,6 +100,10 @@ type Env struct {
 	// site (each of Document.Refs) to Resolve(destination) when that is
 	// not "".
 	Resolve func(dest string) string
+	// Image gives what the site knows of each image into the site, by
+	// its destination as written (image.go); nil, or nil for an image,
+	// when it knows nothing.
+	Image func(dest string) *Image
 	// Figures gives the value of each {{< total … >}}; nil leaves them empty.
 	Figures FigureSource
 }
@@ -119,6 +123,7 @@ func (r *Renderer) RenderWith(src []byte, env Env) (*Document, error) {
 	}
 	reader := text.NewReader(src)
 	pc := newContext(env.Resolve)
+	stateOf(pc).images = env.Image
 	doc := r.md.Parser().Parse(reader, parser.WithContext(pc))
 	if stateOf(pc).tooLarge {
 		return nil, ErrTooLarge

@@ -48,6 +48,9 @@ type Warning struct {
 // since the parser is shared by concurrent renders.
 type state struct {
 	resolve  func(string) string
+	images   func(string) *Image // Env.Image (image.go)
+	shown    int                 // images so far
+	figures  []*ast.Image        // images to put in a figure (image.go)
 	refs     []Ref
 	image    string
 	warnings []Warning
@@ -149,6 +152,7 @@ func (w *writers) Extend(m goldmark.Markdown) {
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(nodeRenderer{}, 500),
+		util.Prioritized(imageFigureRenderer{}, 500),
 		util.Prioritized(newHighlighter(), 100), // before goldmark's own code blocks
 	))
 }
@@ -176,7 +180,9 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			if s.image == "" {
 				s.image = string(n.Destination)
 			}
+			dest := string(n.Destination)
 			t.ref(s, n, &n.Destination, true, src)
+			t.image(s, n, dest, imageOffset(n, src), src)
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL && t.external(string(n.URL(src))) {
 				n.SetAttributeString("rel", []byte("noopener"))
@@ -184,6 +190,7 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		}
 		return ast.WalkContinue, nil
 	})
+	makeFigures(s)
 	for _, h := range headings {
 		id, ok := h.AttributeString("id")
 		b, _ := id.([]byte)

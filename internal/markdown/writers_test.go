@@ -188,7 +188,7 @@ func TestRenderWithResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `<p><img src="/posts/me/cat.jpg" alt="a"> <a href="/posts/other/#x">b</a> <a href="/posts/y/">c</a> <a href="https://go.dev" rel="noopener">d</a> <a href="keep.pdf">e</a></p>` + "\n"
+	want := `<p><img src="/posts/me/cat.jpg" alt="a" decoding="async"> <a href="/posts/other/#x">b</a> <a href="/posts/y/">c</a> <a href="https://go.dev" rel="noopener">d</a> <a href="keep.pdf">e</a></p>` + "\n"
 	if have := string(d.HTML); have != want {
 		t.Errorf("have %s\nwant %s", have, want)
 	}
