@@ -45,6 +45,9 @@
 //
 // # Templates
 //
+// docs/THEMES.md, the theme author's reference, lists every template, the
+// data each gets and every template function; docs_test.go keeps it true.
+//
 // Templates are html/template files named after their file, so that an error
 // names templates/post.html:12:3; package theme loads them, the blog's over
 // the built-in theme's. base.html defines "base", the layout;
