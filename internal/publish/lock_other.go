@@ -2,14 +2,10 @@
 
 package publish
 
-import "os"
+// lockDir does nothing where flock(2) is not at hand: two builds into one
+// folder at once are then the writer's to avoid.
+func lockDir(string) (unlock func(), err error) { return func() {}, nil }
 
-// lockFile does nothing where flock(2) is not at hand.
-func lockFile(*os.File) error { return nil }
-
-// tryLock never succeeds where a build cannot be told to be running: a
-// .new- folder is then left for the writer to remove.
-func tryLock(string) (unlock func(), ok bool) { return nil, false }
-
-// lockSupported says that a build's folder is not locked while it writes it.
+// lockSupported says that a build's folder is not locked while it is
+// written.
 const lockSupported = false

@@ -3,28 +3,32 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"syscall"
 )
 
-// lockFile locks f until it is closed, or its process ends however it
-// ends: a killed build holds no lock.
-func lockFile(f *os.File) error {
-	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-}
-
-// tryLock locks the file name when no process holds it, until unlock.
-func tryLock(name string) (unlock func(), ok bool) {
-	f, err := os.Open(name)
+// lockDir locks the folder dir until unlock is called, or its process
+// ends however it ends (a killed build holds no lock), waiting while
+// another build holds it. A file system that cannot lock (ENOLCK,
+// EOPNOTSUPP) is written unlocked.
+func lockDir(dir string) (unlock func(), err error) {
+	f, err := os.Open(dir)
 	if err != nil {
-		return nil, false
+		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	for {
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
+		if !errors.Is(err, syscall.EINTR) {
+			break
+		}
+	}
+	if err != nil && !errors.Is(err, syscall.ENOLCK) && !errors.Is(err, syscall.EOPNOTSUPP) {
 		f.Close()
-		return nil, false
+		return nil, err
 	}
-	return func() { f.Close() }, true
+	return func() { f.Close() }, nil // closing the folder releases the lock
 }
 
-// lockSupported says that a build's folder is locked while it writes it.
+// lockSupported says that a build's folder is locked while it is written.
 const lockSupported = true

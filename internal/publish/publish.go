@@ -1,7 +1,8 @@
 // Package publish writes the files of a built site, in parallel, into a
-// folder atomically: the new site is written beside the folder and swapped
-// in only when it is complete, so that a failed build leaves the old one
-// exactly as it was.
+// folder, changing only what changed: a file whose bytes are the same is
+// left alone, bytes and modification time, so that rsync and a CDN's
+// upload send only what changed; a failed build leaves every old file as
+// it was.
 //
 // A File is one file of a site, not yet written: its Name, a
 // slash-separated path relative to the site's root ("posts/x/index.html"),
@@ -14,345 +15,202 @@
 // StreamWriter also takes a file as it is written, so that a large page is
 // never held whole; Stream makes any Writer one.
 //
-// Publish(dir, write) gives write a DirWriter on .<dir>.new-<digits>,
-// beside dir, which holds a Marker from the start; when write succeeds,
-// the old dir is moved aside to .<dir>.old-<digits>, the new folder takes
-// its place, and the old one is removed. Publish replaces only a folder
-// that is empty or holds a Marker, and removes the .new- and .old- folders
-// that an earlier, killed build left (those holding a Marker, and a .new-
-// one only when no build still writing it holds its Marker locked).
+// # Publishing by difference
+//
+// Into(dir, opts, write) (and Publish, with no Options) gives write a StreamWriter that compares each
+// file, as it is written, with the file of that name in dir, 64 KiB at a
+// time (diff.go). A new or changed file is staged in dir/.impactblog/stage/
+// at its own path, on dir's file system; an unchanged one is never
+// written. When write succeeds, the switch (switch.go):
+//
+//  1. dir/.impactblog/journal is written, listing what dir holds that the
+//     build did not make: from then on the switch is decided;
+//  2. each staged file is renamed into place (a staged folder whose place
+//     is free, such as every folder of a first build, in one rename);
+//  3. what the journal lists is removed, and dir/.impactblog with it;
+//  4. with SOURCE_DATE_EPOCH set, every file and folder whose time is not
+//     the epoch's is given it (modtime.go): the files moved in, and the
+//     folders whose entries changed.
+//
+// A write that fails, or a build killed before the journal is written,
+// leaves every old file as it was (the next build removes the stage); a
+// build killed after it is finished by the next one, before that one
+// does anything else. dir itself is never renamed, replaced or removed:
+// it may be a mount point (a Docker volume, /dev/shm), a symbolic link to
+// a folder, or a folder in a parent that is not writable. When dir does
+// not exist it is made. Nothing else is written anywhere but in dir and in
+// opts.State.
+//
+// When nothing changed, nothing is written: no file, no folder, no time;
+// dir/.impactblog is only made when a file is staged.
+//
+// # The manifest
+//
+// With opts.State, a folder outside dir (the build's cache folder),
+// Publish keeps there, by dir's real path, a manifest of the files it
+// left in dir: each one's size, the SHA-256 of each of its 64 KiB chunks,
+// and what identifies the file as it was then (its device, inode, size,
+// modification and change times). A file that is still that file is
+// compared by the hashes of its chunks, without being read; any other (no
+// manifest, a file changed since, by hand or by a killed build) is read
+// and compared byte for byte. Either way only what changed is written;
+// the manifest saves reading the old site, and losing it costs nothing
+// else.
+//
+// # Whose folder
+//
+// Publish writes into a folder that is empty or not there, or that a
+// build of impactblog wrote: one that holds .impactblog (a killed build's
+// work folder, or the file older versions marked their folders with), or
+// impact.json naming impactblog as its generator (package site writes one
+// into every site: Signed), or whose manifest in opts.State is of this
+// very folder. Anything else is refused before anything is written, so
+// that a mistyped -out never touches what impactblog did not write. Into
+// a folder that is its own, Publish makes the folder hold exactly the
+// site: what else it holds is removed.
+//
+// Nothing of Publish's is published: dir/.impactblog exists only while a
+// build publishes (or after one was killed, until the next), and the
+// manifest is outside dir.
+//
+// While it publishes, Publish holds dir locked (flock(2) on the folder,
+// where there is one): a second build into the same folder waits until
+// the first is done, then compares with what the first left.
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
-	"sync"
 )
 
-// A Writer receives the files of a built site, by slash-separated path
-// relative to the site's root ("posts/x/index.html"). WriteFile may be called
-// from several goroutines at once.
-type Writer interface {
-	WriteFile(name string, data []byte) error
-}
-
-// A StreamWriter is a Writer that also takes a file as it is written, so
-// that a large page is never held whole. DirWriter and Discard are.
-type StreamWriter interface {
-	Writer
-	// Create makes the file name; the caller writes it and closes it.
-	// It may be called from several goroutines at once.
-	Create(name string) (io.WriteCloser, error)
-}
-
-// Stream is w as a StreamWriter: w itself, or w given each file whole when
-// it is closed.
-func Stream(w Writer) StreamWriter {
-	if sw, ok := w.(StreamWriter); ok {
-		return sw
-	}
-	return wholeFiles{w}
-}
-
-type wholeFiles struct{ Writer }
-
-func (w wholeFiles) Create(name string) (io.WriteCloser, error) {
-	return &wholeFile{w: w.Writer, name: name}, nil
-}
-
-// A wholeFile collects a file, and gives it to its Writer when closed.
-type wholeFile struct {
-	bytes.Buffer
-	w    Writer
-	name string
-}
-
-func (f *wholeFile) Close() error { return f.w.WriteFile(f.name, f.Bytes()) }
-
-// Discard is a StreamWriter that drops every file: what check renders.
-var Discard StreamWriter = discard{}
-
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
-
-func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
-
-// DirWriter writes files under a directory.
-type DirWriter struct {
-	Dir  string
-	mu   sync.Mutex
-	made map[string]*madeDir
-}
-
-// A madeDir is a folder DirWriter makes once, however many files go in it
-// at once: a file waits until its folder is made.
-type madeDir struct {
-	once sync.Once
-	err  error
-}
-
-// WriteFile writes data to name under the directory, making folders as needed.
-func (w *DirWriter) WriteFile(name string, data []byte) error {
-	full, err := w.path(name)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(full, data, 0o644)
-}
-
-// Create makes the file name under the directory, making folders as needed.
-func (w *DirWriter) Create(name string) (io.WriteCloser, error) {
-	full, err := w.path(name)
-	if err != nil {
-		return nil, err
-	}
-	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-}
-
-// path is the file of name, its folder made.
-func (w *DirWriter) path(name string) (string, error) {
-	full := filepath.Join(w.Dir, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
-	w.mu.Lock()
-	if w.made == nil {
-		w.made = map[string]*madeDir{}
-	}
-	d := w.made[dir]
-	if d == nil {
-		d = &madeDir{}
-		w.made[dir] = d
-	}
-	w.mu.Unlock()
-	d.once.Do(func() { d.err = os.MkdirAll(dir, 0o755) })
-	return full, d.err
-}
-
-// Memory is a built site in memory: path → content. It is a Writer.
-type Memory struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-// NewMemory returns an empty in-memory site.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
-
-// WriteFile stores a file.
-func (f *Memory) WriteFile(name string, data []byte) error {
-	f.mu.Lock()
-	f.files[name] = data
-	f.mu.Unlock()
-	return nil
-}
-
-// Get returns a file's content.
-func (f *Memory) Get(name string) ([]byte, bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	b, ok := f.files[name]
-	return b, ok
-}
-
-// Names lists the files, sorted.
-func (f *Memory) Names() []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	names := make([]string, 0, len(f.files))
-	for n := range f.files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// Len is the number of files.
-func (f *Memory) Len() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return len(f.files)
-}
-
-// Marker is the file Publish leaves in every site it writes. Publish
-// replaces a folder only if it is empty or holds this file, so that a
-// mistyped -out never deletes anything impactblog did not write.
+// Marker is the name Publish keeps for itself in the site's folder: its
+// work folder while it publishes, which holds the stage and the journal
+// (older versions kept a file of this name in every site they wrote). No
+// file of a site may have this name or be in it.
 const Marker = ".impactblog"
 
-// markerText is the content of Marker.
-const markerText = "This folder was written by impactblog build; each build replaces all of it.\n"
+// Options change how Publish compares.
+type Options struct {
+	// State is a folder outside the site's where Publish keeps the
+	// manifest of each folder it publishes into, by the folder's real
+	// path; "" keeps none, and every build reads the old files to compare.
+	State string
+}
 
-// Publish writes a site into dir atomically: write is given a Writer on a
-// fresh directory beside dir, and only when it succeeds does that directory
-// replace dir. When write fails, dir is left exactly as it was. A dir that
-// holds files but no Marker is refused before anything is written, whatever
-// its name: the blog's own public/ too.
-//
-// The fresh directory is .<dir>.new-<digits>, and the old site is moved
-// aside to .<dir>.old-<digits> while the new one takes its place. A build
-// killed meanwhile leaves them behind: Publish removes those an earlier
-// build left, and only those (leftovers).
-func Publish(dir string, write func(Writer) error) (err error) {
-	dir = filepath.Clean(dir)
-	if err := replaceable(dir); err != nil {
-		return err
-	}
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("making %s: %w", parent, err)
-	}
-	removeLeftovers(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+newInfix)
+// Result says what Publish changed in the folder.
+type Result struct {
+	Written      int   // files new or changed
+	Unchanged    int   // files left as they were
+	Removed      int   // files the build did not make, removed
+	BytesWritten int64 // the bytes of the files written
+}
+
+// Publish is Into with no Options: each build reads the old files to
+// compare.
+func Publish(dir string, write func(Writer) error) error {
+	_, err := Into(dir, Options{}, write)
+	return err
+}
+
+// Into writes a site into dir, comparing with what it holds and changing
+// only what changed: see the package comment. write is given a
+// StreamWriter, which it may call from several goroutines at once; when
+// write fails, dir is left exactly as it was. A dir that holds files but
+// is not impactblog's is refused before anything is written, whatever its
+// name: the blog's own public/ too.
+func Into(dir string, opts Options, write func(Writer) error) (Result, error) {
+	epoch, err := SourceDate()
 	if err != nil {
-		return fmt.Errorf("making a directory beside %s: %w", dir, err)
+		return Result{}, err // before anything is written
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	// The marker first: it says whose the folder is should this build be
-	// killed, and is locked while the build runs (leftovers).
-	unlock, err := writeMarker(tmp)
+	root, err := prepare(filepath.Clean(dir))
 	if err != nil {
-		return err
+		return Result{}, err
+	}
+	unlock, err := lockDir(root)
+	if err != nil {
+		return Result{}, fmt.Errorf("locking %s: %w", dir, err)
 	}
 	defer unlock()
-	w := &DirWriter{Dir: tmp}
-	if err := write(w); err != nil {
+	var man *manifest
+	if opts.State != "" {
+		man = loadManifest(opts.State, root)
+	}
+	if err := owned(dir, root, man); err != nil {
+		return Result{}, err
+	}
+	if err := recoverWork(root, epoch); err != nil {
+		return Result{}, fmt.Errorf("finishing the build that was killed while it wrote %s: %w", dir, err)
+	}
+	have, err := scan(root)
+	if err != nil {
+		return Result{}, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	d := newDiffer(root, have, man)
+	if err := write(d); err != nil {
+		d.discard()
+		return Result{}, err
+	}
+	if err := d.failed(); err != nil {
+		d.discard()
+		return Result{}, err
+	}
+	res, err := d.commit(epoch)
+	if err != nil {
+		return res, fmt.Errorf("writing %s: %w", dir, err)
+	}
+	if opts.State != "" {
+		// The manifest is only a shortcut: one that cannot be saved
+		// costs the next build a read of the old files, nothing more.
+		_ = d.saveManifest(opts.State, man)
+	}
+	return res, nil
+}
+
+// prepare makes dir when it is not there, and returns its real path: the
+// folder a symbolic link leads to.
+func prepare(dir string) (string, error) {
+	fi, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", fmt.Errorf("making %s: %w", dir, err)
+		}
+		fi, err = os.Stat(dir)
+	}
+	if err != nil {
+		return "", err
+	}
+	if !fi.IsDir() {
+		return "", fmt.Errorf("%s exists and is not a folder: move it away or choose another -out", dir)
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+// owned reports why Publish may not write into root (the real path of
+// dir, as the writer named it): it holds files, and nothing says that an
+// earlier build wrote them (see the package comment).
+func owned(dir, root string, man *manifest) error {
+	f, err := os.Open(root)
+	if err != nil {
 		return err
 	}
-	if err := stampSourceDate(tmp); err != nil {
-		return fmt.Errorf("setting the files' times to SOURCE_DATE_EPOCH: %w", err)
+	names, err := f.Readdirnames(1)
+	f.Close()
+	if len(names) == 0 && err != nil {
+		return nil // empty
 	}
-	old := ""
-	if fi, statErr := os.Lstat(dir); statErr == nil {
-		if !fi.IsDir() {
-			return fmt.Errorf("%s exists and is not a directory: move it away or choose another -out", dir)
-		}
-		old = filepath.Join(parent, "."+base+oldInfix+filepath.Base(tmp)[len(base)+len(newInfix)+1:])
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("moving the old %s aside: %w", dir, err)
-		}
-	} else if !errors.Is(statErr, fs.ErrNotExist) {
-		return statErr
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return fmt.Errorf("moving the new site into %s: %w", dir, err)
-	}
-	if old != "" {
-		os.RemoveAll(old)
-	}
-	return nil
-}
-
-// The infixes of the folders Publish makes beside dir: .<dir>.new-<digits>
-// and .<dir>.old-<digits>.
-const (
-	newInfix = ".new-"
-	oldInfix = ".old-"
-)
-
-// writeMarker writes the Marker into the new site's folder dir and holds
-// it locked until unlock is called (lock_unix.go), so that another build
-// never takes the folder for a leftover while this one writes it.
-func writeMarker(dir string) (unlock func(), err error) {
-	f, err := os.OpenFile(filepath.Join(dir, Marker), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := f.WriteString(markerText); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if err := lockFile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("locking %s: %w", f.Name(), err)
-	}
-	return func() { f.Close() }, nil // closing the file releases the lock
-}
-
-// removeLeftovers removes, from the folder parent, what earlier builds of
-// the site base were killed before they could remove:
-// .<base>.new-<digits> and .<base>.old-<digits>. Each must be a real
-// folder (not a symbolic link) holding a Marker that is a regular file (an
-// .old- folder may also be empty); a .new- folder must not be locked by a
-// build still writing it. Anything else is left alone, whatever its name. It removes
-// what it can and reports nothing: the build goes on either way.
-func removeLeftovers(parent, base string) {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		name := e.Name()
-		rest, ok := strings.CutPrefix(name, "."+base)
-		if !ok || !e.IsDir() || e.Type()&fs.ModeSymlink != 0 {
-			continue
-		}
-		digits, isNew := strings.CutPrefix(rest, newInfix)
-		if !isNew {
-			if digits, ok = strings.CutPrefix(rest, oldInfix); !ok {
-				continue
-			}
-		}
-		if digits == "" || strings.Trim(digits, "0123456789") != "" {
-			continue
-		}
-		dir := filepath.Join(parent, name)
-		if !isNew && os.Remove(dir) == nil {
-			continue // an empty old site (a new one holds a Marker from the start)
-		}
-		marker := filepath.Join(dir, Marker)
-		if fi, err := os.Lstat(marker); err != nil || !fi.Mode().IsRegular() {
-			continue
-		}
-		if isNew {
-			unlock, ok := tryLock(marker)
-			if !ok {
-				continue // a build is writing it, or it cannot be told
-			}
-			os.RemoveAll(dir)
-			unlock()
-			continue
-		}
-		os.RemoveAll(dir)
-	}
-}
-
-// replaceable reports why dir may not be replaced by a new site: it holds
-// files, and no Marker says that an earlier build wrote them.
-func replaceable(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
+	if fi, err := os.Lstat(filepath.Join(root, Marker)); err == nil && (fi.IsDir() || fi.Mode().IsRegular()) {
 		return nil
 	}
-	if err != nil {
-		if fi, statErr := os.Stat(dir); statErr == nil && !fi.IsDir() {
-			return fmt.Errorf("%s exists and is not a folder: move it away or choose another -out", dir)
-		}
-		return err
-	}
-	if fi, err := os.Lstat(filepath.Join(dir, Marker)); err == nil && fi.Mode().IsRegular() {
+	if man.of(root) || Signed(root) {
 		return nil
 	}
-	return fmt.Errorf("%s already holds files that impactblog did not write (it has no %s file), and a build replaces the whole folder: choose an empty or new folder for -out, or empty %s first", dir, Marker, dir)
+	return fmt.Errorf("%s already holds files that impactblog did not write (no impact.json of impactblog's in it), and a build makes the folder hold the site and nothing else: choose an empty or new folder for -out, or empty %s first", dir, dir)
 }

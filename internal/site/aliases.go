@@ -60,7 +60,7 @@ func (s *Site) aliasClashes() problem.List {
 			dirs[strings.ToLower(d)] = d
 		}
 	}
-	take(publish.Marker, "the file that marks the folder as impactblog's")
+	take(publish.Marker, "the folder where a build stages its files")
 	for _, p := range s.pages {
 		if p.Kind != KindAlias {
 			take(outputPath(p.URL), "a page of the site")

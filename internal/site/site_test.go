@@ -477,8 +477,8 @@ func TestPublishRefusesAFolderItDidNotWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(empty, publish.Marker)); err != nil {
-		t.Errorf("no %s in the site: %v", publish.Marker, err)
+	if _, err := os.Lstat(filepath.Join(empty, publish.Marker)); err == nil {
+		t.Errorf("%s is in the site: nothing of publish's is published", publish.Marker)
 	}
 }
 
