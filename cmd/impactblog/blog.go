@@ -72,6 +72,6 @@ func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
 	}
 	return site.NewBuilder(root.FS(), templates.FS, site.Options{
 		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: buildNow(sd), Once: true, SpillDir: spillDir,
-		Version: version(), SourceDate: sd,
+		Version: version(), SourceDate: sd, CacheDir: defaultCacheDir(),
 	}), nil
 }

@@ -98,7 +98,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	}
 	r := &rebuilder{
 		builder: site.NewBuilder(root.FS(), templates.FS, site.Options{
-			Drafts: bf.drafts, Future: bf.future, BaseURL: url, Version: version(),
+			Drafts: bf.drafts, Future: bf.future, BaseURL: url, Version: version(), CacheDir: defaultCacheDir(),
 		}),
 		srv: srv, gc: gc, stdout: c.stdout, stderr: c.stderr, done: c.rebuilt,
 	}

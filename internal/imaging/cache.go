@@ -1,8 +1,10 @@
 package imaging
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"os"
@@ -54,11 +56,24 @@ func (c *Cache) Encodes() int64 { return c.encodes.Load() }
 // Published is the file data as it is published. A JPEG or PNG loses its
 // metadata: when upright (orientation 1) its other bytes are kept as they
 // are, else it is turned upright and encoded again (JPEG at
-// FullJPEGQuality). Any other image is published as it is.
+// FullJPEGQuality). Any other file is published as it is, but one over
+// MaxPixels, which is ErrTooLarge.
 func (c *Cache) Published(data []byte) ([]byte, error) {
 	info, err := Inspect(data)
-	if err != nil {
+	if errors.Is(err, ErrTooLarge) {
 		return nil, err
+	}
+	if err != nil {
+		// Not an image read here. A JPEG or a PNG that Go cannot
+		// decode still loses its metadata, when its structure reads;
+		// a file that is neither is published as it is.
+		switch {
+		case bytes.HasPrefix(data, []byte{0xFF, 0xD8}):
+			return stripJPEG(data)
+		case bytes.HasPrefix(data, pngSignature):
+			return stripPNG(data)
+		}
+		return data, nil
 	}
 	switch {
 	case !info.Processed():

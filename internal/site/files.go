@@ -28,7 +28,9 @@ func (s *Site) Files() []publish.File {
 	}
 	names := make([]string, 0, len(s.tmpl.Static))
 	for n := range s.tmpl.Static {
-		names = append(names, n)
+		if !staticByImages(n) { // a JPEG or PNG: published by publishImages, without metadata
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	for _, n := range names {

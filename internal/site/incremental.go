@@ -27,7 +27,8 @@ import (
 
 // incremental is what a Builder keeps for its next build.
 type incremental struct {
-	last *Site // the last site built
+	last   *Site       // the last site built
+	images *imageState // the images' headers and encoded copies (images.go)
 }
 
 // lastSite is the last site built, when it had the same config: the site

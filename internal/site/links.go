@@ -31,6 +31,9 @@ type linkedPost struct {
 	html  *string           // its HTML rendered with them, when it was
 	toc   template.HTML
 	image string
+	// images maps each image it shows that the site knows to its size
+	// and copies (images.go), or is nil.
+	images map[string]*markdown.Image
 	// attached maps each file its front matter names (a donation's
 	// evidence) to its address (links.Resolved.Attached), or is nil.
 	attached map[string]string
@@ -54,24 +57,22 @@ func (b *Builder) link(posts, bad []*Post) linked {
 	}
 	res := links.Resolve(in)
 	out := linked{warnings: res.Warnings, problems: res.Problems}
-	for _, a := range res.Assets {
-		out.assets = append(out.assets, publish.CopyFile(a.Name, b.src, a.File))
-	}
+	imgs := b.publishImages(res, posts, &out) // images.go: the assets, the images' copies
 	for i, r := range res.Posts {
 		p := posts[i]
-		lp := linkedPost{p: p, image: r.Image, attached: r.Attached}
+		lp := linkedPost{p: p, image: r.Image, attached: r.Attached, images: imgs[i]}
 		if doc := p.entry.Doc; doc != nil && len(doc.TOC) > 0 && p.Post.TOC {
 			lp.toc = template.HTML(doc.TOC)
 		}
-		if len(r.Links) > 0 {
+		if len(r.Links) > 0 || lp.images != nil {
 			lp.links = r.Links
-			if html, err := b.relink(p, r.Links); err != nil {
+			if html, err := b.relink(p, r.Links, lp.images); err != nil {
 				out.problems.Add(p.File, p.BodyLine, 0, "rendering Markdown: %v", err)
 			} else {
 				lp.html = &html
 			}
 		}
-		if lp.links != nil || lp.toc != "" || lp.image != "" || lp.attached != nil {
+		if lp.links != nil || lp.images != nil || lp.toc != "" || lp.image != "" || lp.attached != nil {
 			out.posts = append(out.posts, lp)
 		}
 	}
@@ -88,7 +89,7 @@ func (l *linked) set() {
 		if lp.html != nil {
 			p.setHTML(*lp.html)
 		}
-		p.TOC, p.Image, p.attached = lp.toc, lp.image, lp.attached
+		p.TOC, p.Image, p.attached, p.images = lp.toc, lp.image, lp.attached, lp.images
 	}
 }
 
@@ -140,7 +141,7 @@ func linkInput(p *Post) links.Post {
 
 // relink renders p again with its relative links resolved, unless its
 // entry was last rendered with the same resolutions.
-func (b *Builder) relink(p *Post, resolved map[string]string) (string, error) {
+func (b *Builder) relink(p *Post, resolved map[string]string, images map[string]*markdown.Image) (string, error) {
 	e := p.entry
 	keys := make([]string, 0, len(resolved))
 	for k := range resolved {
@@ -151,8 +152,9 @@ func (b *Builder) relink(p *Post, resolved map[string]string) (string, error) {
 	for _, k := range keys {
 		key.WriteString(k + "\x00" + resolved[k] + "\x00")
 	}
+	imageKey(&key, images)
 	if e.Linked == nil || e.LinkedKey != key.String() {
-		doc, err := b.md.RenderWith(p.Body, markdown.Env{Resolve: func(d string) string { return resolved[d] }})
+		doc, err := b.md.RenderWith(p.Body, markdown.Env{Resolve: func(d string) string { return resolved[d] }, Image: imageOf(images)})
 		if err != nil {
 			return "", err
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/impactblog/impactblog/internal/config"
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/locale"
+	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/publish"
@@ -72,8 +73,9 @@ type Post struct {
 	Prev      *Post // older
 	Next      *Post // newer
 
-	resolve func(dest string) string // its links into the site, resolved (package links)
-	entry   *source.Entry            // the post's file as last read
+	resolve func(dest string) string   // its links into the site, resolved (package links)
+	images  map[string]*markdown.Image // its images' sizes and copies, by destination (images.go)
+	entry   *source.Entry              // the post's file as last read
 	// attached maps each file beside the post that its front matter
 	// names to its address: EvidenceURL.
 	attached map[string]string

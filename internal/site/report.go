@@ -84,7 +84,7 @@ func (s *Site) renderFigures(md *markdown.Renderer, posts []*Post) {
 	q.Site.Posts = len(s.Posts)
 	for _, p := range posts {
 		q.Post = report.Scope{Totals: p.Totals(), Posts: 1, Donations: pointers(p.Donations), Offsets: pointers(p.Offsets)}
-		doc, err := md.RenderWith(p.Body, markdown.Env{Resolve: p.resolve, Figures: q})
+		doc, err := md.RenderWith(p.Body, markdown.Env{Resolve: p.resolve, Image: imageOf(p.images), Figures: q})
 		if err != nil {
 			s.problems.Add(p.File, p.BodyLine, 0, "rendering Markdown: %v", err)
 			continue

@@ -139,6 +139,11 @@ type Options struct {
 	// SourceDate, when not zero, is the date impact.json is as of
 	// (as_of), rather than the newest entry's: SOURCE_DATE_EPOCH's.
 	SourceDate time.Time
+	// CacheDir is a folder where a build keeps what is costly to make
+	// again, each kind in a folder of its own: images/, the images it
+	// encoded (images.go). It is never published and always safe to
+	// delete; "" keeps them in memory, for the Builder's life.
+	CacheDir string
 }
 
 // A Builder builds a blog, again and again: it keeps every post it has read

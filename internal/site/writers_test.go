@@ -124,7 +124,7 @@ func TestLinks(t *testing.T) {
 					}
 				}
 				page, _ := out.Get("posts/a/index.html")
-				for _, s := range []string{`<a href="/posts/old/#top">old</a>`, `<a href="/posts/b/">b</a>`, `<img src="/posts/a/images/chart.png" alt="chart">`} {
+				for _, s := range []string{`<a href="/posts/old/#top">old</a>`, `<a href="/posts/b/">b</a>`, `<img src="/posts/a/images/chart.png" alt="chart" decoding="async">`} {
 					if !strings.Contains(string(page), s) {
 						t.Errorf("posts/a/index.html lacks %s", s)
 					}
