@@ -49,6 +49,11 @@
 //	[params]
 //	mastodon = "https://example.social/@impact"
 //
+// A multilingual blog lists its languages, the default first (see
+// languagesKey):
+//
+//	languages = ["en-GB", "fr-FR", "de-DE"]
+//
 // A missing site.toml gives DefaultConfig. An unknown key, a value of the
 // wrong type and a bad value are each a problem at site.toml:line:col, like
 // a bad post, and every one of them is reported in one run; only a TOML
@@ -93,6 +98,8 @@ type Config struct {
 	// nil without them.
 	Menu   *Menu
 	Params *Params
+	// Languages are a multilingual blog's (languages.go); nil for one language.
+	Languages *Languages
 
 	// Filled in by Validate.
 	Cur      impact.Currency
@@ -162,7 +169,7 @@ func Parse(src []byte) (*Config, problem.List) {
 		val, at := root.Vals[i], root.KeyPos[i]
 		s := settingOf(key)
 		switch {
-		case key == ratesKey || key == evidenceKey || key == claimsKey || key == menuKey || key == paramsKey:
+		case key == ratesKey || key == evidenceKey || key == claimsKey || key == menuKey || key == paramsKey || key == languagesKey || key == languagePathsKey:
 			// read by parseRates, parseEvidence
 		case s == nil:
 			problems.Add(File, at.Line, at.Col, "unknown setting %q: %s", key, unknownHint(key))
@@ -196,13 +203,26 @@ func Parse(src []byte) (*Config, problem.List) {
 	if val := root.Get(paramsKey); val != nil {
 		problems = append(problems, c.parseParams(val)...)
 	}
+	if val := root.Get(languagesKey); val != nil {
+		ps := c.parseLanguages(val, root.Get(languagePathsKey))
+		problems = append(problems, ps...)
+		if len(ps) == 0 {
+			def := c.Languages.List[0]
+			if lang := root.Get("language"); lang != nil && c.Lang != def.Lang {
+				problems.Add(File, lang.Line, lang.Col, "language %q is not the first of languages (%s): the first of languages is the default; remove language, or make them agree", c.Language, def.Tag)
+			}
+			c.Language, c.Lang = def.Tag, def.Lang
+		}
+	} else if val := root.Get(languagePathsKey); val != nil {
+		problems.Add(File, val.Line, val.Col, "language_paths needs languages: add languages = [\"en-GB\", \"fr-FR\"]")
+	}
 	problems.Sort()
 	return c, problems
 }
 
 // unknownHint says what to write instead of an unknown key.
 func unknownHint(key string) string {
-	names := []string{ratesKey, evidenceKey, claimsKey, menuKey, paramsKey}
+	names := []string{ratesKey, evidenceKey, claimsKey, menuKey, paramsKey, languagesKey, languagePathsKey}
 	for _, s := range settings {
 		names = append(names, s.key)
 	}
@@ -222,7 +242,7 @@ func unknownHint(key string) string {
 	for _, s := range settings {
 		b.WriteString(s.key + ", ")
 	}
-	b.WriteString("[rates.YEAR] tables, [[menu]] entries, and the [evidence], [claims] and [params] tables")
+	b.WriteString("languages, [rates.YEAR] tables, [[menu]] entries, and the [evidence], [claims], [params] and [language_paths] tables")
 	return b.String()
 }
 

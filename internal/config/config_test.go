@@ -57,7 +57,7 @@ func TestConfigProblems(t *testing.T) {
 		{"a list for text", "language = [\"en\"]\n", []string{`site.toml:1:12: language must be text in quotes, such as language = "en-GB", not a list`}},
 		{"quoted true", "unsafe_html = \"true\"\n", []string{`site.toml:1:15: unsafe_html must be true or false, such as unsafe_html = false, not text ("true"): remove the quotes`}},
 		{"a quoted key", "\"base_url\" = \"ftp://x\"\n", []string{`site.toml:1:14: base_url "ftp://x" is not an absolute http or https URL`}},
-		{"an unknown key far from any", "colour = \"red\"\n", []string{`site.toml:1:1: unknown setting "colour": the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html, reporting_currency, [rates.YEAR] tables, [[menu]] entries, and the [evidence], [claims] and [params] tables`}},
+		{"an unknown key far from any", "colour = \"red\"\n", []string{`site.toml:1:1: unknown setting "colour": the settings are title, base_url, language, currency, author, description, posts_per_page, timezone, unsafe_html, reporting_currency, languages, [rates.YEAR] tables, [[menu]] entries, and the [evidence], [claims], [params] and [language_paths] tables`}},
 		{"an unknown key in capitals", "  Title = \"T\"\n", []string{`site.toml:1:3: unknown setting "Title": did you mean title?`}},
 		{"an unknown table", "title = \"T\"\n\n[extras]\nx = 1\n", []string{`site.toml:3:1: unknown setting "extras"`}},
 		{"a dotted unknown key", "title = \"T\"\nextras.x = 1\n", []string{`site.toml:2:1: unknown setting "extras"`}},
@@ -139,7 +139,7 @@ func TestDocListsEverySetting(t *testing.T) {
 	}
 	for k := range documented {
 		switch k {
-		case "EUR", "JPY", "offsets", "from", "verra", "off", "id", "phrases", "name", "url", "weight", "mastodon": // keys of [rates.YEAR], [evidence], [claims], [[menu]] and [params]
+		case "EUR", "JPY", "offsets", "from", "verra", "off", "id", "phrases", "name", "url", "weight", "mastodon", "languages": // keys of [rates.YEAR], [evidence], [claims], [[menu]] and [params], and languages
 		default:
 			t.Errorf("the package comment shows %s, which is no setting", k)
 		}
