@@ -21,6 +21,10 @@
 // its links, image or contents are still to be resolved (package links).
 // With Options.SpillDir too, each post's HTML and summary wait in a
 // temporary file, a Spill, rather than in memory.
+//
+// With Options.Cache, what a post without problems renders and reviews to
+// is kept on disk between builds, by its bytes and the settings it is read
+// with, and taken from there rather than made again (cache.go).
 package source
 
 import (
@@ -41,6 +45,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/impactblog/impactblog/internal/cache"
 	"github.com/impactblog/impactblog/internal/markdown"
 	"github.com/impactblog/impactblog/internal/post"
 	"github.com/impactblog/impactblog/internal/problem"
@@ -63,6 +68,9 @@ type Options struct {
 	// Dir is the folder read: Dir (posts) when empty; "pages" for the
 	// standalone pages, read by a Reader of their own.
 	Dir string
+	// Cache, when not nil, keeps what each post renders and reviews to
+	// between builds, by its bytes and Parse.Settings (cache.go).
+	Cache *cache.Dir
 }
 
 // Parse is how a post is read: its front matter's options and the
@@ -75,6 +83,11 @@ type Parse struct {
 	// (package review), into Entry.Review: the Renderer must then list
 	// the prose (markdown.Options.Prose).
 	Review *review.Options
+	// Settings names every setting that Markdown and Review render and
+	// review a post with (the site's settings), for the cache's keys: it
+	// must change whenever they would render or review a post otherwise.
+	// Without it, nothing is cached.
+	Settings string
 }
 
 // A Reader reads the posts of a blog, again and again: it keeps every post
@@ -437,17 +450,12 @@ func (r *Reader) readOne(how Parse, file string, old *Entry) *Entry {
 		return e
 	}
 	if p != nil {
-		doc, err := how.Markdown.Render(p.Body)
-		if err != nil {
-			e.Problems = append(e.Problems, problem.New(file, p.BodyLine, 0, "rendering Markdown: %v", err))
-		}
+		doc := r.render(e, how, p, src)
 		e.Doc = doc
 		if doc != nil {
-			e.review(how, p, doc)
 			r.lighten(e, p, doc)
 		}
 		e.Problems = append(e.Problems, FigureProblems(p, doc)...)
-		e.Words = CountWords(p.Body) // once per read, in parallel
 		e.Unlinked = doc != nil && len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" &&
 			!p.TOC && p.Image == ""
 		if r.opts.Once && doc != nil && doc.Figures == 0 && len(doc.Refs) == 0 {
