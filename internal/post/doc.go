@@ -16,35 +16,37 @@
 // between ;;; lines). Keys, as declared in postKeys (keys.go), which
 // TestDocMatchesSchema holds this list to:
 //
-//	title         required
-//	date          required unless the file name starts with YYYY-MM-DD-;
-//	              YYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm
-//	slug          letters, digits and -; default: the file name without date and extension
-//	author        a name
-//	authors       a list of names
-//	tags          a list (or one string; categories may be words)
-//	              categories and category are read as tags
-//	taxonomies    a table (Zola): its tags and categories are read as tags
-//	summary       plain text; given with description or excerpt, summary wins
-//	              description and excerpt are read as summary
-//	draft         true leaves the post out unless drafts are asked for
-//	published     false (Jekyll) is read as draft: true
-//	updated       a date, as date
-//	              lastmod and last_modified_at are read as updated
-//	aliases       old URLs of the post; permalink only without :placeholders (Jekyll)
-//	              redirect_from and permalink are read as aliases
-//	toc           true adds a table of contents
-//	              kept in Params too, and read inside extra (Zola) or params (Hugo)
-//	image         the picture shown when the post is shared; else image.path (Jekyll),
-//	              or the first of images
-//	              kept in Params too, and read inside extra (Zola) or params (Hugo)
-//	lang          the post's language, a BCP 47 tag (fr, de-DE); default: the site's
-//	              language is read as lang
-//	plan_url      the published plan behind a future claim ("net zero by 2030"): an http(s) URL
-//	verifier      who independently verifies that plan
-//	claims        accept: {rule: "reason"} accepts that claims rule's findings in this post,
-//	              with a reviewer's reason (package claims)
-//	impact        the figures: see package entry
+//	title           required
+//	date            required unless the file name starts with YYYY-MM-DD-;
+//	                YYYY-MM-DD, RFC 3339, or YYYY-MM-DD HH:MM:SS ±hhmm
+//	slug            letters, digits and -; default: the file name without date and extension
+//	author          a name
+//	authors         a list of names
+//	tags            a list (or one string; categories may be words)
+//	                categories and category are read as tags
+//	taxonomies      a table (Zola): its tags and categories are read as tags
+//	summary         plain text; given with description or excerpt, summary wins
+//	                description and excerpt are read as summary
+//	draft           true leaves the post out unless drafts are asked for
+//	published       false (Jekyll) is read as draft: true
+//	updated         a date, as date
+//	                lastmod and last_modified_at are read as updated
+//	aliases         old URLs of the post; permalink only without :placeholders (Jekyll)
+//	                redirect_from and permalink are read as aliases
+//	toc             true adds a table of contents
+//	                kept in Params too, and read inside extra (Zola) or params (Hugo)
+//	image           the picture shown when the post is shared; else image.path (Jekyll),
+//	                or the first of images
+//	                kept in Params too, and read inside extra (Zola) or params (Hugo)
+//	lang            the post's language, a BCP 47 tag (fr, de-DE); default: the site's
+//	                language is read as lang
+//	translation_of  the file of the post this one translates, from this post's folder (x.md);
+//	                x.fr.md beside x.md is its French translation without it
+//	plan_url        the published plan behind a future claim ("net zero by 2030"): an http(s) URL
+//	verifier        who independently verifies that plan
+//	claims          accept: {rule: "reason"} accepts that claims rule's findings in this post,
+//	                with a reviewer's reason (package claims)
+//	impact          the figures: see package entry
 //
 // Values are read as package field says: text and keys may not hold a
 // control character nor a bidirectional override, and text is one line

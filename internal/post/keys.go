@@ -95,6 +95,8 @@ var postKeys = [...]postKey{
 		param: func(p *Post) { p.Image = frontImage(p.Params) }},
 	{name: "lang", aliases: []string{"language"}, doc: "the post's language, a BCP 47 tag (fr, de-DE); default: the site's",
 		set: func(r *reader, p *Post, k string, v *tree.Node) { p.Lang = r.Lang(v, k) }},
+	{name: "translation_of", doc: "the file of the post this one translates, from this post's folder (x.md);\nx.fr.md beside x.md is its French translation without it",
+		set: func(r *reader, p *Post, k string, v *tree.Node) { p.TranslationOf = strings.TrimSpace(r.Text(v, k)) }},
 	{name: "plan_url", doc: "the published plan behind a future claim (\"net zero by 2030\"): an http(s) URL",
 		set: func(r *reader, p *Post, k string, v *tree.Node) { p.PlanURL = r.URL(v, k) }},
 	{name: "verifier", doc: "who independently verifies that plan",
@@ -154,7 +156,7 @@ type Keys [numPostKeys]struct {
 // numPostKeys is len(postKeys), which Keys cannot name: postKeys refers to
 // Post, which holds Keys. The line after it fails to compile when the two
 // differ.
-const numPostKeys = 19
+const numPostKeys = 20
 
 var _ [0]struct{} = [len(postKeys) - numPostKeys]struct{}{}
 
@@ -245,7 +247,7 @@ func keysDoc() string {
 			if i == 0 {
 				key = pk.name
 			}
-			fmt.Fprintf(&b, "%-14s%s\n", key, l)
+			fmt.Fprintf(&b, "%-16s%s\n", key, l)
 		}
 	}
 	return b.String()

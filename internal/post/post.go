@@ -36,6 +36,10 @@ type Post struct {
 	Verifier string         // who verifies that plan; "" when none
 	Accepted []Accepted     // the claims rules a reviewer accepted in this post
 	Page     bool           // a standalone page (Options.Page), not a post
+	// TranslationOf is the file of the post this one translates
+	// (x.fr.md translates x.md; or translation_of: in front matter),
+	// relative to the blog's root; "" for an original.
+	TranslationOf string
 	Params   map[string]any // every other top-level key, toc and image too; nil when there is none
 	Body     []byte         // the Markdown after the front matter (nil once rendered, in a build with site.Options.Once)
 	BodyLine int            // the line of the file where Body starts
@@ -210,6 +214,7 @@ func (r *reader) parse(src []byte) *Post {
 	p := &Post{File: r.File, Body: body, BodyLine: bodyLine}
 	dir, base := path.Split(r.File)
 	name := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".markdown")
+	name, fileLang := langSuffix(name) // x.fr.md: a translation of x.md
 	bundle := name == "index" && dir != ""
 	if bundle {
 		name = path.Base(dir)
@@ -220,6 +225,7 @@ func (r *reader) parse(src []byte) *Post {
 	}
 
 	seen := r.readKeys(p, root)
+	r.translation(p, seen, dir, base, name, fileLang)
 	if t := seen[titleKey]; t == nil {
 		r.Errorf(root, "title is missing: add a line such as \"title: Our small victories of 2020\"")
 	} else if p.Title == "" && (t.Kind == tree.Scalar || t.Kind == tree.Null) {
