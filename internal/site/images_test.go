@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/impactblog/impactblog/internal/imaging/imagingtest"
 	"github.com/impactblog/impactblog/internal/publish"
@@ -14,12 +17,12 @@ import (
 )
 
 // imageBlog is a blog with a phone's photo in a post's bundle (stored on
-// its side, orientation 6, with GPS: shown 1200×800), a receipt scan with
+// its side, orientation 6, with GPS: shown 1200×100), a receipt scan with
 // GPS that the post does not show, and a PNG banner of the theme's static
 // files, shown by its site path.
 func imageBlog(t testing.TB) fstest.MapFS {
 	t.Helper()
-	photo := imagingtest.WithEXIF(imagingtest.JPEG(t, imagingtest.Gradient(800, 1200)), 6, true)
+	photo := imagingtest.WithEXIF(imagingtest.JPEG(t, imagingtest.Gradient(100, 1200)), 6, true)
 	receipt := imagingtest.WithEXIF(imagingtest.JPEG(t, imagingtest.Gradient(60, 40)), 1, true)
 	banner := imagingtest.WithPNGChunk(imagingtest.PNG(t, imagingtest.Gradient(700, 70)), "tEXt", []byte("Comment\x00made at home"))
 	return fstest.MapFS{
@@ -65,7 +68,7 @@ func TestImages(t *testing.T) {
 	page := string(get("posts/visit/index.html"))
 	for _, want := range []string{
 		`<p><img src="/blog/banner.png" alt="Banner" width="700" height="70" srcset="/blog/banner.480w.png 480w, /blog/banner.png 700w" sizes="` + ImageSizes + `" decoding="async"></p>`,
-		"<figure>\n" + `<img src="/blog/posts/visit/photo.jpg" alt="Saplings on a hill" width="1200" height="800" srcset="/blog/posts/visit/photo.480w.jpg 480w, /blog/posts/visit/photo.960w.jpg 960w, /blog/posts/visit/photo.jpg 1200w" sizes="` + ImageSizes + `" loading="lazy" decoding="async">` + "\n<figcaption>Planting day</figcaption>\n</figure>",
+		"<figure>\n" + `<img src="/blog/posts/visit/photo.jpg" alt="Saplings on a hill" width="1200" height="100" srcset="/blog/posts/visit/photo.480w.jpg 480w, /blog/posts/visit/photo.960w.jpg 960w, /blog/posts/visit/photo.jpg 1200w" sizes="` + ImageSizes + `" loading="lazy" decoding="async">` + "\n<figcaption>Planting day</figcaption>\n</figure>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the post's page lacks\n%s\nin\n%s", want, page)
@@ -73,9 +76,9 @@ func TestImages(t *testing.T) {
 	}
 	// Each file as wide as its name says, upright, without metadata.
 	for name, want := range map[string][2]int{
-		"posts/visit/photo.jpg":      {1200, 800},
-		"posts/visit/photo.480w.jpg": {480, 320},
-		"posts/visit/photo.960w.jpg": {960, 640},
+		"posts/visit/photo.jpg":      {1200, 100},
+		"posts/visit/photo.480w.jpg": {480, 40},
+		"posts/visit/photo.960w.jpg": {960, 80},
 		"posts/visit/receipt.jpg":    {60, 40},
 		"banner.png":                 {700, 70},
 		"banner.480w.png":            {480, 48},
@@ -154,5 +157,52 @@ func BenchmarkRebuildWithImages(b *testing.B) {
 		if _, err := builder.Build(ctx, []string{"posts/visit/index.md"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRebuildAfterAnImageChanges: serve's rebuild, told that a photo
+// changed, shows its new size; one told nothing of it reads only its
+// header's cache.
+func TestRebuildAfterAnImageChanges(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("posts/x/index.md", []byte("---\ntitle: X\ndate: 2023-01-01\n---\n![A hill](hill.png)\n"))
+	write("posts/x/hill.png", imagingtest.PNG(t, imagingtest.Gradient(600, 300)))
+	b := NewBuilder(os.DirFS(dir), theme.FS, Options{Now: now})
+	page := func(changed []string) string {
+		t.Helper()
+		s, err := b.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.Pages() {
+			if p.URL == "/posts/x/" {
+				html, err := s.RenderPage(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(html)
+			}
+		}
+		t.Fatal("no /posts/x/")
+		return ""
+	}
+	if html := page(nil); !strings.Contains(html, `width="600" height="300" srcset="/posts/x/hill.480w.png 480w, /posts/x/hill.png 600w"`) {
+		t.Fatalf("first build:\n%s", html)
+	}
+	write("posts/x/hill.png", imagingtest.PNG(t, imagingtest.Gradient(400, 100)))
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(filepath.Join(dir, "posts/x/hill.png"), later, later)
+	if html := page([]string{"posts/x/hill.png"}); !strings.Contains(html, `<img src="/posts/x/hill.png" alt="A hill" width="400" height="100" decoding="async">`) {
+		t.Errorf("after the photo changed:\n%s", html)
 	}
 }
