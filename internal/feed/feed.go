@@ -187,24 +187,52 @@ func RSS(w io.Writer, c Channel, entries []Entry) error {
 // A URL is one page of the sitemap.
 type URL struct {
 	Path    string    // site path: "/posts/x/"
+	Loc     string    // its absolute address, when not baseURL's Path (another language's)
 	LastMod time.Time // its last change; zero for none
+	// Alternates are the page in other languages (and in its own):
+	// written as <xhtml:link rel="alternate" hreflang="…" href="…"/>.
+	Alternates []Alternate
+}
+
+// An Alternate is a page in one language.
+type Alternate struct {
+	Lang string // BCP 47: "fr-FR"
+	Href string // absolute
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc        string      `xml:"loc"`
+	LastMod    string      `xml:"lastmod,omitempty"`
+	Alternates []xhtmlLink `xml:"xhtml:link"`
+}
+
+type xhtmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // Sitemap writes the sitemap of the pages urls yields, a URL at a time.
-func Sitemap(w io.Writer, baseURL string, urls iter.Seq[URL]) error {
+// With languages, the sitemap names the XHTML namespace for the
+// alternates of each page.
+func Sitemap(w io.Writer, baseURL string, urls iter.Seq[URL], languages bool) error {
 	return writeXML(w, func(enc *xml.Encoder) error {
 		set := xml.StartElement{Name: xml.Name{Space: "http://www.sitemaps.org/schemas/sitemap/0.9", Local: "urlset"}}
+		if languages {
+			set.Attr = []xml.Attr{{Name: xml.Name{Local: "xmlns:xhtml"}, Value: "http://www.w3.org/1999/xhtml"}}
+		}
 		if err := enc.EncodeToken(set); err != nil {
 			return err
 		}
 		item := xml.StartElement{Name: xml.Name{Local: "url"}}
 		for u := range urls {
 			su := sitemapURL{Loc: Abs(baseURL, u.Path)}
+			if u.Loc != "" {
+				su.Loc = u.Loc
+			}
+			for _, a := range u.Alternates {
+				su.Alternates = append(su.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
+			}
 			if !u.LastMod.IsZero() {
 				su.LastMod = u.LastMod.Format("2006-01-02")
 			}

@@ -32,7 +32,7 @@ func TestFeeds(t *testing.T) {
 			`<atom:link rel="self" type="application/rss+xml" href="https://impact.example/blog/rss.xml"></atom:link>`,
 		}},
 		{"sitemap", func(b *bytes.Buffer) error {
-			return Sitemap(b, c.BaseURL, slices.Values([]URL{{Path: "/"}, {Path: "/posts/x/", LastMod: day}}))
+			return Sitemap(b, c.BaseURL, slices.Values([]URL{{Path: "/"}, {Path: "/posts/x/", LastMod: day}}), false)
 		}, []string{
 			"<url>\n    <loc>https://impact.example/blog/</loc>\n  </url>",
 			"<url>\n    <loc>https://impact.example/blog/posts/x/</loc>\n    <lastmod>2021-01-15</lastmod>\n  </url>",

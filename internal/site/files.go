@@ -7,6 +7,7 @@ import (
 
 	"github.com/impactblog/impactblog/internal/feed"
 	"github.com/impactblog/impactblog/internal/publish"
+	"github.com/impactblog/impactblog/internal/theme"
 )
 
 // Files lists the site's files that are not pages: feeds, sitemap,
@@ -80,22 +81,34 @@ func (s *Site) writeFeed(write func(io.Writer, feed.Channel, []feed.Entry) error
 	}
 }
 
-// sitemap writes the sitemap: every page of a kind listed there (kinds).
+// sitemap writes the sitemap: every page of a kind listed there (kinds),
+// of every language, each with its alternates in the others.
 func (s *Site) sitemap(w io.Writer) error {
 	return feed.Sitemap(w, s.Config.BaseURL, func(yield func(feed.URL) bool) {
-		for _, p := range s.pages {
-			if !p.Kind.spec().Sitemap {
-				continue
-			}
-			u := feed.URL{Path: p.URL}
-			if p.Post != nil {
-				u.LastMod = p.Post.lastChange()
-			}
-			if !yield(u) {
-				return
+		for _, l := range s.family() {
+			for _, p := range l.pages {
+				if !p.Kind.spec().Sitemap {
+					continue
+				}
+				u := feed.URL{Path: p.URL}
+				if l != s {
+					u.Loc = theme.Abs(l.Config.BaseURL, p.URL)
+				}
+				if p.Post != nil {
+					u.LastMod = p.Post.lastChange()
+				}
+				if alts := p.Alternates(); len(alts) > 0 {
+					u.Alternates = append(u.Alternates, feed.Alternate{Lang: l.Lang().Tag, Href: theme.Abs(l.Config.BaseURL, p.URL)})
+					for _, a := range alts {
+						u.Alternates = append(u.Alternates, feed.Alternate{Lang: a.Lang, Href: a.URL})
+					}
+				}
+				if !yield(u) {
+					return
+				}
 			}
 		}
-	})
+	}, len(s.langs) > 0)
 }
 
 // updated is the newest date of the site's posts: the feeds' own date, so

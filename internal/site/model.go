@@ -57,21 +57,29 @@ type Site struct {
 
 	version    string    // Options.Version
 	sourceDate time.Time // Options.SourceDate
+
+	// A multilingual blog (languages.go): the root site has the sites
+	// of its other languages; each of those knows its language and root.
+	langs []*Site
+	lang  config.Language
+	root  *Site
 }
 
 // A Post is a post as the site shows it.
 type Post struct {
 	*post.Post
-	Scheduled bool                 // dated after the build's now: shown only with Options.Future
-	content   source.Stored        // the HTML of its body (Content)
-	summary   source.Stored        // Summary, when the front matter has none
-	TOC       template.HTML        // the contents, when the front matter has toc: true
-	Image     string               // absolute URL of the image that represents the post, or ""
-	kept      atomic.Pointer[kept] // its totals and report, when kept
-	TagList   []*Tag
-	site      *Site
-	Prev      *Post // older
-	Next      *Post // newer
+	Scheduled    bool                 // dated after the build's now: shown only with Options.Future
+	original     *Post                // of a translation (languages.go)
+	translations []*Post              // of an original
+	content      source.Stored        // the HTML of its body (Content)
+	summary      source.Stored        // Summary, when the front matter has none
+	TOC          template.HTML        // the contents, when the front matter has toc: true
+	Image        string               // absolute URL of the image that represents the post, or ""
+	kept         atomic.Pointer[kept] // its totals and report, when kept
+	TagList      []*Tag
+	site         *Site
+	Prev         *Post // older
+	Next         *Post // newer
 
 	resolve func(dest string) string   // its links into the site, resolved (package links)
 	images  map[string]*markdown.Image // its images' sizes and copies, by destination (images.go)

@@ -24,6 +24,9 @@ func (s *Site) Outputs() []Output {
 	for _, f := range files {
 		out = append(out, Output{File: f})
 	}
+	for _, f := range s.langFiles() {
+		out = append(out, Output{File: f})
+	}
 	return out
 }
 

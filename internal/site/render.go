@@ -128,6 +128,7 @@ func (s *Site) Render(ctx context.Context, w publish.Writer) (publish.Stats, err
 			}
 		}
 	}
+	files = append(files, s.langFiles()...) // the other languages' pages, under their paths
 	return publish.WriteFiles(ctx, w, files)
 }
 

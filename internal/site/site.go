@@ -162,11 +162,13 @@ type Builder struct {
 	posts      *source.Reader // the posts as read
 	standalone *source.Reader // the pages of pages/ as read (standalone.go)
 	loaded     bool
-	inc        incremental      // what the next build reuses (incremental.go)
-	now        time.Time        // of the current build: Options.Now, or the clock's
-	warnings   problem.List     // of the last build (Warnings)
-	findings   []review.Finding // of the last build (Findings)
-	reviewing  *review.Options  // how posts' words are checked (review.go)
+	inc        incremental               // what the next build reuses (incremental.go)
+	now        time.Time                 // of the current build: Options.Now, or the clock's
+	warnings   problem.List              // of the last build (Warnings)
+	findings   []review.Finding          // of the last build (Findings)
+	reviewing  *review.Options           // how posts' words are checked (review.go)
+	langTmpl   map[string]*langTemplates // each other language's templates (languages.go)
+	tmplGen    int                       // how many times the templates were loaded
 
 	// The templates, parsed again only when a file under templates/ or
 	// site.toml changes.
@@ -243,6 +245,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	loc := locale.New(b.config.Lang)
 	if cfgChanged || changed == nil || b.tmpl == nil && b.tmplProblems == nil || slices.ContainsFunc(changed, isTemplate) {
 		b.tmpl, b.tmplProblems = loadTemplates(b.src, b.theme, loc, b.config.BaseURL)
+		b.tmplGen++ // the languages' templates are loaded again too
 	}
 	tmpl := b.tmpl
 	problems = append(problems, b.tmplProblems...)
@@ -279,7 +282,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 		p := e.Post
 		if bySlug != nil {
-			if other, dup := bySlug[p.Slug]; dup {
+			if other, dup := bySlug[p.Lang+"/"+p.Slug]; dup { // a translation has its original's slug
 				at := p.Keys.At("slug")
 				problems.Add(p.File, at.Line, at.Col, "slug %q is also the slug of %s: give one of them another slug (slug: …)", p.Slug, other.File)
 				bad = append(bad, &Post{Post: p, entry: e, words: e.Words})
@@ -290,7 +293,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		sp.Post, sp.words, sp.entry = p, e.Words, e
 		sp.content, sp.summary = e.HTML, e.Summary
 		if bySlug != nil {
-			bySlug[p.Slug] = sp
+			bySlug[p.Lang+"/"+p.Slug] = sp
 		}
 		sp.Scheduled = p.Date.After(now)
 		if p.Draft && !b.opts.Drafts || sp.Scheduled && !b.opts.Future {
@@ -312,15 +315,18 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 		}
 	}
 	bad = append(bad, badPages...)
+	every := slices.Concat(posts, pages) // of every language
+	posts, pages, langs, ledger, ps := b.languages(posts, pages)
+	problems = append(problems, ps...)
 	problems = append(problems, checkAliases(slices.Concat(posts, pages))...)
-	problems = append(problems, doubleClaims(posts)...)
-	problems = append(problems, requiredEvidence(b.config.Evidence, posts)...)
+	problems = append(problems, doubleClaims(ledger)...)
+	problems = append(problems, requiredEvidence(b.config.Evidence, ledger)...)
 	// Resolving the links and laying out the site run on a core each;
 	// link writes no post until set, once newSite is done. newSite sorts
 	// its list, so link gets its own.
 	var s *Site
 	var layout sync.WaitGroup
-	unsorted := slices.Concat(posts, pages) // what link resolves: the pages' links too
+	unsorted := every // what link resolves: the pages' links too, in every language
 	prev := b.lastSite()
 	layout.Go(func() { s = newSite(b.config, loc, posts, pages, tmpl, prev, b.opts.Once) })
 	extra := b.link(unsorted, bad)
@@ -348,7 +354,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	b.inc.last = s
 	s.Warnings, s.spill, s.LeftOut = extra.warnings, b.posts.Spill(), leftOut
 	s.version, s.sourceDate = b.opts.Version, b.opts.SourceDate
-	s.renderFigures(b.md, withFigures)
+	b.addLanguages(s, langs, ledger)
+	for _, l := range s.family() {
+		l.renderFigures(b.md, slices.DeleteFunc(slices.Clone(withFigures), func(p *Post) bool { return p.site != l }))
+		if l != s {
+			s.problems = append(s.problems, l.problems...)
+		}
+	}
 	if len(s.problems) > 0 {
 		s.problems.Sort()
 		return nil, s.problems
