@@ -64,10 +64,10 @@ func (c *checkCommand) run(ctx context.Context, args []string, r *reporter) erro
 		return err
 	}
 	if n := len(warnings); n > 0 {
-		fmt.Fprintf(r.human(), "All %d posts%s, site.toml and the templates build, with %d warning%s (above).\n", len(s.Posts), andPages(s), n, plural(n))
+		fmt.Fprintf(r.human(), "%s%s, site.toml and the templates build, with %d warning%s (above).\n", allPosts(s), andPages(s), n, plural(n))
 		return nil
 	}
-	fmt.Fprintf(r.human(), "All %d posts%s, site.toml and the templates are fine.\n", len(s.Posts), andPages(s))
+	fmt.Fprintf(r.human(), "%s%s, site.toml and the templates are fine.\n", allPosts(s), andPages(s))
 	return nil
 }
 
@@ -77,4 +77,12 @@ func andPages(s *site.Site) string {
 		return fmt.Sprintf(", %d page%s", n, plural(n))
 	}
 	return ""
+}
+
+// allPosts is "All 6 posts", or "The post" for one.
+func allPosts(s *site.Site) string {
+	if len(s.Posts) == 1 {
+		return "The post"
+	}
+	return fmt.Sprintf("All %d posts", len(s.Posts))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/impactblog/impactblog/internal/entry"
+	"github.com/impactblog/impactblog/internal/suggest"
 	"github.com/impactblog/impactblog/internal/tree"
 )
 
@@ -194,6 +195,7 @@ func (r *reader) readKeys(p *Post, root *tree.Node) (seen [len(postKeys)]*tree.N
 		j := postKeyIndex(lower, v)
 		if j < 0 {
 			entry.Stray(&r.Reader, "", k, kp, v)
+			r.typo(k, kp)
 			p.setParam(k, v.ToAny())
 			continue
 		}
@@ -285,4 +287,19 @@ func frontImage(params map[string]any) string {
 		}
 	}
 	return ""
+}
+
+// typo warns about a key kept for templates that is one slip from a key
+// the post reads ("sumary", "tilte", "dat"): its value would be silently
+// unused. A template may read any key, so it is a warning, not a problem.
+func (r *reader) typo(k string, at tree.Pos) {
+	lower := strings.ToLower(k)
+	for _, pk := range postKeys {
+		for _, name := range append([]string{pk.name}, pk.aliases...) {
+			if len(name) > 3 && suggest.Typo(lower, name) {
+				r.Warnings.Add(r.File, at.Line, at.Col, "unknown key %q: did you mean %s? (as written, only a template that asks for .Params.%s sees it)", k, name, k)
+				return
+			}
+		}
+	}
 }

@@ -49,3 +49,27 @@ func TestReviewKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyTypo: a key one slip from one the post reads is a warning with
+// the key meant; other keys are kept for templates without a word.
+func TestKeyTypo(t *testing.T) {
+	for _, tt := range []struct{ front, want string }{
+		{"sumary: Hello\n", `posts/x.md:4:1: unknown key "sumary": did you mean summary?`},
+		{"Tilte: Hello\n", `posts/x.md:4:1: unknown key "Tilte": did you mean title?`},
+		{"subtitle: Hello\n", ""},
+		{"tag: x\n", `posts/x.md:4:1: unknown key "tag": did you mean tags?`},
+		{"toc2: x\n", ""}, // a slip from a key of three letters is no slip
+	} {
+		p, probs := Parse("posts/x.md", []byte("---\ntitle: T\ndate: 2021-01-15\n"+tt.front+"---\nx\n"), Options{Currency: gbp(t)})
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		have := ""
+		if len(p.Warnings) > 0 {
+			have = p.Warnings[0].Error()
+		}
+		if tt.want == "" && have != "" || !strings.HasPrefix(have, tt.want) {
+			t.Errorf("%q: have %q, want %q", tt.front, have, tt.want)
+		}
+	}
+}
