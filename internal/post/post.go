@@ -29,20 +29,20 @@ type Post struct {
 	Summary  string   // as written in the front matter; may be empty
 	Draft    bool
 	Aliases  []string
-	TOC      bool           // toc: true asks for a table of contents
-	Image    string         // the picture shown when the post is shared; "" when none is named
-	Lang     string         // a BCP 47 tag, as written; "" for the site's language
-	PlanURL  string         // the plan behind a future claim; "" when none
-	Verifier string         // who verifies that plan; "" when none
-	Accepted []Accepted     // the claims rules a reviewer accepted in this post
-	Page     bool           // a standalone page (Options.Page), not a post
+	TOC      bool       // toc: true asks for a table of contents
+	Image    string     // the picture shown when the post is shared; "" when none is named
+	Lang     string     // a BCP 47 tag, as written; "" for the site's language
+	PlanURL  string     // the plan behind a future claim; "" when none
+	Verifier string     // who verifies that plan; "" when none
+	Accepted []Accepted // the claims rules a reviewer accepted in this post
+	Page     bool       // a standalone page (Options.Page), not a post
 	// TranslationOf is the file of the post this one translates
 	// (x.fr.md translates x.md; or translation_of: in front matter),
 	// relative to the blog's root; "" for an original.
 	TranslationOf string
-	Params   map[string]any // every other top-level key, toc and image too; nil when there is none
-	Body     []byte         // the Markdown after the front matter (nil once rendered, in a build with site.Options.Once)
-	BodyLine int            // the line of the file where Body starts
+	Params        map[string]any // every other top-level key, toc and image too; nil when there is none
+	Body          []byte         // the Markdown after the front matter (nil once rendered, in a build with site.Options.Once)
+	BodyLine      int            // the line of the file where Body starts
 	// Keys holds where each key's value was written, by its name
 	// ("slug", "aliases", "tags"…), so that a problem found
 	// later, such as two posts with one slug, can name the line.
