@@ -23,8 +23,9 @@ import (
 // tables are tables, and in dark mode the pages change colour and axe-core
 // finds nothing wrong with them.
 //
-// IMPACTBLOG_SHOTS=dir also writes full-page screenshots of a post and of
-// /impact/ at 390 and 1280 px, light and dark, into dir, to look at.
+// IMPACTBLOG_SHOTS=dir also writes full-page screenshots of a post, of
+// /impact/ and of a year's impact page at 390 and 1280 px, light and dark,
+// into dir, to look at.
 
 // phoneWidths are the narrowest, a common and the widest phone, in CSS px.
 var phoneWidths = []int64{360, 390, 430}
@@ -32,6 +33,14 @@ var phoneWidths = []int64{360, 390, 430}
 // figuresPost is the sample post with the most figures: donations,
 // offsets, shares of the year and an emissions chart.
 const figuresPost = "posts/our-small-victories-of-2020/"
+
+// yearPage is the sample blog's year with the most entries, on its own
+// impact page: its charts, its figures by recipient and provider, and
+// every entry with its evidence.
+const yearPage = "impact/2020/"
+
+// figurePages are the pages whose tables of figures are looked at closely.
+var figurePages = []string{figuresPost, "impact/", yearPage}
 
 // lookSite builds the sample blog and serves what build wrote. It returns
 // the server's URL and the paths of the pages to look at.
@@ -44,7 +53,7 @@ func lookSite(t *testing.T) (url string, pages []string) {
 	public := filepath.Join(dir, "public")
 	srv := httptest.NewServer(http.FileServer(http.Dir(public)))
 	t.Cleanup(srv.Close)
-	pages = []string{"", "impact/"}
+	pages = []string{"", "impact/", yearPage}
 	posts, err := os.ReadDir(filepath.Join(public, "posts"))
 	if err != nil {
 		t.Fatal(err)
@@ -191,15 +200,16 @@ func tableRoles(t *testing.T, ctx context.Context) map[string]int {
 	return roles
 }
 
-// TestLookPhones: at the widths of phones, every amount on every post and
-// on /impact/ is on screen, whole, and the page does not scroll sideways;
+// TestLookPhones: at the widths of phones, every amount on every post, on
+// /impact/ and on a year's page is on screen, whole, and the page does not
+// scroll sideways;
 // the tables, reflowed, are still tables for a screen reader, with the
 // same rows and headers as at desktop width.
 func TestLookPhones(t *testing.T) {
 	ctx := newBrowser(t)
 	url, pages := lookSite(t)
 	desktop := map[string]map[string]int{}
-	for _, page := range []string{figuresPost, "impact/"} {
+	for _, page := range figurePages {
 		open(t, ctx, url+page, 1280, "light")
 		desktop[page] = tableRoles(t, ctx)
 		if desktop[page]["table"] < 2 || desktop[page]["columnheader"] < 5 {
@@ -226,7 +236,7 @@ func TestLookPhones(t *testing.T) {
 				for _, p := range a.Problems {
 					t.Error(p)
 				}
-				min := map[string]int{"impact/": 40, figuresPost: 10}[page]
+				min := map[string]int{"impact/": 40, yearPage: 20, figuresPost: 10}[page]
 				if a.Count < min {
 					t.Errorf("amounts found: have %d, want at least %d", a.Count, min)
 				}
@@ -240,7 +250,7 @@ func TestLookPhones(t *testing.T) {
 func TestLookDesktop(t *testing.T) {
 	ctx := newBrowser(t)
 	url, _ := lookSite(t)
-	for _, page := range []string{figuresPost, "impact/"} {
+	for _, page := range figurePages {
 		t.Run(page, func(t *testing.T) {
 			open(t, ctx, url+page, 1280, "light")
 			var res struct {
@@ -293,7 +303,7 @@ type violation struct {
 // TestLookDarkMode: with prefers-color-scheme: dark every page has another
 // background, and axe-core (every rule it runs by default, colour contrast
 // among them) finds no violation on the home page, the posts, /impact/,
-// the archive, the tags and the 404 page, in light mode or dark, at desktop
+// a year's impact page, the archive, the tags and the 404 page, in light mode or dark, at desktop
 // width and at the narrowest phone's.
 func TestLookDarkMode(t *testing.T) {
 	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
@@ -338,7 +348,7 @@ func TestLookDarkMode(t *testing.T) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for _, page := range []string{figuresPost, "impact/"} {
+		for _, page := range figurePages {
 			for _, w := range []int64{390, 1280} {
 				for _, scheme := range []string{"light", "dark"} {
 					open(t, ctx, url+page, w, scheme)

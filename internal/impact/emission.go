@@ -132,8 +132,8 @@ func (t *EmissionTotals) Categories() []string {
 // (d: donations, o: offsets, e: emissions) and its number in that list of
 // the post, from 1. Adding a post, or an entry to another post, changes no
 // entry's id; moving an entry within its post's list, or renaming the
-// post's file, does. The impact page's anchors and impact.json and
-// impact.csv use the same id.
+// post's file, does. The anchors of the years' impact pages
+// (/impact/2020/#entry-…) and impact.json and impact.csv use the same id.
 
 // EntryID is the id of the entry at index i (from 0) of the list (d, o
 // or e) of the post in file.

@@ -88,7 +88,7 @@ func (e Entry) MarshalJSON() ([]byte, error) { return json.Marshal(e.Row()) }
 // donation_kind), source (where it is written, so an emission's is
 // emission_source).
 type Row struct {
-	ID             string    `json:"id"`   // EntryID: also the entry's anchor on the impact page
+	ID             string    `json:"id"`   // EntryID: also the entry's anchor on its year's impact page
 	Kind           string    `json:"kind"` // "donation", "sponsorship", "purchase", "offset" or "emission"
 	Post           string    `json:"post"`
 	PostURL        string    `json:"post_url,omitempty"` // absolute, when the site's URL is known

@@ -143,17 +143,17 @@ func (r *Report) addEvidence(t *impact.Totals, f *figs) {
 		for i := len(years) - 1; i >= 0; i-- {
 			y := years[i]
 			if o := t.Offsets.ByYear[y]; o != nil {
-				r.Types = append(r.Types, f.typeRow(y, o.ByType, "#entries-"+y))
+				r.Types = append(r.Types, f.typeRow(y, o.ByType, r.yearURL(y)))
 			}
 		}
-		r.Types = append(r.Types, f.typeRow("All years", t.Offsets.ByType, "#entries"))
+		r.Types = append(r.Types, f.typeRow("All years", t.Offsets.ByType, "#years"))
 	}
 	if len(t.InKind.Items) > 0 {
 		r.Items = itemRows(l, t.InKind.Items)
 		years := t.Years()
 		for i := len(years) - 1; i >= 0; i-- {
 			if c := t.InKind.ByYear[years[i]]; len(c) > 0 {
-				r.ItemYears = append(r.ItemYears, ItemGroup{Name: years[i], Items: itemRows(l, c)})
+				r.ItemYears = append(r.ItemYears, ItemGroup{Name: years[i], Href: r.yearURL(years[i]), Items: itemRows(l, c)})
 			}
 		}
 		for _, name := range t.Recipients() {
@@ -162,11 +162,16 @@ func (r *Report) addEvidence(t *impact.Totals, f *figs) {
 			}
 		}
 	}
-	em := &t.Emissions
+	r.Scopes = scopeRows(f, &t.Emissions)
+}
+
+// scopeRows are the rows of em by scope, then of scope 3 by category.
+func scopeRows(f *figs, em *impact.EmissionTotals) []ScopeRow {
+	var rows []ScopeRow
 	row := func(name string, s *impact.EmissionSum) ScopeRow {
 		sr := ScopeRow{Name: name, Count: s.Count, AsShares: s.AsShares}
 		if s.Count > s.AsShares {
-			sr.Tonnes = l.Tonnes(s.Tonnes)
+			sr.Tonnes = f.l.Tonnes(s.Tonnes)
 		}
 		return sr
 	}
@@ -175,15 +180,16 @@ func (r *Report) addEvidence(t *impact.Totals, f *figs) {
 		if k == impact.Unspecified {
 			name = "No scope given"
 		}
-		r.Scopes = append(r.Scopes, row(name, em.ByScope[k]))
+		rows = append(rows, row(name, em.ByScope[k]))
 	}
 	for _, k := range em.Categories() {
 		name := "Scope 3, category " + k
 		if k == impact.Unspecified {
 			name = "Scope 3, no category given"
 		}
-		r.Scopes = append(r.Scopes, row(name, em.ByCategory[k]))
+		rows = append(rows, row(name, em.ByCategory[k]))
 	}
+	return rows
 }
 
 // typeRow is a TypeRow. Its figures are not figures a post can quote: their Of is empty.

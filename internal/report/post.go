@@ -20,6 +20,7 @@ type PostReport struct {
 // A Share is a post's part of one year's totals: "£45,000 of £157,000 (28.7%)".
 type Share struct {
 	Year                     string
+	Href                     string // the year's page, set by the caller
 	Given, YearGiven, Pct    string // empty when the post gave nothing that year
 	Tonnes, YearTonnes, TPct string // empty when it offset nothing that year
 }

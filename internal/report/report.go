@@ -13,15 +13,19 @@
 // {{< total donations year=2020 >}} (markdown.Figure), which Quotes
 // computes over the site's entries, or a post's own (post.…).
 //
-// # The impact page
+// # The impact page and the years' pages
 //
-// Report.Headlines are all years and the latest; Donations and Tonnes
-// are a chart per year with the table beside it; Recipients and
-// Providers, a row each; Rates, the rates used; Years, every entry, by
-// year, numbered oldest first (anchors entry-N and entries-YYYY). A
-// figure's Of names it in the syntax of figures in prose, so that a
-// reader can quote it. Each year's figures are impact.Compute (SumsOnly) of the year's
-// entries; the rest are the site's totals.
+// The impact page is an overview, of a size that does not grow with the
+// number of entries: Report.Headlines are all years and the latest;
+// Donations and Tonnes are a chart per year with the table beside it;
+// Recipients and Providers, a row each with links to the years of their
+// entries; Rates, the rates used; Years, each year's figures and a link to
+// its page; AsOf, the date it is as of. Each year has a page of its own
+// (Report.Year, year.go) with every entry of that year, anchored by its
+// stable id. A figure's Of names it in the syntax of figures in prose, so
+// that a reader can quote it; its Href goes to the entries that make it,
+// on their year's page. Each year's figures are impact.Compute (SumsOnly)
+// of the year's entries; the rest are the site's totals.
 package report
 
 import (
@@ -42,15 +46,17 @@ import (
 // made from or from impact.Compute (the totals of one year's entries), and
 // links to the entries that make it.
 type Report struct {
-	Currency   string // the reporting currency; "" when nothing is converted
-	Span       string // "2019–2023"
+	Currency   string    // the reporting currency; "" when nothing is converted
+	Span       string    // "2019–2023"
+	AsOf       time.Time // the date the report is as of: Options.AsOf, or the newest entry's
+	Posts      int       // how many posts report the donations and offsets counted
 	Headlines  []Headline
 	Donations  *ChartWithTable // nil without donations
 	Tonnes     *ChartWithTable // nil without offsets
 	Recipients []Row
 	Providers  []Row
 	Rates      []impact.UsedRate
-	Years      []EntryYear // every donation and offset, by year, oldest first
+	Years      []EntryYear // every year an entry is in, oldest first: its figures, page and entries
 
 	// What the issue-15 evidence adds.
 	Types     []TypeRow   // offsets by type (removals, avoidance, unspecified), per year then all years; nil without typed offsets
@@ -58,8 +64,15 @@ type Report struct {
 	ItemYears []ItemGroup // the same per year, oldest first
 	ItemTo    []ItemGroup // and per recipient
 	Scopes    []ScopeRow  // emissions by GHG Protocol scope, then scope 3 by category
-	Emissions []*EntryRef // every emission, in the order of the posts
-	Payments  []*EntryRef // sponsorships and purchases: shown, never counted as given
+	Emissions []*EntryRef // every emission, oldest first
+	Payments  []*EntryRef // sponsorships and purchases, oldest first: shown, never counted as given
+
+	// What Year makes each year's report from.
+	f          *figs
+	rates      *impact.Rates
+	yearURL    func(year string) string
+	yearTotals func(year string) *impact.Totals // nil without counted entries
+	years      []yearSlot                       // by the index of Years
 }
 
 // A TypeRow is the tonnes of offsets of a year (or of all years) by type.
@@ -77,6 +90,7 @@ type ItemRow struct {
 // An ItemGroup is the things given in kind in one year or to one recipient.
 type ItemGroup struct {
 	Name  string
+	Href  string // a year's page; "" for a recipient
 	Items []ItemRow
 }
 
@@ -123,28 +137,41 @@ type Row struct {
 	Given, GivenIn  Figure
 	Tonnes          Figure
 	Cost, CostIn    Figure
-	Entries         []*EntryRef
-	First           bool   // the first row of its year, in a table grouped by year
-	YearRows        int    // on the first row: how many rows the year has
-	YearTotal       Figure // on the first row: the year's total
+	Entries         []*EntryRef // a recipient's or provider's entries, oldest first
+	Years           []Link      // on the impact page: the years of its entries, each linking to the first there
+	First           bool        // the first row of its year, in a table grouped by year
+	YearRows        int         // on the first row: how many rows the year has
+	YearTotal       Figure      // on the first row: the year's total
 	YearTotalGiven  Figure
 	YearTotalTonnes Figure
 }
 
-// An EntryYear is the entries counted in one year.
+// A Link is a link, with its text.
+type Link struct{ Text, Href string }
+
+// An EntryYear is one year of the report: its page, its headline figures
+// and the entries counted in it.
 type EntryYear struct {
-	Year string
-	ID   string // "entries-2020"
-	refs []*EntryRef
+	Year     string
+	ID       string // "entries-2020"
+	URL      string // its page (Options.YearURL)
+	Title    string // its page's: "Our 2020 impact" (YearTitle)
+	Headline Headline
+	refs     []*EntryRef
 }
 
 // Entries are the year's entries, written out when the page asks for
 // them: a blog with hundreds of thousands of entries holds the text of one
 // year's at a time, not of all.
-func (y EntryYear) Entries() []*Entry {
-	out := make([]*Entry, len(y.refs))
-	each := make([]Entry, len(y.refs))
-	for i, r := range y.refs {
+func (y EntryYear) Entries() []*Entry { return entries(y.refs) }
+
+// Count is how many entries the year counts.
+func (y EntryYear) Count() int { return len(y.refs) }
+
+func entries(refs []*EntryRef) []*Entry {
+	out := make([]*Entry, len(refs))
+	each := make([]Entry, len(refs))
+	for i, r := range refs {
 		each[i] = r.entry()
 		out[i] = &each[i]
 	}
@@ -153,16 +180,19 @@ func (y EntryYear) Entries() []*Entry {
 
 // An EntryRef is an entry of the report as a table row links to it.
 type EntryRef struct {
-	N    int // numbered oldest first, from 1
+	N    int // its place in its year, oldest first, from 1: not an id (ID is)
 	post any // the post it is written in (Options.Post)
 	e    *impact.Entry
 	f    *figs
 	day  int32 // of the entry's date, for sorting: 20200131
 }
 
-// ID is the entry's anchor on the impact page, its stable id
+// ID is the entry's anchor on its year's page, its stable id
 // (impact.EntryID), as impact.json and impact.csv give it.
 func (r *EntryRef) ID() string { return r.e.ID() }
+
+// year is the year the entry counts in: "2020".
+func (r *EntryRef) year() string { return strconv.Itoa(int(r.day / 10000)) }
 
 // Entry writes out the whole entry, evidence included.
 func (r *EntryRef) Entry() *Entry {
@@ -187,7 +217,7 @@ func (r *EntryRef) Source() string    { return r.entry().Source }
 // A Entry is one donation, offset or emission, with where it was written,
 // and the donation, offset or emission itself, for its evidence.
 type Entry struct {
-	N                int
+	N                int    // its place in its year (EntryRef.N)
 	ID               string // the stable id: "entry-3f9a1c2b7e4d-d1"
 	Kind             string // "donation", "sponsorship", "purchase", "offset" or "emission"
 	Date             time.Time
@@ -260,40 +290,46 @@ type Options struct {
 	RegistryURLs map[string]string
 	// Receipt is the address of a donation's evidence; nil: ReceiptURL.
 	Receipt func(*impact.Donation) string
+	// YearURL is the address of a year's page, for the links to it: a
+	// figure of a year links there, one of several years to its first
+	// entry there. nil: "#entries-2020".
+	YearURL func(year string) string
+	// AsOf is the date the report is as of (Report.AsOf); zero: the
+	// newest entry's.
+	AsOf time.Time
 }
 
 // New makes the report of t, the totals of every post of a site with
 // their Entries (impact.Compute).
 func New(t *impact.Totals, o Options) *Report {
 	l := o.Locale
-	r := &Report{}
+	r := &Report{yearURL: o.YearURL}
+	if r.yearURL == nil {
+		r.yearURL = func(y string) string { return "#entries-" + y }
+	}
 	if t.Reporting != nil {
 		r.Currency = t.Reporting.Currency
 		r.Rates = t.Reporting.UsedRates()
+	}
+	r.AsOf = o.AsOf
+	if r.AsOf.IsZero() && t.AsOf != "" {
+		r.AsOf, _ = time.Parse(time.DateOnly, t.AsOf)
 	}
 	var rc impact.Currency // the currency of the converted figures
 	if o.Rates != nil {
 		rc = o.Rates.To
 	}
 	f := &figs{l: l, rc: rc, evidence: evidenceLinks{patterns: o.RegistryURLs, receipt: o.Receipt}}
-	years := t.Years()
-	if len(years) == 0 {
-		return r
-	}
-	yearTotals := byYear(t, o.Rates)
-	r.Span = years[len(years)-1]
-	if len(years) > 1 {
-		r.Span += "–" + years[0]
-	}
+	r.f, r.rates = f, o.Rates
 
-	// Every entry, numbered oldest first.
+	// Every entry, each year's numbered oldest first.
 	postOf := func(string) any { return nil }
 	if o.Post != nil {
 		postOf = o.Post
 	}
 	each := make([]EntryRef, len(t.Entries)) // one allocation
-	sorted := make([]*EntryRef, len(t.Entries))
-	sorted = sorted[:0]
+	sorted := make([]*EntryRef, 0, len(t.Entries))
+	posts := map[string]bool{}
 	for i := range t.Entries {
 		e := &t.Entries[i]
 		y, m, d := e.Date().Date()
@@ -305,21 +341,33 @@ func New(t *impact.Totals, o Options) *Report {
 			r.Payments = append(r.Payments, &each[i])
 		default:
 			sorted = append(sorted, &each[i])
+			posts[e.Source().Post] = true
 		}
 	}
+	r.Posts = len(posts)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].day < sorted[j].day })
 	sort.SliceStable(r.Payments, func(i, j int) bool { return r.Payments[i].day < r.Payments[j].day })
-	// Sorted by day, each year's entries follow one another.
-	lastYear := int32(-1)
-	for i, e := range sorted {
-		e.N = i + 1
-		if y := e.day / 10000; y != lastYear {
-			lastYear = y
-			ys := strconv.Itoa(int(y))
-			r.Years = append(r.Years, EntryYear{Year: ys, ID: "entries-" + ys})
-		}
-		last := &r.Years[len(r.Years)-1]
-		last.refs = append(last.refs, e)
+	sort.SliceStable(r.Emissions, func(i, j int) bool { return r.Emissions[i].day < r.Emissions[j].day })
+	// A year for every year an entry is in, oldest first; each holds its
+	// counted entries, which follow one another sorted by day.
+	for _, y := range Years(t) {
+		r.Years = append(r.Years, EntryYear{Year: y, ID: "entries-" + y, URL: r.yearURL(y), Title: YearTitle(y)})
+	}
+	r.years = make([]yearSlot, len(r.Years))
+	for _, e := range sorted {
+		yr := r.year(e.year())
+		e.N = len(yr.refs) + 1
+		yr.refs = append(yr.refs, e)
+	}
+	years := t.Years()
+	if len(years) == 0 {
+		return r
+	}
+	yearTotals := byYear(t, o.Rates)
+	r.yearTotals = yearTotals
+	r.Span = years[len(years)-1]
+	if len(years) > 1 {
+		r.Span += "–" + years[0]
 	}
 	// Each recipient's and provider's entries, oldest first.
 	to, through := map[string][]*EntryRef{}, map[string][]*EntryRef{}
@@ -330,45 +378,40 @@ func New(t *impact.Totals, o Options) *Report {
 			through[e.e.Offset.Provider] = append(through[e.e.Offset.Provider], e)
 		}
 	}
+	// A figure of several years links to the first of its entries, on its year's page.
 	firstHref := func(es []*EntryRef) string {
 		if len(es) == 0 {
-			return "#entries"
+			return "#years"
 		}
-		return "#" + es[0].ID()
+		return r.yearURL(es[0].year()) + "#" + es[0].ID()
 	}
 
-	// Headlines: all years, then the latest.
-	all := Headline{Name: "All years, " + r.Span, Href: "#entries", DonationCount: t.Donations.Count, OffsetCnt: t.Offsets.Count}
-	all.Given = f.sums(t.Donations.Total, "donations", "#entries")
-	all.Tonnes = f.tonnes(t.Offsets.Tonnes, "offsets.tonnes", "#entries")
-	all.Cost = f.sums(t.Offsets.Cost, "offsets.cost", "#entries")
+	// Headlines: all years, then the latest; and each year's.
+	all := Headline{Name: "All years, " + r.Span, Href: "#years", DonationCount: t.Donations.Count, OffsetCnt: t.Offsets.Count}
+	all.Given = f.sums(t.Donations.Total, "donations", all.Href)
+	all.Tonnes = f.tonnes(t.Offsets.Tonnes, "offsets.tonnes", all.Href)
+	all.Cost = f.sums(t.Offsets.Cost, "offsets.cost", all.Href)
 	if rep := t.Reporting; rep != nil {
-		all.GivenIn = f.money(rep.Donations.Total, "donations", "#entries")
-		all.CostIn = f.money(rep.Offsets.Cost, "offsets.cost", "#entries")
+		all.GivenIn = f.money(rep.Donations.Total, "donations", all.Href)
+		all.CostIn = f.money(rep.Offsets.Cost, "offsets.cost", all.Href)
 	}
-	headlineEvidence(&all, t, f, "#entries")
+	headlineEvidence(&all, t, f, all.Href)
 	r.Headlines = append(r.Headlines, all)
-	latest := years[0]
-	yt := yearTotals(latest)
-	hl := Headline{Name: "In " + latest, Href: "#entries-" + latest, DonationCount: yt.Donations.Count, OffsetCnt: yt.Offsets.Count}
-	q := " year=" + latest
-	hl.Given = f.sums(yt.Donations.Total, "donations"+q, hl.Href)
-	hl.Tonnes = f.tonnes(yt.Offsets.Tonnes, "offsets.tonnes"+q, hl.Href)
-	hl.Cost = f.sums(yt.Offsets.Cost, "offsets.cost"+q, hl.Href)
-	if rep := yt.Reporting; rep != nil {
-		hl.GivenIn = f.money(rep.Donations.Total, "donations"+q, hl.Href)
-		hl.CostIn = f.money(rep.Offsets.Cost, "offsets.cost"+q, hl.Href)
+	for i := range r.Years {
+		y := &r.Years[i]
+		y.Headline = yearHeadline(y.Year, yearTotals(y.Year), f, y.URL)
 	}
-	headlineEvidence(&hl, yt, f, hl.Href)
-	r.Headlines = append(r.Headlines, hl)
+	latest := r.year(years[0]).Headline
+	latest.Name = "In " + latest.Name
+	r.Headlines = append(r.Headlines, latest)
 
 	// Donations per year, stacked by recipient; tonnes per year.
-	r.Donations, r.Tonnes = charts(t, yearTotals, *f, years)
+	r.Donations, r.Tonnes = charts(t, yearTotals, *f, years, r.yearURL)
 
 	for _, name := range t.Recipients() {
 		es := to[name]
 		q := "donations recipient=" + strconv.Quote(name)
-		row := Row{Name: name, Entries: es, Given: f.sums(t.Donations.ByRecipient[name], q, firstHref(es))}
+		row := Row{Name: name, Entries: es, Years: r.yearLinks(es), Given: f.sums(t.Donations.ByRecipient[name], q, firstHref(es))}
 		row.Items = itemsOf(l, t.InKind.ByRecipient[name])
 		// A recipient given only in kind, with no value declared, has no money figure to convert.
 		if rep := t.Reporting; rep != nil && len(t.Donations.ByRecipient[name]) > 0 {
@@ -380,7 +423,7 @@ func New(t *impact.Totals, o Options) *Report {
 		es := through[name]
 		o := t.Offsets.ByProvider[name]
 		q := " provider=" + strconv.Quote(name)
-		row := Row{Name: name, Entries: es, Tonnes: f.tonnes(o.Tonnes, "offsets.tonnes"+q, firstHref(es)), Cost: f.sums(o.Cost, "offsets.cost"+q, firstHref(es))}
+		row := Row{Name: name, Entries: es, Years: r.yearLinks(es), Tonnes: f.tonnes(o.Tonnes, "offsets.tonnes"+q, firstHref(es)), Cost: f.sums(o.Cost, "offsets.cost"+q, firstHref(es))}
 		if rep := t.Reporting; rep != nil {
 			if c, ok := rep.Offsets.ByProvider[name]; ok {
 				row.CostIn = f.money(c, "offsets.cost"+q, firstHref(es))
@@ -390,6 +433,33 @@ func New(t *impact.Totals, o Options) *Report {
 	}
 	r.addEvidence(t, f)
 	return r
+}
+
+// yearHeadline is the headline figures of year y, whose totals are yt,
+// each linking to href.
+func yearHeadline(y string, yt *impact.Totals, f *figs, href string) Headline {
+	hl := Headline{Name: y, Href: href, DonationCount: yt.Donations.Count, OffsetCnt: yt.Offsets.Count}
+	q := " year=" + y
+	hl.Given = f.sums(yt.Donations.Total, "donations"+q, href)
+	hl.Tonnes = f.tonnes(yt.Offsets.Tonnes, "offsets.tonnes"+q, href)
+	hl.Cost = f.sums(yt.Offsets.Cost, "offsets.cost"+q, href)
+	if rep := yt.Reporting; rep != nil {
+		hl.GivenIn = f.money(rep.Donations.Total, "donations"+q, href)
+		hl.CostIn = f.money(rep.Offsets.Cost, "offsets.cost"+q, href)
+	}
+	headlineEvidence(&hl, yt, f, href)
+	return hl
+}
+
+// yearLinks links to each year of es (sorted by day), at its first entry there.
+func (r *Report) yearLinks(es []*EntryRef) []Link {
+	var links []Link
+	for _, e := range es {
+		if y := e.year(); len(links) == 0 || links[len(links)-1].Text != y {
+			links = append(links, Link{Text: y, Href: r.yearURL(y) + "#" + e.ID()})
+		}
+	}
+	return links
 }
 
 // headlineEvidence adds to h what t's evidence gives: tonnes by type,
@@ -438,7 +508,7 @@ func byYear(t *impact.Totals, rates *impact.Rates) func(year string) *impact.Tot
 
 // charts makes the donations chart (stacked by recipient) and the tonnes
 // chart, oldest year first, with their tables.
-func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, years []string) (*ChartWithTable, *ChartWithTable) {
+func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, years []string, yearURL func(string) string) (*ChartWithTable, *ChartWithTable) {
 	l := f.l
 	asc := make([]string, len(years))
 	for i, y := range years {
@@ -467,7 +537,7 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 				continue
 			}
 			bar := chart.Bar{Label: y}
-			href := "#entries-" + y
+			href := yearURL(y)
 			var yearFig, yearGiven Figure
 			yearGiven = f.sums(yt.Donations.Total, "donations year="+y, href)
 			if yt.Reporting != nil {
@@ -516,7 +586,7 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 			if o == nil {
 				continue
 			}
-			href := "#entries-" + y
+			href := yearURL(y)
 			q := " year=" + y
 			row := Row{Year: y, Name: y, Tonnes: f.tonnes(o.Tonnes, "offsets.tonnes"+q, href), Cost: f.sums(o.Cost, "offsets.cost"+q, href)}
 			if t.Reporting != nil {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/impactblog/impactblog/internal/config"
@@ -221,7 +222,7 @@ func (p *Post) JSONLD() (template.JS, error) {
 			name += ": " + d.Project
 		}
 		g := grant{
-			Type: "MonetaryGrant", ID: strings.TrimSuffix(cfg.BaseURL, "/") + "/impact/#" + impact.EntryID(p.File, 'd', i),
+			Type: "MonetaryGrant", ID: strings.TrimSuffix(cfg.BaseURL, "/") + yearURL(strconv.Itoa(d.Date.Year())) + "#" + impact.EntryID(p.File, 'd', i),
 			Name: name, URL: postURL, Funder: funder,
 			Amount:     amount{Type: "MonetaryAmount", Value: d.Fixed(), Currency: d.Currency.Code},
 			FundedItem: thing{Type: "Organization", Name: d.Recipient, URL: d.URL, Identifier: d.RecipientID, Description: d.Project},

@@ -71,7 +71,7 @@ func TestJSONLD(t *testing.T) {
 	if want := "https://schema.org|MonetaryGrant|Back Market|MonetaryAmount|112000.00|GBP|</script><script>alert(1)</script>"; have != want {
 		t.Errorf("have %s\nwant %s", have, want)
 	}
-	if want := "https://impact.example/impact/#" + impact.EntryID("posts/2021-01-15-gifts.md", 'd', 0); g.ID != want {
+	if want := "https://impact.example/impact/2021/#" + impact.EntryID("posts/2021-01-15-gifts.md", 'd', 0); g.ID != want { // on its year's page
 		t.Errorf("@id: have %s, want %s", g.ID, want)
 	}
 	if strings.Contains(body, "<") {

@@ -219,7 +219,8 @@ func (s *Site) Lang() config.Language {
 }
 
 // Alternates are the same page in the other languages, for the pages every
-// language has (home, archive, tags, impact, search): absolute URLs.
+// language has (home, archive, tags, impact and each year's, search):
+// absolute URLs.
 func (p *Page) Alternates() []Translation {
 	s := p.Site
 	if s == nil || s.root == nil {
@@ -229,7 +230,7 @@ func (p *Page) Alternates() []Translation {
 		return p.Post.Translations()
 	}
 	switch p.Kind {
-	case KindHome, KindArchive, KindTags, KindImpact, KindSearch:
+	case KindHome, KindArchive, KindTags, KindImpact, KindImpactYear, KindSearch:
 	default:
 		return nil
 	}
@@ -318,6 +319,7 @@ func (b *Builder) langSite(root *Site, l config.Language, posts, pages []*Post) 
 	s := newSite(cfg, loc, posts, pages, tmpl, nil, b.opts.Once)
 	s.lang, s.root = l, root
 	s.Totals = root.Totals
+	s.remakeYearPages()
 	s.problems = append(s.problems, ps...)
 	s.version, s.sourceDate, s.spill = root.version, root.sourceDate, root.spill
 	return s
@@ -377,6 +379,7 @@ func (b *Builder) addLanguages(s *Site, others []langPosts, ledger []*Post) {
 	s.lang, s.root = b.config.Languages.List[0], s
 	t, err := totalsOf(ledger, impact.WithRates(b.config.Rates))
 	s.Totals = t
+	s.remakeYearPages() // the years of every language's entries
 	s.problems = append(s.problems, rateProblems(err)...)
 	s.langs = nil
 	for _, lp := range others {

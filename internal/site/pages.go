@@ -13,22 +13,23 @@ type Kind string
 
 // The kinds of page, in the order the site lists them (kinds).
 const (
-	KindHome     Kind = "home"
-	KindPost     Kind = "post"
-	KindAlias    Kind = "alias"
-	KindPage     Kind = "page"
-	KindTags     Kind = "tags"
-	KindTag      Kind = "tag"
-	KindArchive  Kind = "archive"
-	KindImpact   Kind = "impact"
-	KindSearch   Kind = "search"
-	KindNotFound Kind = "404"
+	KindHome       Kind = "home"
+	KindPost       Kind = "post"
+	KindAlias      Kind = "alias"
+	KindPage       Kind = "page"
+	KindTags       Kind = "tags"
+	KindTag        Kind = "tag"
+	KindArchive    Kind = "archive"
+	KindImpact     Kind = "impact"
+	KindImpactYear Kind = "impact-year"
+	KindSearch     Kind = "search"
+	KindNotFound   Kind = "404"
 )
 
 // A pageKind is a row of the page table.
 type pageKind struct {
 	Kind     Kind
-	URL      string // its address; <…> is filled in for each post, alias or tag
+	URL      string // its address; <…> is filled in for each post, alias, tag or year
 	Template string // its file under templates/; "" for a redirect, which has none
 	Title    string // its title, for a page of which there is one
 	Sitemap  bool   // listed in sitemap.xml
@@ -41,8 +42,9 @@ type pageKind struct {
 
 // kinds is the page table: every kind of page, in the order of
 // Site.Pages (the index's pages; each post's page and its aliases; each
-// standalone page and its aliases; the tag index; each tag's pages; the archive, the impact page, the search
-// page and the 404). The package comment lists the same pages, with what
+// standalone page and its aliases; the tag index; each tag's pages; the
+// archive, the impact page, each year's impact page, the search page and
+// the 404). The package comment lists the same pages, with what
 // each shows.
 var kinds = []pageKind{
 	{Kind: KindHome, URL: "/", Template: "index.html", Sitemap: true},
@@ -53,6 +55,9 @@ var kinds = []pageKind{
 	{Kind: KindTag, URL: "/tags/<tag>/", Template: "tag.html", Sitemap: true},
 	{Kind: KindArchive, URL: "/archive/", Template: "archive.html", Title: "Archive", Sitemap: true, Every: true},
 	{Kind: KindImpact, URL: "/impact/", Template: "impact.html", Title: "Our impact", Sitemap: true, Every: true},
+	// A year's page (yearreport.go) shows that year's entries, but an
+	// edit of any post may move an entry into or out of it: Every.
+	{Kind: KindImpactYear, URL: "/impact/<year>/", Template: "impact-year.html", Sitemap: true, Every: true},
 	{Kind: KindSearch, URL: "/search/", Template: "search.html", Title: "Search"}, // reads /search/index.json (search.go)
 	{Kind: KindNotFound, URL: "/404.html", Template: "404.html", Title: "Page not found"},
 }
@@ -71,6 +76,7 @@ func (k Kind) spec() *pageKind {
 var (
 	homeKind, postKind, aliasKind = KindHome.spec(), KindPost.spec(), KindAlias.spec()
 	tagsKind, tagKind             = KindTags.spec(), KindTag.spec()
+	impactYearKind                = KindImpactYear.spec()
 )
 
 // pageTemplates are the templates every theme has, one per kind of page
@@ -97,6 +103,7 @@ type Page struct {
 	Tag      *Tag    // on a tag page
 	Pager    *Pager  // on paginated listings
 	Target   string  // on an alias page: where it redirects
+	Year     string  // on a year's impact page: "2020" (its report: YearReport)
 }
 
 // A Pager places a page in a paginated listing.
@@ -125,8 +132,8 @@ func (s *Site) postPages() []*Page {
 }
 
 // makePages lists every page of the site: the index's and the posts'
-// (postPages), then the tags', the archive, the impact page, the search
-// page and the 404.
+// (postPages), then the tags', the archive, the impact page, each year's
+// impact page, the search page and the 404.
 func (s *Site) makePages(postPages []*Page) []*Page {
 	pages := slices.Grow(postPages, len(s.Posts)/s.Config.PostsPerPage*2+len(s.Tags)+len(s.Standalone)+8)
 	pages = append(pages, s.standalonePages()...)
@@ -135,6 +142,10 @@ func (s *Site) makePages(postPages []*Page) []*Page {
 		pages = append(pages, s.paginate(tagKind, t.URL(), "Posts tagged "+t.Name, t, t.Posts)...)
 	}
 	for _, k := range kinds[slices.Index(kinds, *tagKind)+1:] {
+		if k.Kind == KindImpactYear {
+			pages = append(pages, s.yearPages()...)
+			continue
+		}
 		pages = append(pages, k.page())
 	}
 	for _, p := range pages {

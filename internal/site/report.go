@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"time"
 
 	"github.com/impactblog/impactblog/internal/impact"
 	"github.com/impactblog/impactblog/internal/markdown"
@@ -34,16 +35,23 @@ func rateProblems(err error) problem.List {
 	return list
 }
 
-// Report is the impact page's report (package report), made the first
-// time a page asks for it: a rebuild in serve does not pay for it until
-// the page is shown.
+// Report is the impact page's report (package report), and through
+// Report.Year each year's page's, made the first time a page asks for it:
+// a rebuild in serve does not pay for it until the page is shown. It is as
+// of Options.SourceDate, as impact.json is, or else of the newest entry.
 func (s *Site) Report() *report.Report {
 	s.reportOnce.Do(func() {
 		byURL := make(map[string]*Post, len(s.Posts))
 		for _, p := range s.Posts {
 			byURL[p.URL()] = p
 		}
-		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, RegistryURLs: s.registryURLs(), Receipt: func(d *impact.Donation) string {
+		var asOf time.Time
+		if !s.sourceDate.IsZero() {
+			y, m, d := s.sourceDate.UTC().Date()
+			asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		}
+		yearHref := func(y string) string { return s.href(yearURL(y)) }
+		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, RegistryURLs: s.registryURLs(), AsOf: asOf, YearURL: yearHref, Receipt: func(d *impact.Donation) string {
 			if p := byURL[d.Source.Post]; p != nil {
 				return p.EvidenceURL(d.Evidence)
 			}
@@ -70,7 +78,11 @@ func (p *Post) Report() *report.PostReport {
 }
 
 func (p *Post) newReport() *report.PostReport {
-	return report.ForPost(p.site.Totals, p.Totals(), p.Emissions, p.Slug, p.site.locale)
+	r := report.ForPost(p.site.Totals, p.Totals(), p.Emissions, p.Slug, p.site.locale)
+	for i := range r.Shares {
+		r.Shares[i].Href = p.site.href(yearURL(r.Shares[i].Year))
+	}
+	return r
 }
 
 // renderFigures renders again the posts that quote figures ({{< total … >}}),

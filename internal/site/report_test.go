@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,8 +27,9 @@ import (
 var dataRE = regexp.MustCompile(`<data value="([^"]*)" data-of="([^"]*)" data-as="([^"]*)">`)
 
 // TestImpactPageFromCSV re-derives every figure marked on the impact page
-// (<data value data-of data-as>) from impact.csv alone: the sums of its
-// amount, cost, tonnes and converted columns, filtered as data-of says.
+// and on each year's page (<data value data-of data-as>) from impact.csv
+// alone: the sums of its amount, cost, tonnes and converted columns,
+// filtered as data-of says. A year's page has only figures of its year.
 func TestImpactPageFromCSV(t *testing.T) {
 	_, report, _ := loadTxtar(t, "testdata/report.txtar")
 	blogs := map[string]fs.FS{"report.txtar": report, "the sample blog": os.DirFS("../..")}
@@ -37,7 +39,6 @@ func TestImpactPageFromCSV(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page, _ := out.Get("impact/index.html")
 			data, _ := out.Get("impact.csv")
 			rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 			if err != nil {
@@ -50,27 +51,55 @@ func TestImpactPageFromCSV(t *testing.T) {
 			if _, ok := col["converted"]; !ok {
 				t.Fatal("impact.csv has no converted column")
 			}
-			marks := dataRE.FindAllStringSubmatch(string(page), -1)
-			kinds := map[string]int{}
-			for _, m := range marks {
-				value, of, as := html.UnescapeString(m[1]), html.UnescapeString(m[2]), m[3]
-				if of == "" {
-					continue // the tonnes by type, which no post can quote and no data-of names
+			years := map[string]bool{}
+			for _, r := range rows[1:] {
+				years[r[col["year"]]] = true
+			}
+			for _, name := range out.Names() {
+				rest, inImpact := strings.CutPrefix(name, "impact/")
+				year, isPage := strings.CutSuffix(rest, "index.html")
+				if !inImpact || !isPage {
+					continue
 				}
-				f, _, err := markdown.ParseFigure("total " + of)
-				if err != nil {
-					t.Fatalf("data-of %q: %v", of, err)
+				year = strings.TrimSuffix(year, "/") // "" on the overview
+				if year != "" && !years[year] {
+					t.Errorf("%s: no entry of impact.csv counts in %s", name, year)
 				}
-				kinds[f.Name+" "+as]++
-				if want := derive(t, rows[1:], col, f, as); value != want {
-					t.Errorf("%s (%s): the page says %q, impact.csv adds up to %q", of, as, value, want)
+				delete(years, year)
+				page, _ := out.Get(name)
+				kinds := map[string]int{}
+				for _, m := range dataRE.FindAllStringSubmatch(string(page), -1) {
+					value, of, as := html.UnescapeString(m[1]), html.UnescapeString(m[2]), m[3]
+					if of == "" {
+						continue // the tonnes by type, which no post can quote and no data-of names
+					}
+					f, _, err := markdown.ParseFigure("total " + of)
+					if err != nil {
+						t.Fatalf("%s: data-of %q: %v", name, of, err)
+					}
+					kinds[f.Name+" "+as]++
+					if want := derive(t, rows[1:], col, f, as); value != want {
+						t.Errorf("%s: %s (%s): the page says %q, impact.csv adds up to %q", name, of, as, value, want)
+					}
+					if f.Args["year"] != year && year != "" {
+						t.Errorf("%s: a figure of %q", name, of)
+					}
+				}
+				if year != "" {
+					if len(kinds) == 0 {
+						t.Errorf("%s: no figure", name)
+					}
+					continue
+				}
+				// Every kind of figure is on the overview, as given and converted.
+				for _, k := range []string{"donations given", "donations reporting", "offsets.tonnes given", "offsets.cost given", "offsets.cost reporting"} {
+					if kinds[k] < 3 {
+						t.Errorf("%s: %d figures of %s on the page, want at least 3", name, kinds[k], k)
+					}
 				}
 			}
-			// Every kind of figure is there, as given and converted.
-			for _, k := range []string{"donations given", "donations reporting", "offsets.tonnes given", "offsets.cost given", "offsets.cost reporting"} {
-				if kinds[k] < 3 {
-					t.Errorf("%d figures of %s on the page, want at least 3", kinds[k], k)
-				}
+			if len(years) > 0 {
+				t.Errorf("years with entries and no page: %v", years)
 			}
 		})
 	}
@@ -179,8 +208,9 @@ func TestQuotedFiguresFollowOtherPosts(t *testing.T) {
 }
 
 // TestEntryRefsShowTheirEntries: an entry a recipient's or provider's row
-// links to shows the same as that entry in the list of every entry, for a
-// template that shows more of it than its link.
+// links to shows the same as that entry in its year's list of entries, for
+// a template that shows more of it than its link; a year's rows link to
+// its own entries.
 func TestEntryRefsShowTheirEntries(t *testing.T) {
 	_, blog, _ := loadTxtar(t, filepath.Join("testdata", "report.txtar"))
 	s, err := NewBuilder(blog, theme.FS, Options{Now: now}).Build(context.Background(), nil)
@@ -188,10 +218,14 @@ func TestEntryRefsShowTheirEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := s.Report()
-	byN := map[int]*report.Entry{}
+	byID := map[string]*report.Entry{}
+	var first *report.Entry
 	for _, y := range r.Years {
 		for _, e := range y.Entries() {
-			byN[e.N] = e
+			byID[e.ID] = e
+			if first == nil {
+				first = e
+			}
 		}
 	}
 	listed := 0 // the donations and offsets: emissions, sponsorships and purchases are listed apart
@@ -200,30 +234,51 @@ func TestEntryRefsShowTheirEntries(t *testing.T) {
 			listed++
 		}
 	}
-	if len(byN) != listed {
-		t.Fatalf("the years list %d entries, want %d", len(byN), listed)
+	if len(byID) != listed {
+		t.Fatalf("the years list %d entries, want %d", len(byID), listed)
+	}
+	check := func(where string, rows []report.Row) int {
+		seen := 0
+		for _, row := range rows {
+			for _, ref := range row.Entries {
+				e := byID[ref.ID()]
+				if e == nil {
+					t.Fatalf("%s: %s: entry %s is in no year", where, row.Name, ref.ID())
+				}
+				have := report.Entry{N: ref.N, ID: ref.ID(), Kind: ref.Kind(), Date: ref.Date(), Name: ref.Name(), Project: ref.Project(),
+					Given: ref.Given(), Converted: ref.Converted(), Tonnes: ref.Tonnes(), Rate: ref.Rate(), Post: ref.Post(), Source: ref.Source()}
+				want := *e // without what a row's link does not show
+				want.Donation, want.Offset, want.Emission, want.Items, want.Evidence = nil, nil, nil, "", report.Evidence{}
+				if !reflect.DeepEqual(have, want) {
+					t.Errorf("%s: %s: entry %s is\n%+v\nin its row and\n%+v\nin its year", where, row.Name, ref.ID(), have, want)
+				}
+				if e.Name != row.Name {
+					t.Errorf("%s: entry %s of %s's row is for %s", where, ref.ID(), row.Name, e.Name)
+				}
+				if row.Year != "" && strconv.Itoa(e.Date.Year()) != row.Year {
+					t.Errorf("%s: entry %s of %s's row counts in %d", where, ref.ID(), row.Name, e.Date.Year())
+				}
+				seen++
+			}
+		}
+		return seen
+	}
+	if seen := check("all years", append(r.Recipients, r.Providers...)); seen != listed || first.Converted == "" || first.Post == nil {
+		t.Errorf("the rows link %d entries of %d; the first entry: %+v (want a converted amount and a post)", seen, listed, first)
 	}
 	seen := 0
-	for _, row := range append(r.Recipients, r.Providers...) {
-		for _, ref := range row.Entries {
-			e := byN[ref.N]
-			if e == nil {
-				t.Fatalf("%s: entry %d is in no year", row.Name, ref.N)
-			}
-			have := report.Entry{N: ref.N, ID: ref.ID(), Kind: ref.Kind(), Date: ref.Date(), Name: ref.Name(), Project: ref.Project(),
-				Given: ref.Given(), Converted: ref.Converted(), Tonnes: ref.Tonnes(), Rate: ref.Rate(), Post: ref.Post(), Source: ref.Source()}
-			want := *e // without what a row's link does not show
-			want.Donation, want.Offset, want.Emission, want.Items, want.Evidence = nil, nil, nil, "", report.Evidence{}
-			if !reflect.DeepEqual(have, want) {
-				t.Errorf("%s: entry %d is\n%+v\nin its row and\n%+v\nin its year", row.Name, ref.N, have, want)
-			}
-			if e.Name != row.Name {
-				t.Errorf("entry %d of %s's row is for %s", ref.N, row.Name, e.Name)
-			}
-			seen++
+	for _, ey := range r.Years {
+		y := r.Year(ey.Year)
+		var rows []report.Row
+		if y.Donations != nil {
+			rows = append(rows, y.Donations.Rows...)
 		}
+		if y.Tonnes != nil {
+			rows = append(rows, y.Tonnes.Rows...)
+		}
+		seen += check(ey.Year, rows)
 	}
-	if seen != listed || byN[1].Converted == "" || byN[1].Post == nil {
-		t.Errorf("the rows link %d entries of %d; entry 1: %+v (want a converted amount and a post)", seen, listed, byN[1])
+	if seen != listed {
+		t.Errorf("the years' rows link %d entries of %d", seen, listed)
 	}
 }

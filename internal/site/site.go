@@ -16,17 +16,18 @@
 // in Site.Pages, which is this order. A URL ending in / is written as
 // index.html in its folder:
 //
-//	kind     address                 template      sitemap  shows
-//	home     /, /page/N/ (N ≥ 2)     index.html    yes      newest posts first, PostsPerPage a page
-//	post     /posts/<slug>/          post.html     yes      one post, its figures and totals
-//	alias    <alias>/                (none)        no       a redirect to its post or page, for each alias
-//	page     /<path>/                page.html     yes      a standalone page: pages/<path>.md (standalone.go)
-//	tags     /tags/                  tags.html     yes      every tag with its post count
-//	tag      /tags/<tag>/ (page/N/)  tag.html      yes      the posts of one tag, paginated
-//	archive  /archive/               archive.html  yes      posts by year
-//	impact   /impact/                impact.html   yes      the site-wide totals (package report)
-//	search   /search/                search.html   no       a search box over /search/index.json (package search)
-//	404      /404.html               404.html      no       the page for an address that is not there
+//	kind         address                 template          sitemap  shows
+//	home         /, /page/N/ (N ≥ 2)     index.html        yes      newest posts first, PostsPerPage a page
+//	post         /posts/<slug>/          post.html         yes      one post, its figures and totals
+//	alias        <alias>/                (none)            no       a redirect to its post or page, for each alias
+//	page         /<path>/                page.html         yes      a standalone page: pages/<path>.md (standalone.go)
+//	tags         /tags/                  tags.html         yes      every tag with its post count
+//	tag          /tags/<tag>/ (page/N/)  tag.html          yes      the posts of one tag, paginated
+//	archive      /archive/               archive.html      yes      posts by year
+//	impact       /impact/                impact.html       yes      the overview of every year's totals, as of its date (package report)
+//	impact-year  /impact/<year>/         impact-year.html  yes      one year's report, every entry of it (Page.YearReport; yearreport.go)
+//	search       /search/                search.html       no       a search box over /search/index.json (package search)
+//	404          /404.html               404.html          no       the page for an address that is not there
 //
 // # Other files
 //
@@ -58,6 +59,11 @@
 // evidence of each of its entries (Post.Evidence: ids, items, registry
 // links, receipts) and its schema.org JSON-LD (Post.JSONLD: a
 // MonetaryGrant per gift of money), in a <script type="application/ld+json">.
+// impact.html shows .Site.Report (a report.Report: the overview, each
+// year's figures linking to its page); impact-year.html, the page's
+// YearReport (a report.Year: the figures, charts, entries and evidence of
+// .Year, and a "cite this" line); both use the "fig", "entry-refs" and
+// "year-links" of partials/evidence.html.
 //
 // The template functions are package theme's (money, sums, date, abs…,
 // documented there), and two of the site's own (loadTemplates), documented
