@@ -30,7 +30,7 @@ func imageBlog(t testing.TB) fstest.MapFS {
 		"posts/visit/index.md": {Data: []byte("---\ntitle: Visit\ndate: 2023-04-20\n---\n" +
 			"![Banner](/banner.png)\n\n" +
 			"![Saplings on a hill](photo.jpg \"Planting day\")\n\n" +
-			"![](photo.jpg)\n")},
+			"![](photo.jpg)\n\nWe gave {{< total donations >}} in all.\n")}, // rendered again with the totals
 		"posts/visit/photo.jpg":         {Data: photo},
 		"posts/visit/receipt.jpg":       {Data: receipt},
 		"templates/static/banner.png":   {Data: banner},
@@ -73,6 +73,9 @@ func TestImages(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the post's page lacks\n%s\nin\n%s", want, page)
 		}
+	}
+	if !strings.Contains(page, "<p>We gave £0 in all.</p>") {
+		t.Errorf("the post's figures are not filled in: the test of renderFigures's images is void\n%s", page)
 	}
 	// Each file as wide as its name says, upright, without metadata.
 	for name, want := range map[string][2]int{
