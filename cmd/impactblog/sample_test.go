@@ -11,8 +11,9 @@ import (
 // TestSampleBlogIllustrative: the sample blog passes check -strict, and
 // the figures its seed post does not state (the tonnage, the 40% share,
 // the devices given in kind) are marked illustrative where they are
-// shown (the post's figures and the impact page) and in impact.json and
-// impact.csv, while the figures the seed states are as it states them.
+// shown (the post's figures and the impact pages of their years) and in
+// impact.json and impact.csv, while the figures the seed states are as it
+// states them.
 func TestSampleBlogIllustrative(t *testing.T) {
 	dir := copyBlog(t)
 	if code, out, errOut := runCmd(t, "check", "-strict", "-src", dir); code != 0 {
@@ -34,11 +35,24 @@ func TestSampleBlogIllustrative(t *testing.T) {
 		"Illustrative figure: the original post gives only the deliveries' 60%",
 		"Illustrative figure: the original post names these devices but gives no counts",
 	}
-	for _, page := range []string{"posts/our-small-victories-of-2020/index.html", "impact/index.html"} {
-		text := html.UnescapeString(read(page))
+	years, err := filepath.Glob(filepath.Join(dir, "public", "impact", "[0-9]*", "index.html"))
+	if err != nil || len(years) == 0 {
+		t.Fatalf("no year's impact page: %v", err)
+	}
+	var impactPages string // every year's: each entry is on its year's page
+	for _, y := range years {
+		rel, _ := filepath.Rel(filepath.Join(dir, "public"), y)
+		impactPages += read(rel)
+	}
+	pages := map[string]string{
+		"posts/our-small-victories-of-2020/index.html": read("posts/our-small-victories-of-2020/index.html"),
+		"impact/YYYY/index.html":                       impactPages,
+	}
+	for name, page := range pages {
+		text := html.UnescapeString(page)
 		for _, want := range reasons {
 			if !strings.Contains(text, want) {
-				t.Errorf("%s: no %q", page, want)
+				t.Errorf("%s: no %q", name, want)
 			}
 		}
 	}
