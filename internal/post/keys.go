@@ -294,6 +294,9 @@ func frontImage(params map[string]any) string {
 // unused. A template may read any key, so it is a warning, not a problem.
 func (r *reader) typo(k string, at tree.Pos) {
 	lower := strings.ToLower(k)
+	if lower == "images" {
+		return // Hugo's and Jekyll's list of pictures: read by image
+	}
 	for _, pk := range postKeys {
 		for _, name := range append([]string{pk.name}, pk.aliases...) {
 			if len(name) > 3 && suggest.Typo(lower, name) {
