@@ -75,7 +75,7 @@ func TestQuotes(t *testing.T) {
 		{"donations", map[string]string{"year": "2021"}, "£75"},
 		{"donations", map[string]string{"recipient": "WWF", "currency": "EUR"}, "€0"},
 		{"post.donations", nil, "£100"},
-		{"offsets.tonnes", nil, "2.500"},
+		{"offsets.tonnes", nil, "2.5"},
 		{"posts", nil, "2"},
 		{"donations", map[string]string{"recipient": "Nobody"}, `error: no donation to "Nobody" on the site: the recipients are "PUR", "WWF"`},
 	}

@@ -11,10 +11,10 @@
 // The template functions, documented here and only here (the caller may
 // add its own: Options.Funcs):
 //
-//	money M          an impact.Money in the site's locale: "£112,000"
+//	money M          an impact.Money as CLDR writes it in the site's locale: "£112,000", "112 000 €" (fr), "4.250,50 US$" (de)
 //	sums S           impact.Sums, each in the locale, joined by " + "
-//	tonnes T         impact.Tonnes in the locale, without its unit
-//	date T           a date in the locale: "15 January 2021"
+//	tonnes T         impact.Tonnes in the locale, without its unit or trailing zeros: "31.4", "31,4" (de)
+//	date T           a date in the locale's long form: "15 January 2021", "January 15, 2021" (en-US), "15. Januar 2021"
 //	isodate T        a date as 2006-01-02
 //	year T           a date's year, an int
 //	abs URL          a site path made absolute: "/posts/x/" → "https://impact.example/posts/x/"

@@ -34,11 +34,12 @@ func TestCheck(t *testing.T) {
 		{"en", "Deliveries were 70% of it.", []string{"70% matches no figure of this post or the site: did you mean 59.6%, the share of Deliveries?"}},
 		{"en", "We gave CHF 500.", []string{"CHF 500 matches no figure of this post or the site: they record no amount in CHF"}},
 		{"en", "We emitted 31.4 tons.", []string{"31.4 tons is unclear: a ton is not a tonne (a short ton is 0.907 t, a long ton 1.016 t): write tonnes (t)"}},
-		{"fr", "Nous avons donné 121 000 £ à PUR Projet.", []string{"121 000 £ matches no figure of this post or the site: did you mean 112\u00a0000\u00a0£GB, the donation to PUR Projet?"}},
+		{"fr", "Nous avons donné 121 000 £ à PUR Projet.", []string{"121 000 £ matches no figure of this post or the site: did you mean 112\u202f000\u00a0£GB, the donation to PUR Projet?"}},
 		{"fr", "Nous avons donné 2 750,30 €, 112 k£ et 31,4 tonnes ; 60 %.", nil},
 		{"fr", "Nous avons compensé 32 t.", []string{"32 t matches no figure of this post or the site: did you mean 31,4\u00a0t, the offset through GoodPlanet Foundation?"}},
 		{"de", "Wir haben 121.000 £ gespendet.", []string{"121.000 £ matches no figure of this post or the site: did you mean 112.000\u00a0£, the donation to PUR Projet?"}},
 		{"de", "Wir haben 2.750,30 € gespendet, 31,4 t kompensiert, 60 Prozent.", nil},
+		{"de", "Wir haben 4.000 US$ an Ecologi gespendet.", []string{"4.000 US$ matches no figure of this post or the site: did you mean 4.250,50\u00a0US$, the donation to Ecologi?"}},
 		{"de", "Lieferungen waren 70 %.", []string{"70 % matches no figure of this post or the site: did you mean 59,6\u00a0%, the share of Deliveries?"}},
 	}
 	for _, tt := range tests {
