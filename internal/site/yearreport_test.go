@@ -236,11 +236,23 @@ func TestYearPages(t *testing.T) {
 }
 
 // TestYearReportOnOtherPages: only a year's page has a YearReport, and a
-// year with no entry has no report.
+// year with no entry has no report; an edit of any post shows on every
+// year's page (Every: an edit may move an entry from one year to another).
 func TestYearReportOnOtherPages(t *testing.T) {
-	s, err := NewBuilder(blogOf("posts/gifts.md", giftPost), theme.FS, Options{Now: now}).Build(context.Background(), nil)
+	s, err := NewBuilder(blogOf("posts/gifts.md", giftPost, "posts/black-friday.md", goodPost), theme.FS, Options{Now: now}).Build(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, file := range []string{"posts/gifts.md", "posts/black-friday.md"} {
+		var years []string
+		for _, p := range s.PagesShowing(file) {
+			if p.Kind == KindImpactYear {
+				years = append(years, p.Year)
+			}
+		}
+		if have := strings.Join(years, " "); have != "2020 2021" {
+			t.Errorf("an edit of %s shows on the years' pages %q, want 2020 2021", file, have)
+		}
 	}
 	for _, p := range s.Pages() {
 		if y := p.YearReport(); (y != nil) != (p.Kind == KindImpactYear) || y != nil && y.Year != p.Year {
