@@ -16,6 +16,7 @@ type blogFlags struct {
 	src    string
 	drafts bool
 	future bool
+	cache  *string // site.Options.CacheDir: build's -cache ("" for none); nil for defaultCacheDir()
 
 	root *os.Root // the blog's folder, once opened
 }
@@ -72,6 +73,6 @@ func (b *blogFlags) builder(baseURL, spillDir string) (*site.Builder, error) {
 	}
 	return site.NewBuilder(root.FS(), templates.FS, site.Options{
 		Drafts: b.drafts, Future: b.future, BaseURL: baseURL, Now: buildNow(sd), Once: true, SpillDir: spillDir,
-		Version: version(), SourceDate: sd, CacheDir: defaultCacheDir(),
+		Version: version(), SourceDate: sd, CacheDir: b.cacheDir(),
 	}), nil
 }

@@ -265,7 +265,7 @@ func TestBuildSummaryJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(last), &sum); err != nil {
 		t.Fatal(err)
 	}
-	wantKeys := []string{"bytes", "drafts_left_out", "files", "future_left_out", "out", "pages", "posts", "seconds", "totals", "warnings"}
+	wantKeys := []string{"bytes", "bytes_written", "drafts_left_out", "files", "future_left_out", "out", "pages", "posts", "seconds", "totals", "warnings"}
 	if have := keys(objs[1]); !reflect.DeepEqual(have, wantKeys) {
 		t.Errorf("keys: have %v, want %v", have, wantKeys)
 	}

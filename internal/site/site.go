@@ -173,6 +173,7 @@ type Builder struct {
 	warnings   problem.List              // of the last build (Warnings)
 	findings   []review.Finding          // of the last build (Findings)
 	reviewing  *review.Options           // how posts' words are checked (review.go)
+	settings   string                    // what of the config posts are read with (cache.go)
 	langTmpl   map[string]*langTemplates // each other language's templates (languages.go)
 	tmplGen    int                       // how many times the templates were loaded
 
@@ -186,7 +187,7 @@ type Builder struct {
 // built-in templates/ folder, used for every template the blog lacks.
 func NewBuilder(src, builtin fs.FS, opts Options) *Builder {
 	return &Builder{src: src, theme: builtin, opts: opts, seed: maphash.MakeSeed(),
-		posts:      source.New(src, source.Options{Once: opts.Once, SpillDir: opts.SpillDir}),
+		posts:      source.New(src, source.Options{Once: opts.Once, SpillDir: opts.SpillDir, Cache: postCache(opts.CacheDir)}),
 		standalone: source.New(src, source.Options{Once: opts.Once, Dir: PagesDir})}
 }
 
@@ -233,6 +234,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 			b.config, b.cfgHash = cfg, h
 			b.md = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Figures: true, SiteURL: cfg.BaseURL, Prose: true})
 			b.reviewing, _ = reviewOptions(cfg) // site.toml has reported an error in [claims]
+			b.settings = settingsKey(cfg)       // and the cache's key of them (cache.go)
 			b.posts.Reset()
 			b.standalone.Reset()
 			b.loaded = false
@@ -380,6 +382,7 @@ func (b *Builder) parse() source.Parse {
 		Post:     post.Options{Currency: b.config.Cur, Location: b.config.Location, Now: b.now},
 		Markdown: b.md,
 		Review:   b.reviewing,
+		Settings: b.settings,
 	}
 }
 
