@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 
@@ -72,8 +73,8 @@ func (h *highlighter) render(w util.BufWriter, src []byte, node ast.Node, enteri
 	lang := n.Language(src)
 	if len(lang) > 0 {
 		if lexer := h.lexer(string(lang)); lexer != nil {
-			if it, err := lexer.Tokenise(nil, code.String()); err == nil {
-				if err := h.formatter.Format(w, h.style, it); err != nil {
+			if toks, ok := tokenise(lexer, code.String()); ok {
+				if err := h.formatter.Format(w, h.style, chroma.Literator(toks...)); err != nil {
 					return ast.WalkStop, err
 				}
 				return ast.WalkSkipChildren, w.WriteByte('\n')
@@ -90,6 +91,27 @@ func (h *highlighter) render(w util.BufWriter, src []byte, node ast.Node, enteri
 	_, _ = w.Write(util.EscapeHTML([]byte(code.String())))
 	_, err := w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, err
+}
+
+// tokenise splits code into chroma's tokens. chroma gives each of its
+// regular expressions 250 ms to match, and marks as an error what did
+// not match in time: on a machine busy enough, the same code would be
+// highlighted otherwise from one build to the next. Code whose tokens
+// hold an error is tokenised again, up to three times in all, so that
+// only the code's own errors, the same every time, are kept.
+func tokenise(lexer chroma.Lexer, code string) ([]chroma.Token, bool) {
+	var toks []chroma.Token
+	for range 3 {
+		it, err := lexer.Tokenise(nil, code)
+		if err != nil {
+			return nil, false
+		}
+		toks = it.Tokens()
+		if !slices.ContainsFunc(toks, func(t chroma.Token) bool { return t.Type == chroma.Error }) {
+			break
+		}
+	}
+	return toks, true
 }
 
 // SyntaxCSS is the stylesheet for highlighted code: the classes of
