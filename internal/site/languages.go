@@ -29,8 +29,8 @@ import (
 // Figures are facts, not text: a translation states no figures of its own
 // and shows its original's, or states the same (any difference is a
 // problem at both files). The totals of every language's pages are those
-// of the originals, every entry counted once, and impact.json and
-// impact.csv are written once, at the root.
+// of the originals, every entry counted once: impact.json and impact.csv
+// are the same ledger under every language's path.
 //
 // Each page of a post links its translations (Post.Translations: for
 // <link rel="alternate" hreflang> and a visible switch), and each
@@ -291,16 +291,23 @@ func langConfig(cfg *config.Config, l config.Language) *config.Config {
 }
 
 // langFiles are the files of the languages' sites, each under its path:
-// their pages, feeds, sitemap and search index (impact.json and
-// impact.csv are the root's alone).
+// their pages, feeds, search index, stylesheet and scripts, and the same
+// impact.json and impact.csv as the root's (one ledger, which a page in any
+// language links beside itself); the sitemap and robots.txt are the root's.
 func (s *Site) langFiles() []publish.File {
 	var out []publish.File
 	for _, l := range s.langs {
 		prefix := l.lang.Path + "/"
 		for _, f := range l.Files() {
-			if f.Name == "feed.xml" || f.Name == "rss.xml" || f.Name == searchIndex {
-				out = append(out, publish.File{Name: prefix + f.Name, Write: f.Write})
+			switch f.Name {
+			case "sitemap.xml", "robots.txt": // the root's list every language
+				continue
+			case "impact.json":
+				f.Write = s.WriteImpactJSON // the root's ledger, to the letter
+			case "impact.csv":
+				f.Write = s.WriteImpactCSV
 			}
+			out = append(out, publish.File{Name: prefix + f.Name, Write: f.Write})
 		}
 		for _, p := range l.pages {
 			f := l.pageFile(p)
@@ -388,3 +395,7 @@ func (b *Builder) addLanguages(s *Site, others []langPosts, ledger []*Post) {
 		s.langs = append(s.langs, c)
 	}
 }
+
+// LangName is the name of the site's language in itself: "English",
+// "français", for a language switch.
+func (s *Site) LangName() string { return languageName(s.Lang().Tag) }

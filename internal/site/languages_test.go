@@ -40,7 +40,10 @@ func TestLanguages(t *testing.T) {
 		"de/posts/victories/index.html", "fr/feed.xml", "de/rss.xml", "fr/search/index.json", "fr/impact/index.html", "de/archive/index.html"} {
 		get(f)
 	}
-	for _, f := range []string{"posts/seulement/index.html", "de/posts/seulement/index.html", "fr/impact.json", "de/impact.csv"} {
+	if get("fr/impact.json") != get("impact.json") || get("de/style.css") != get("style.css") {
+		t.Error("a language's impact.json or style.css is not the root's")
+	}
+	for _, f := range []string{"posts/seulement/index.html", "de/posts/seulement/index.html", "fr/sitemap.xml", "de/robots.txt"} {
 		if _, ok := out.Get(f); ok {
 			t.Errorf("%s is written", f)
 		}
@@ -56,6 +59,22 @@ func TestLanguages(t *testing.T) {
 	// The French translation shows the original's figures.
 	if fr := get("fr/posts/victories/index.html"); !strings.Contains(fr, "PUR Projet") || !strings.Contains(fr, "112") {
 		t.Errorf("the French translation does not show the figures")
+	}
+	// Each language in its own words and formats, linking the others.
+	fr, de, en := get("fr/posts/victories/index.html"), get("de/posts/victories/index.html"), get("posts/victories/index.html")
+	for _, c := range []struct{ page, want string }{
+		{fr, `<html lang="fr-FR">`}, {fr, "15 janvier 2021"}, {fr, `hreflang="en-GB" href="https://impact.example/posts/victories/"`},
+		{fr, `<nav class="languages"`}, {fr, `lang="de-DE">Deutsch</a>`},
+		{de, "15. Januar 2021"}, {de, `hreflang="fr-FR" href="https://impact.example/fr/posts/victories/"`},
+		{en, `hreflang="fr-FR" href="https://impact.example/fr/posts/victories/"`}, {en, "15 January 2021"},
+		{get("fr/index.html"), `hreflang="en-GB" href="https://impact.example/"`},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("a page lacks %s", c.want)
+		}
+	}
+	if strings.Contains(get("fr/posts/seulement/index.html"), `<nav class="languages"`) {
+		t.Error("a post with no translation has a language switch")
 	}
 	sm := get("sitemap.xml")
 	for _, want := range []string{`xmlns:xhtml="http://www.w3.org/1999/xhtml"`, `https://impact.example/fr/posts/victories/`, `hreflang="de-DE" href="https://impact.example/de/posts/victories/"`} {
