@@ -1,7 +1,7 @@
 // Command bench compares impactblog with Hugo on the same synthetic blogs
 // (package blogtest), as `make bench` runs it:
 //
-//	go run ./bench [-sizes 1000,10000] [-rounds 3] [-seed 1] [-keep DIR] [-base REV] [-no-hugo]
+//	go run ./bench [-sizes 1000,10000] [-rounds 3] [-seed 1] [-keep DIR] [-base REV|DIR] [-no-hugo]
 //	go run ./bench -growth 10000,100000 [-rounds 3] [-keep DIR]
 //
 // For each size it generates the blog, builds the impactblog command, and
@@ -17,6 +17,16 @@
 // each in its own folder as the site's pages are, using every core. The
 // disk of these machines drifts over minutes, so the floor is taken beside
 // the tools rather than once.
+//
+// Then the builds of a blog already built, into the output folder of a
+// first build, alternately, rounds times each: impactblog build with the
+// cache that first build left (an unchanged blog: it must write no file),
+// the same with -cache off (no cache and no manifest: every post rendered
+// again, every old file read to compare), one post edited (only the files
+// that show it written), and with -base the base's build into an existing
+// folder (which replaced the whole folder). For each, the wall and CPU
+// times and, from build -format json's summary, the files and bytes
+// written.
 //
 // Then the edit of one post:
 //   - impactblog serve: the time from the write to the reload event and the
@@ -40,6 +50,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -79,6 +90,8 @@ type measure struct {
 	rssKiB        int64
 	pages, files  int
 	bytes         int64
+	written       int           // files written, from build -format json's summary (rebuilds)
+	bytesWritten  int64         // and their bytes
 	rebuild       time.Duration // one-post rebuild, when measured
 	reload        time.Duration // impactblog serve: one-post edit to the page served, median
 	reloadMax     time.Duration // and the slowest of the edits
@@ -93,7 +106,7 @@ func run(ctx context.Context, args []string) error {
 	seed := fl.Int64("seed", 1, "the generator's seed")
 	keep := fl.String("keep", "", "work in `DIR` and keep it (default: a temporary folder, removed)")
 	noHugo := fl.Bool("no-hugo", false, "do not run Hugo even when it is installed")
-	base := fl.String("base", "", "also run the impactblog of git `REV` (e.g. main), for before/after figures from the same run")
+	base := fl.String("base", "", "also run the impactblog of git `REV` (e.g. main), or of the source tree in a folder, for before/after figures from the same run")
 	growth := fl.String("growth", "", "instead, alternate impactblog builds of `SMALL,LARGE` posts (e.g. 10000,100000) and print how the time and memory grow")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -113,14 +126,17 @@ func run(ctx context.Context, args []string) error {
 	baseBin := ""
 	if *base != "" {
 		baseBin = filepath.Join(work, "impactblog-base")
-		src := filepath.Join(work, "src-base")
-		os.RemoveAll(src)
-		if err := os.MkdirAll(src, 0o755); err != nil {
-			return err
-		}
-		// git archive, not a worktree: nothing is added to the repository.
-		if out, err := exec.Command("sh", "-c", `git archive "$1" | tar -x -C "$2"`, "sh", *base, src).CombinedOutput(); err != nil {
-			return fmt.Errorf("exporting %s: %v\n%s", *base, err, out)
+		src := *base
+		if fi, err := os.Stat(src); err != nil || !fi.IsDir() {
+			src = filepath.Join(work, "src-base")
+			os.RemoveAll(src)
+			if err := os.MkdirAll(src, 0o755); err != nil {
+				return err
+			}
+			// git archive, not a worktree: nothing is added to the repository.
+			if out, err := exec.Command("sh", "-c", `git archive "$1" | tar -x -C "$2"`, "sh", *base, src).CombinedOutput(); err != nil {
+				return fmt.Errorf("exporting %s: %v\n%s", *base, err, out)
+			}
 		}
 		cmd := exec.Command("go", "build", "-o", baseBin, "./cmd/impactblog")
 		cmd.Dir = src
@@ -187,8 +203,13 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 		cmd  func(out string) *exec.Cmd
 		into *[]measure
 	}
+	// A first build: into an empty folder, with an empty cache.
 	tools := []tool{
-		{"impactblog", func(out string) *exec.Cmd { return exec.Command(bin, "build", "-src", blog, "-out", out) }, &ours},
+		{"impactblog", func(out string) *exec.Cmd {
+			cache := filepath.Join(work, "cache-first")
+			os.RemoveAll(cache)
+			return exec.Command(bin, "build", "-src", blog, "-out", out, "-cache", cache)
+		}, &ours},
 	}
 	if baseBin != "" {
 		tools = append(tools, tool{"base", func(out string) *exec.Cmd { return exec.Command(baseBin, "build", "-src", blog, "-out", out) }, &before})
@@ -226,7 +247,10 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 	}
 	o := median(ours)
 	floor := floors[len(floors)/2]
-	var err error
+	rebuilds, err := benchRebuilds(work, bin, baseBin, hugo, hugoSite, blog, n, seed, rounds)
+	if err != nil {
+		return err
+	}
 	o.rebuild, o.rebuiltPages, err = rebuildOnePost(ctx, blog, filepath.Join(work, "out-rebuild"), n, seed)
 	if err != nil {
 		return fmt.Errorf("rebuild: %w", err)
@@ -275,7 +299,100 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 	}
 	fmt.Printf("  I/O floor: read %d posts + write %d files (%s), wall %.2f s; impactblog's build is %.2fx the floor\n",
 		n, floor.files, size(floor.bytes), floor.wall.Seconds(), o.wall.Seconds()/floor.wall.Seconds())
+	fmt.Printf("\n  %d posts, built again into the first build's folder, median of %d runs\n", n, rounds)
+	fmt.Printf("  %-34s %9s %9s %14s %12s\n", "", "wall", "CPU", "files written", "bytes written")
+	fmt.Printf("  %-34s %7.2f s %7.2f s %14d %12s\n", "first build (empty folder, cache)", o.wall.Seconds(), o.cpu.Seconds(), o.files, size(o.bytes))
+	for _, r := range rebuilds {
+		m := median(r.runs)
+		written, bytes := fmt.Sprint(m.written), size(m.bytesWritten)
+		if r.all {
+			written, bytes = fmt.Sprintf("%d (all)", m.files), size(m.bytes)
+		}
+		fmt.Printf("  %-34s %7.2f s %7.2f s %14s %12s\n", r.name, m.wall.Seconds(), m.cpu.Seconds(), written, bytes)
+	}
 	return nil
+}
+
+// A rebuild is one kind of build of a blog already built, and its runs.
+type rebuild struct {
+	name string
+	all  bool // writes every file again (no summary)
+	runs []measure
+}
+
+// benchRebuilds builds the blog once into a folder with a cache, then
+// alternately, rounds times: again unchanged with the cache, again
+// unchanged with -cache off, with one post edited (each round another
+// edit), the base's build into the folder it built once, and Hugo's.
+func benchRebuilds(work, bin, baseBin, hugo, hugoSite, blog string, n int, seed int64, rounds int) ([]rebuild, error) {
+	out, cache := filepath.Join(work, "out-again"), filepath.Join(work, "cache-again")
+	os.RemoveAll(out)
+	os.RemoveAll(cache)
+	build := func(args ...string) *exec.Cmd {
+		return exec.Command(bin, append([]string{"build", "-src", blog, "-out", out, "-format", "json"}, args...)...)
+	}
+	if _, err := timeCmd(build("-cache", cache), out); err != nil {
+		return nil, err
+	}
+	i := n / 2
+	name, orig := blogtest.Post(i, n, seed)
+	defer os.WriteFile(filepath.Join(blog, name), orig, 0o644)
+	kinds := []rebuild{{name: "unchanged, with the cache"}, {name: "unchanged, -cache off"}, {name: "one post edited, with the cache"}}
+	baseOut, hugoOut := filepath.Join(work, "out-again-base"), filepath.Join(work, "out-again-hugo")
+	baseBuild := func() *exec.Cmd { return exec.Command(baseBin, "build", "-src", blog, "-out", baseOut) }
+	hugoBuild := func() *exec.Cmd {
+		return exec.Command(hugo, "--quiet", "--source", hugoSite, "--destination", hugoOut)
+	}
+	for _, other := range []struct {
+		name, tool, out string
+		cmd             func() *exec.Cmd
+	}{{"base: build again (before)", baseBin, baseOut, baseBuild}, {"hugo: build again", hugo, hugoOut, hugoBuild}} {
+		if other.tool == "" {
+			continue
+		}
+		kinds = append(kinds, rebuild{name: other.name, all: true})
+		os.RemoveAll(other.out)
+		if _, err := timeCmd(other.cmd(), other.out); err != nil {
+			return nil, err
+		}
+	}
+	for r := range rounds {
+		for k := range kinds {
+			var cmd *exec.Cmd
+			dir := out
+			switch kind := kinds[k].name; {
+			case k == 0:
+				cmd = build("-cache", cache)
+			case k == 1:
+				cmd = build("-cache", "off")
+			case k == 2:
+				_, src := blogtest.Edit(i, n, seed, r+1)
+				if err := os.WriteFile(filepath.Join(blog, name), src, 0o644); err != nil {
+					return nil, err
+				}
+				cmd = build("-cache", cache)
+			case strings.HasPrefix(kind, "base"):
+				dir, cmd = baseOut, baseBuild()
+			default:
+				dir, cmd = hugoOut, hugoBuild()
+			}
+			m, err := timeCmd(cmd, dir)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", kinds[k].name, err)
+			}
+			if k == 2 { // back to the blog the others build
+				if err := os.WriteFile(filepath.Join(blog, name), orig, 0o644); err != nil {
+					return nil, err
+				}
+				if _, err := timeCmd(build("-cache", cache), out); err != nil {
+					return nil, err
+				}
+			}
+			kinds[k].runs = append(kinds[k].runs, m)
+			fmt.Printf("  again %d %-32s wall %6.2fs  cpu %6.2fs  %d files written, %s\n", r+1, kinds[k].name, m.wall.Seconds(), m.cpu.Seconds(), m.written, size(m.bytesWritten))
+		}
+	}
+	return kinds, nil
 }
 
 // benchGrowth builds the blogs of small and large posts alternately
@@ -304,7 +421,7 @@ func benchGrowth(work, bin string, small, large int, seed int64, rounds int) err
 	}
 	for _, n := range order {
 		os.RemoveAll(out)
-		m, err := timeCmd(exec.Command(bin, "build", "-src", blogs[n], "-out", out), out)
+		m, err := timeCmd(exec.Command(bin, "build", "-src", blogs[n], "-out", out, "-cache", "off"), out)
 		if err != nil {
 			return fmt.Errorf("%d posts: %w", n, err)
 		}
@@ -321,10 +438,12 @@ func benchGrowth(work, bin string, small, large int, seed int64, rounds int) err
 	return nil
 }
 
-// timeCmd runs cmd and measures it and what it wrote into out.
+// timeCmd runs cmd and measures it and what the folder out holds after.
+// The files and bytes written are build -format json's, when cmd prints
+// its summary.
 func timeCmd(cmd *exec.Cmd, out string) (measure, error) {
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
@@ -332,6 +451,18 @@ func timeCmd(cmd *exec.Cmd, out string) (measure, error) {
 		return measure{}, fmt.Errorf("%v\n%s", err, stderr.String())
 	}
 	m := measure{wall: wall}
+	if lines := strings.Split(strings.TrimSpace(stdout.String()), "\n"); strings.HasPrefix(lines[len(lines)-1], "{") {
+		var sum struct {
+			Files struct {
+				Written int `json:"written"`
+			} `json:"files"`
+			BytesWritten int64 `json:"bytes_written"`
+		}
+		if err := json.Unmarshal([]byte(lines[len(lines)-1]), &sum); err != nil {
+			return m, fmt.Errorf("the summary: %v", err)
+		}
+		m.written, m.bytesWritten = sum.Files.Written, sum.BytesWritten
+	}
 	if ps := cmd.ProcessState; ps != nil {
 		m.cpu = ps.UserTime() + ps.SystemTime()
 		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
@@ -372,6 +503,8 @@ func median(ms []measure) measure {
 	m.wall = time.Duration(pick(func(m measure) int64 { return int64(m.wall) }))
 	m.cpu = time.Duration(pick(func(m measure) int64 { return int64(m.cpu) }))
 	m.rssKiB = pick(func(m measure) int64 { return m.rssKiB })
+	m.written = int(pick(func(m measure) int64 { return int64(m.written) }))
+	m.bytesWritten = pick(func(m measure) int64 { return m.bytesWritten })
 	return m
 }
 
