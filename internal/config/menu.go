@@ -124,7 +124,9 @@ func menuURL(u string) bool {
 	return err == nil && (p.Scheme == "https" || p.Scheme == "http") && p.Host != ""
 }
 
-// BuiltinMenu is the menu of a site whose site.toml has no [[menu]].
+// BuiltinMenu is the menu of a site whose site.toml has no [[menu]]. A
+// site shows each name in its language: the interface string named by the
+// name in lower case (package i18n: "posts" is "Articles" in French).
 var BuiltinMenu = []MenuEntry{
 	{Name: "Posts", URL: "/", Weight: 10},
 	{Name: "Impact", URL: "/impact/", Weight: 20},

@@ -36,8 +36,10 @@
 //	search-form     the form, hidden until the script shows it; data-index is the
 //	                index's address, data-base the site's base path ({{rel "/"}})
 //	search-q        the text input
-//	search-status   where the count is said (aria-live); data-one, data-many,
+//	search-status   where the count is said (aria-live); data-single, data-many,
 //	                data-none and data-error are its words, with {n} and {q}
+//	                (not data-one: html/template takes a data-on… attribute for a
+//	                script, and would quote the words put in it)
 //	search-results  the list the results go in, each an li.post-summary; data-recipients,
 //	                data-providers and data-tags are the words before those names
 //

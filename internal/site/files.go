@@ -24,7 +24,7 @@ func (s *Site) Files() []publish.File {
 		{Name: searchIndex, Write: s.writeSearchIndex},
 	}
 	files = append(files, s.assets...)
-	if s.tmpl == nil {
+	if s.tmpl.Templates == nil {
 		return files // the templates did not read
 	}
 	names := make([]string, 0, len(s.tmpl.Static))

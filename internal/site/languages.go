@@ -334,7 +334,7 @@ func (b *Builder) langSite(root *Site, l config.Language, posts, pages []*Post) 
 
 // langTemplates are the templates of a language, loaded once per build
 // of the templates.
-func (b *Builder) langTemplates(l config.Language, loc *locale.Locale, baseURL string) (*theme.Templates, problem.List) {
+func (b *Builder) langTemplates(l config.Language, loc *locale.Locale, baseURL string) (*templateSet, problem.List) {
 	if b.langTmpl == nil {
 		b.langTmpl = map[string]*langTemplates{}
 	}
@@ -348,7 +348,7 @@ func (b *Builder) langTemplates(l config.Language, loc *locale.Locale, baseURL s
 
 // langTemplates are one language's templates, and what they were loaded for.
 type langTemplates struct {
-	tmpl     *theme.Templates
+	tmpl     *templateSet
 	problems problem.List
 	baseURL  string
 	gen      int
@@ -391,8 +391,17 @@ func (b *Builder) addLanguages(s *Site, others []langPosts, ledger []*Post) {
 	s.langs = nil
 	for _, lp := range others {
 		c := b.langSite(s, lp.lang, lp.posts, lp.pages)
-		c.Warnings, c.spill, c.LeftOut = s.Warnings, s.spill, s.LeftOut
 		s.langs = append(s.langs, c)
+	}
+	// The interface's strings a language lacks (package i18n) are warnings
+	// of the build, as the root's are.
+	for _, c := range s.langs {
+		s.Warnings = append(s.Warnings, c.tmpl.words.Warnings()...)
+	}
+	s.Warnings.Sort()
+	b.warnings = s.Warnings
+	for _, c := range s.langs {
+		c.Warnings, c.spill, c.LeftOut = s.Warnings, s.spill, s.LeftOut
 	}
 }
 

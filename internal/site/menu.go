@@ -10,8 +10,9 @@ import (
 )
 
 // A MenuItem is a link of the site's menu: the built-in ones (Posts,
-// Impact, Archive, Tags, Search) with site.toml's [[menu]] entries, by
-// weight, then name. Templates range over .Site.Menu:
+// Impact, Archive, Tags, Search, in the site's language: the interface
+// strings posts, impact…) with site.toml's [[menu]] entries, by weight,
+// then name. Templates range over .Site.Menu:
 //
 //	{{$cur := .MenuCurrent}}{{range .Site.Menu}}<a href="{{if .External}}{{.URL}}{{else}}{{rel .URL}}{{end}}"{{if eq .URL $cur}} aria-current="page"{{end}}>{{.Name}}</a>{{end}}
 type MenuItem struct {
@@ -29,7 +30,7 @@ func (s *Site) Menu() []MenuItem {
 		entries = s.Config.Menu.Entries
 	}
 	for _, b := range config.BuiltinMenu {
-		items = append(items, MenuItem{Name: b.Name, URL: b.URL, Weight: b.Weight})
+		items = append(items, MenuItem{Name: s.word(strings.ToLower(b.Name)), URL: b.URL, Weight: b.Weight})
 	}
 	for _, e := range entries {
 		i := slices.IndexFunc(items, func(it MenuItem) bool { return it.URL == e.URL })

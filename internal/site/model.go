@@ -22,7 +22,6 @@ import (
 	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/report"
 	"github.com/impactblog/impactblog/internal/source"
-	"github.com/impactblog/impactblog/internal/theme"
 )
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -49,7 +48,7 @@ type Site struct {
 	assets []publish.File // files copied with the posts (package links)
 
 	locale   *locale.Locale
-	tmpl     *theme.Templates
+	tmpl     *templateSet
 	partials sync.Map // name and variants → *cachedPartial (partialCached)
 	pages    []*Page
 	problems problem.List  // found while totalling: a missing rate
@@ -205,7 +204,7 @@ type Year struct {
 // site's, and makes the posts' pages; the other gathers the tags. They write
 // different fields of the posts. Most of either pass is waiting for memory,
 // a post at a time, which is most of a rebuild after a one-post edit.
-func newSite(cfg *config.Config, loc *locale.Locale, posts, standalone []*Post, tmpl *theme.Templates, prev *Site, once bool) *Site {
+func newSite(cfg *config.Config, loc *locale.Locale, posts, standalone []*Post, tmpl *templateSet, prev *Site, once bool) *Site {
 	sortPosts(posts)
 	s := &Site{Config: cfg, Posts: posts, Standalone: standalone, tmpl: tmpl, locale: loc}
 	old := newReuse(prev)

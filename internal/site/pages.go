@@ -31,7 +31,7 @@ type pageKind struct {
 	Kind     Kind
 	URL      string // its address; <…> is filled in for each post, alias, tag or year
 	Template string // its file under templates/; "" for a redirect, which has none
-	Title    string // its title, for a page of which there is one
+	Title    string // its title, for a page of which there is one: the id of an interface string (package i18n)
 	Sitemap  bool   // listed in sitemap.xml
 	// Every says the page is made from every post (the tag index, the
 	// archive, the impact page): Render starts it first, as it takes as
@@ -51,15 +51,15 @@ var kinds = []pageKind{
 	{Kind: KindPost, URL: "/posts/<slug>/", Template: "post.html", Sitemap: true},
 	{Kind: KindAlias, URL: "<alias>/"},
 	{Kind: KindPage, URL: "/<path>/", Template: "page.html", Sitemap: true}, // pages/<path>.md (standalone.go)
-	{Kind: KindTags, URL: "/tags/", Template: "tags.html", Title: "Tags", Sitemap: true, Every: true},
+	{Kind: KindTags, URL: "/tags/", Template: "tags.html", Title: "tags", Sitemap: true, Every: true},
 	{Kind: KindTag, URL: "/tags/<tag>/", Template: "tag.html", Sitemap: true},
-	{Kind: KindArchive, URL: "/archive/", Template: "archive.html", Title: "Archive", Sitemap: true, Every: true},
-	{Kind: KindImpact, URL: "/impact/", Template: "impact.html", Title: "Our impact", Sitemap: true, Every: true},
+	{Kind: KindArchive, URL: "/archive/", Template: "archive.html", Title: "archive", Sitemap: true, Every: true},
+	{Kind: KindImpact, URL: "/impact/", Template: "impact.html", Title: "ourImpact", Sitemap: true, Every: true},
 	// A year's page (yearreport.go) shows that year's entries, but an
 	// edit of any post may move an entry into or out of it: Every.
 	{Kind: KindImpactYear, URL: "/impact/<year>/", Template: "impact-year.html", Sitemap: true, Every: true},
-	{Kind: KindSearch, URL: "/search/", Template: "search.html", Title: "Search"}, // reads /search/index.json (search.go)
-	{Kind: KindNotFound, URL: "/404.html", Template: "404.html", Title: "Page not found"},
+	{Kind: KindSearch, URL: "/search/", Template: "search.html", Title: "search"}, // reads /search/index.json (search.go)
+	{Kind: KindNotFound, URL: "/404.html", Template: "404.html", Title: "pageNotFound"},
 }
 
 // spec is k's row of the page table.
@@ -137,16 +137,16 @@ func (s *Site) postPages() []*Page {
 func (s *Site) makePages(postPages []*Page) []*Page {
 	pages := slices.Grow(postPages, len(s.Posts)/s.Config.PostsPerPage*2+len(s.Tags)+len(s.Standalone)+8)
 	pages = append(pages, s.standalonePages()...)
-	pages = append(pages, tagsKind.page())
+	pages = append(pages, s.onePage(tagsKind))
 	for _, t := range s.Tags {
-		pages = append(pages, s.paginate(tagKind, t.URL(), "Posts tagged "+t.Name, t, t.Posts)...)
+		pages = append(pages, s.paginate(tagKind, t.URL(), s.word("postsTagged", "Tag", t.Name), t, t.Posts)...)
 	}
 	for _, k := range kinds[slices.Index(kinds, *tagKind)+1:] {
 		if k.Kind == KindImpactYear {
 			pages = append(pages, s.yearPages()...)
 			continue
 		}
-		pages = append(pages, k.page())
+		pages = append(pages, s.onePage(&k))
 	}
 	for _, p := range pages {
 		p.Site = s
@@ -154,9 +154,9 @@ func (s *Site) makePages(postPages []*Page) []*Page {
 	return pages
 }
 
-// page is the one page of a kind of which there is one.
-func (k *pageKind) page() *Page {
-	return &Page{Kind: k.Kind, URL: k.URL, Title: k.Title, Template: k.Template}
+// onePage is the one page of a kind of which there is one.
+func (s *Site) onePage(k *pageKind) *Page {
+	return &Page{Kind: k.Kind, URL: k.URL, Title: s.word(k.Title), Template: k.Template}
 }
 
 // paginate makes the pages of a listing of kind k at url.
@@ -181,7 +181,7 @@ func (s *Site) paginate(k *pageKind, url, title string, tag *Tag, posts []*Post)
 		lo, hi := (n-1)*per, min(n*per, len(posts))
 		t := title
 		if n > 1 {
-			t += " – page " + strconv.Itoa(n)
+			t += " – " + s.word("pageNumber", "Number", n)
 		}
 		pages = append(pages, &Page{Kind: k.Kind, URL: pageURL(n), Title: t, Template: k.Template, Tag: tag, Posts: posts[lo:hi], Pager: pg})
 	}

@@ -11,16 +11,28 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/impactblog/impactblog/internal/i18n"
 	"github.com/impactblog/impactblog/internal/locale"
 	"github.com/impactblog/impactblog/internal/problem"
 	"github.com/impactblog/impactblog/internal/publish"
 	"github.com/impactblog/impactblog/internal/theme"
 )
 
-// loadTemplates loads the blog's templates (package theme) with the
-// template functions of the site's own: postSummary and partialCached.
-func loadTemplates(src, builtin fs.FS, loc *locale.Locale, baseURL string) (*theme.Templates, problem.List) {
-	var t *theme.Templates
+// A templateSet is the blog's templates (package theme) and the words they
+// show in the site's language (package i18n: the built-in strings and the
+// blog's templates/i18n), loaded together: again when a file under
+// templates/ or site.toml changes.
+type templateSet struct {
+	*theme.Templates // nil when they have a problem
+	words            *i18n.Translator
+}
+
+// loadTemplates loads the blog's templates with the template functions of
+// the site's own: postSummary, partialCached and T.
+func loadTemplates(src, builtin fs.FS, loc *locale.Locale, baseURL string) (*templateSet, problem.List) {
+	t := &templateSet{}
+	var problems problem.List
+	t.words, problems = i18n.New(src, loc.Tag())
 	funcs := template.FuncMap{
 		// postSummary renders a post's item of a list once per build (see
 		// templates/partials/post-list.html), with the shared templates.
@@ -28,10 +40,22 @@ func loadTemplates(src, builtin fs.FS, loc *locale.Locale, baseURL string) (*the
 		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
 			return partialCached(t.Shared, name, data, variants)
 		},
+		"T": t.words.T,
 	}
-	var problems problem.List
-	t, problems = theme.Load(src, builtin, theme.Options{Pages: pageTemplates, Locale: loc, BaseURL: baseURL, Funcs: funcs})
-	return t, problems
+	var ps problem.List
+	t.Templates, ps = theme.Load(src, builtin, theme.Options{Pages: pageTemplates, Locale: loc, BaseURL: baseURL, Funcs: funcs})
+	return t, append(problems, ps...)
+}
+
+// word is the interface string id in the site's language, as plain text:
+// a page's title, a link of the menu. It is the id itself should the
+// string fail, which only a blog's own string can (TestWords).
+func (s *Site) word(id string, args ...any) string {
+	w, err := s.tmpl.words.Text(id, args...)
+	if err != nil {
+		return id
+	}
+	return w
 }
 
 // A cachedPartial is a template rendered once per build (partialCached).
@@ -86,7 +110,10 @@ func (s *Site) RenderPage(p *Page) ([]byte, error) {
 
 func (s *Site) renderPage(w io.Writer, p *Page) (err error) {
 	if p.Kind == KindAlias {
-		_, err := w.Write(aliasPage(s, p))
+		b, err := aliasPage(s, p)
+		if err == nil {
+			_, err = w.Write(b)
+		}
 		return err
 	}
 	if p.Kind == KindPost {
@@ -104,11 +131,15 @@ func (s *Site) executePage(w io.Writer, p *Page) error {
 	return nil
 }
 
-func aliasPage(s *Site, p *Page) []byte {
+func aliasPage(s *Site, p *Page) ([]byte, error) {
 	target := template.HTMLEscapeString(theme.Abs(s.Config.BaseURL, p.Target))
+	moved, err := s.tmpl.words.T("movedTo", "Link", template.HTML(`<a href="`+target+`">`+target+`</a>`))
+	if err != nil {
+		return nil, err
+	}
 	return []byte(`<!DOCTYPE html><html><head><title>` + template.HTMLEscapeString(p.Title) +
 		`</title><link rel="canonical" href="` + target + `"><meta name="robots" content="noindex"><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=` +
-		target + `"></head><body><p>This post has moved to <a href="` + target + `">` + target + "</a>.</p></body></html>\n")
+		target + `"></head><body><p>` + string(moved) + "</p></body></html>\n"), nil
 }
 
 // Render renders every page and file of the site into w, using every core

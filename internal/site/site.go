@@ -66,11 +66,15 @@
 // "year-links" of partials/evidence.html.
 //
 // The template functions are package theme's (money, sums, date, abs…,
-// documented there), and two of the site's own (loadTemplates), documented
+// documented there), and three of the site's own (loadTemplates), documented
 // here and only here:
 //
 //	postSummary P    a post's item of a list, the template "post-summary", rendered once a build
 //	partialCached …  below
+//	T ID [N] [K V]…  an interface string in the site's language, as HTML: {{T "minRead" .ReadingTime}}
+//	                 (package i18n: the built-in strings and the blog's templates/i18n/<language>.toml)
+//
+// Page titles and the built-in menu's names are interface strings too.
 //
 // partialCached NAME DATA [VARIANT…] renders the template NAME (defined in
 // base.html or partials/) once per build and set of variants, as Hugo's
@@ -116,7 +120,6 @@ import (
 	"github.com/impactblog/impactblog/internal/registry"
 	"github.com/impactblog/impactblog/internal/review"
 	"github.com/impactblog/impactblog/internal/source"
-	"github.com/impactblog/impactblog/internal/theme"
 )
 
 // PostsDir is the folder of posts in the blog.
@@ -179,7 +182,7 @@ type Builder struct {
 
 	// The templates, parsed again only when a file under templates/ or
 	// site.toml changes.
-	tmpl         *theme.Templates
+	tmpl         *templateSet
 	tmplProblems problem.List
 }
 
@@ -276,6 +279,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Site, error) {
 	// and the loops over them read memory in order.
 	all := make([]Post, len(ents))
 	warnings := pageWarnings // of the front matter of every post and page, published or not (package post)
+	// and the interface's strings the language lacks (package i18n)
+	warnings = append(warnings, tmpl.words.Warnings()...)
 	var leftOut struct{ Drafts, Future int }
 	for i, e := range ents {
 		problems = append(problems, e.Problems...)

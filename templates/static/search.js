@@ -101,7 +101,7 @@
     var frag = document.createDocumentFragment();
     found.forEach(function (f) { frag.appendChild(item(f[2])); });
     list.appendChild(frag);
-    say(found.length === 0 ? "none" : found.length === 1 ? "one" : "many", found.length, q);
+    say(found.length === 0 ? "none" : found.length === 1 ? "single" : "many", found.length, q);
   }
 
   form.hidden = false;
