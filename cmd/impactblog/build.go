@@ -118,9 +118,12 @@ func (c *buildCommand) run(ctx context.Context, args []string, r *reporter) erro
 		return r.report(err, "build failed, "+*out+" was left as it was")
 	}
 	took := time.Since(start)
-	fmt.Fprintf(r.human(), "Built %d pages (%d files, %s) from %d posts into %s in %s: %d files written (%s), %d unchanged, %d removed. %s\n",
-		stats.Pages, stats.Files, byteSize(stats.Bytes), len(s.Posts), *out, took.Round(time.Millisecond),
+	fmt.Fprintf(r.human(), "Built %d pages (%d files, %s) from %d post%s into %s in %s: %d files written (%s), %d unchanged, %d removed. %s\n",
+		stats.Pages, stats.Files, byteSize(stats.Bytes), len(s.Posts), plural(len(s.Posts)), *out, took.Round(time.Millisecond),
 		res.Written, byteSize(res.BytesWritten), res.Unchanged, res.Removed, headline(s))
+	if lo := leftOut(s); lo != "" {
+		fmt.Fprintf(r.human(), "Left out %s.\n", strings.TrimPrefix(lo, "; left out "))
+	}
 	if r.format == jsonFormat {
 		b, err := json.Marshal(newBuildSummary(s, stats, res, *out, took))
 		if err != nil {
@@ -143,9 +146,8 @@ type buildSummary struct {
 	Warnings     int          `json:"warnings"`
 	Totals       totalsSketch `json:"totals"`
 	// DraftsLeftOut and FutureLeftOut are the posts left out as drafts
-	// (without -drafts) and as dated in the future (without -future):
-	// null, for the site does not count them yet.
-	DraftsLeftOut *int    `json:"drafts_left_out"`
+	// (without -drafts) and as dated in the future (without -future).
+	DraftsLeftOut *int    `json:"drafts_left_out"` // never null: a pointer, as it once was
 	FutureLeftOut *int    `json:"future_left_out"`
 	Out           string  `json:"out"` // the output folder, as -out gives it
 	Seconds       float64 `json:"seconds"`
@@ -180,14 +182,16 @@ type totalsSketch struct {
 
 func newBuildSummary(s *site.Site, stats publish.Stats, res publish.Result, out string, took time.Duration) buildSummary {
 	sum := buildSummary{
-		Pages:        stats.Pages,
-		Files:        fileCounts{Total: stats.Files, Written: res.Written, Unchanged: res.Unchanged, Removed: &res.Removed},
-		Bytes:        stats.Bytes,
-		BytesWritten: res.BytesWritten,
-		Posts:        len(s.Posts),
-		Warnings:     len(s.Warnings),
-		Out:          filepath.ToSlash(out),
-		Seconds:      took.Round(time.Millisecond).Seconds(),
+		Pages:         stats.Pages,
+		Files:         fileCounts{Total: stats.Files, Written: res.Written, Unchanged: res.Unchanged, Removed: &res.Removed},
+		Bytes:         stats.Bytes,
+		BytesWritten:  res.BytesWritten,
+		Posts:         len(s.Posts),
+		Warnings:      len(s.Warnings),
+		Out:           filepath.ToSlash(out),
+		DraftsLeftOut: &s.LeftOut.Drafts,
+		FutureLeftOut: &s.LeftOut.Future,
+		Seconds:       took.Round(time.Millisecond).Seconds(),
 	}
 	t := s.Totals
 	sum.Totals.Posts = t.Posts
