@@ -146,7 +146,7 @@ func (r *Report) addEvidence(t *impact.Totals, f *figs) {
 				r.Types = append(r.Types, f.typeRow(y, o.ByType, r.yearURL(y)))
 			}
 		}
-		r.Types = append(r.Types, f.typeRow("All years", t.Offsets.ByType, "#years"))
+		r.Types = append(r.Types, f.typeRow(f.w("allYears"), t.Offsets.ByType, "#years"))
 	}
 	if len(t.InKind.Items) > 0 {
 		r.Items = itemRows(l, t.InKind.Items)
@@ -176,16 +176,16 @@ func scopeRows(f *figs, em *impact.EmissionTotals) []ScopeRow {
 		return sr
 	}
 	for _, k := range em.Scopes() {
-		name := "Scope " + k
+		name := f.w("scopeName", "Scope", k)
 		if k == impact.Unspecified {
-			name = "No scope given"
+			name = f.w("noScope")
 		}
 		rows = append(rows, row(name, em.ByScope[k]))
 	}
 	for _, k := range em.Categories() {
-		name := "Scope 3, category " + k
+		name := f.w("scope3Category", "Category", k)
 		if k == impact.Unspecified {
-			name = "Scope 3, no category given"
+			name = f.w("scope3NoCategory")
 		}
 		rows = append(rows, row(name, em.ByCategory[k]))
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/impactblog/impactblog/internal/chart"
 	"github.com/impactblog/impactblog/internal/impact"
@@ -35,8 +34,8 @@ func percent(l *locale.Locale, part, whole decimal.Decimal) string {
 
 // ForPost makes what a post's page shows beside its figures: pt, the
 // post's own sums, as shares of t, the site's, and the breakdown of its
-// emissions (its slug names the chart).
-func ForPost(t, pt *impact.Totals, emissions []post.Emission, slug string, l *locale.Locale) *PostReport {
+// emissions (its slug names the chart), its words w's (nil: English).
+func ForPost(t, pt *impact.Totals, emissions []post.Emission, slug string, l *locale.Locale, w Words) *PostReport {
 	r := &PostReport{}
 	years := pt.Years()
 	for i := len(years) - 1; i >= 0; i-- {
@@ -61,14 +60,14 @@ func ForPost(t, pt *impact.Totals, emissions []post.Emission, slug string, l *lo
 		r.Shares = append(r.Shares, sh)
 	}
 	if len(emissions) > 0 {
-		r.Emissions = emissionsBar(l, emissions, slug)
+		r.Emissions = emissionsBar(l, w.or(), emissions, slug)
 	}
 	return r
 }
 
 // emissionsBar draws a post's emissions breakdown as one labelled bar.
-func emissionsBar(l *locale.Locale, emissions []post.Emission, slug string) template.HTML {
-	c := chart.Chart{ID: "chart-emissions-" + slug, Title: "Where the offset emissions came from"}
+func emissionsBar(l *locale.Locale, w Words, emissions []post.Emission, slug string) template.HTML {
+	c := chart.Chart{ID: "chart-emissions-" + slug, Title: w("chartEmissionsTitle")}
 	bar := chart.Bar{}
 	total := decimal.Zero
 	byShare := emissions[0].Share.IsPositive()
@@ -88,24 +87,24 @@ func emissionsBar(l *locale.Locale, emissions []post.Emission, slug string) temp
 		} else if !e.Share.Equal(e.Share.Truncate(0)) {
 			label = e.Share.String() + "%"
 		}
-		c.Series = append(c.Series, e.Source+": "+label)
+		c.Series = append(c.Series, w.item(e.Source, label))
 		bar.Segments = append(bar.Segments, chart.Segment{Series: i, Size: size, Label: label})
-		desc = append(desc, e.Source+": "+label)
+		desc = append(desc, w.item(e.Source, label))
 	}
 	hundred := decimal.NewFromInt(100)
 	if byShare && total.LessThan(hundred) {
 		rest := hundred.Sub(total)
 		label := rest.String() + "%"
-		c.Series = append(c.Series, "Not broken down: "+label)
+		c.Series = append(c.Series, w("chartNotBrokenDown", "Value", label))
 		bar.Segments = append(bar.Segments, chart.Segment{Series: len(c.Series) - 1, Size: rest, Label: label})
-		desc = append(desc, "not broken down: "+label)
+		desc = append(desc, w("chartNotBrokenDownDesc", "Value", label))
 	}
 	if byShare {
 		bar.Value = "100%"
 	} else {
 		bar.Value = l.Tonnes(impact.Tonnes{Decimal: total}) + " t"
 	}
-	c.Desc = "One bar split by source. " + strings.Join(desc, "; ") + "."
+	c.Desc = w("chartEmissionsDesc", "Figures", w.list(desc))
 	c.Bars = []chart.Bar{bar}
 	return c.SVG()
 }

@@ -297,6 +297,8 @@ type Options struct {
 	// AsOf is the date the report is as of (Report.AsOf); zero: the
 	// newest entry's.
 	AsOf time.Time
+	// Words are the report's own words in the site's language; nil: English.
+	Words Words
 }
 
 // New makes the report of t, the totals of every post of a site with
@@ -319,7 +321,7 @@ func New(t *impact.Totals, o Options) *Report {
 	if o.Rates != nil {
 		rc = o.Rates.To
 	}
-	f := &figs{l: l, rc: rc, evidence: evidenceLinks{patterns: o.RegistryURLs, receipt: o.Receipt}}
+	f := &figs{l: l, w: o.Words.or(), rc: rc, evidence: evidenceLinks{patterns: o.RegistryURLs, receipt: o.Receipt}}
 	r.f, r.rates = f, o.Rates
 
 	// Every entry, each year's numbered oldest first.
@@ -351,7 +353,7 @@ func New(t *impact.Totals, o Options) *Report {
 	// A year for every year an entry is in, oldest first; each holds its
 	// counted entries, which follow one another sorted by day.
 	for _, y := range Years(t) {
-		r.Years = append(r.Years, EntryYear{Year: y, ID: "entries-" + y, URL: r.yearURL(y), Title: YearTitle(y)})
+		r.Years = append(r.Years, EntryYear{Year: y, ID: "entries-" + y, URL: r.yearURL(y), Title: f.w("yearTitle", "Year", y)})
 	}
 	r.years = make([]yearSlot, len(r.Years))
 	for _, e := range sorted {
@@ -387,7 +389,7 @@ func New(t *impact.Totals, o Options) *Report {
 	}
 
 	// Headlines: all years, then the latest; and each year's.
-	all := Headline{Name: "All years, " + r.Span, Href: "#years", DonationCount: t.Donations.Count, OffsetCnt: t.Offsets.Count}
+	all := Headline{Name: f.w("allYearsSpan", "Span", r.Span), Href: "#years", DonationCount: t.Donations.Count, OffsetCnt: t.Offsets.Count}
 	all.Given = f.sums(t.Donations.Total, "donations", all.Href)
 	all.Tonnes = f.tonnes(t.Offsets.Tonnes, "offsets.tonnes", all.Href)
 	all.Cost = f.sums(t.Offsets.Cost, "offsets.cost", all.Href)
@@ -402,7 +404,7 @@ func New(t *impact.Totals, o Options) *Report {
 		y.Headline = yearHeadline(y.Year, yearTotals(y.Year), f, y.URL)
 	}
 	latest := r.year(years[0]).Headline
-	latest.Name = "In " + latest.Name
+	latest.Name = f.w("inYear", "Year", latest.Name)
 	r.Headlines = append(r.Headlines, latest)
 
 	// Donations per year, stacked by recipient; tonnes per year.
@@ -546,7 +548,7 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 			} else {
 				bar.Value = yearGiven.Text
 			}
-			desc = append(desc, y+": "+bar.Value)
+			desc = append(desc, f.w.item(y, bar.Value))
 			for i, name := range yt.Recipients() {
 				q := "donations year=" + y + " recipient=" + strconv.Quote(name)
 				row := Row{Year: y, Name: name, Given: f.sums(yt.Donations.ByRecipient[name], q, href)}
@@ -570,16 +572,16 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 		}
 		if unit != "" {
 			cur, _ := impact.ParseCurrency(unit)
-			c.Title = "Donations per year, in " + l.Symbol(cur) + " (" + unit + "), by recipient"
-			c.Desc = "A bar per year, stacked by recipient. " + strings.Join(desc, "; ") + ". The table below gives every figure."
+			c.Title = f.w("chartDonationsTitle", "Symbol", l.Symbol(cur), "Code", unit)
+			c.Desc = f.w("chartDonationsDesc", "Figures", f.w.list(desc))
 			don.SVG = c.SVG()
 		} else {
-			don.Note = "The donations are in several currencies and site.toml declares no reporting currency, so there is no chart: the table gives each currency as given."
+			don.Note = f.w("chartNoCurrency")
 		}
 	}
 	if t.Offsets.Count > 0 {
 		ton = &ChartWithTable{}
-		c := chart.Chart{ID: "chart-tonnes", Title: "Tonnes of CO₂e offset per year"}
+		c := chart.Chart{ID: "chart-tonnes", Title: f.w("chartTonnesTitle")}
 		var desc []string
 		for _, y := range asc {
 			o := t.Offsets.ByYear[y]
@@ -597,9 +599,9 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 			ton.Rows = append(ton.Rows, row)
 			text := l.Tonnes(o.Tonnes) + " t"
 			c.Bars = append(c.Bars, chart.Bar{Label: y, Value: text, Segments: []chart.Segment{{Size: o.Tonnes.Decimal, Label: text}}})
-			desc = append(desc, y+": "+text)
+			desc = append(desc, f.w.item(y, text))
 		}
-		c.Desc = "A bar per year. " + strings.Join(desc, "; ") + ". The table below gives every figure."
+		c.Desc = f.w("chartTonnesDesc", "Figures", f.w.list(desc))
 		ton.SVG = c.SVG()
 	}
 	return don, ton
@@ -608,6 +610,7 @@ func charts(t *impact.Totals, yearTotals func(string) *impact.Totals, f figs, ye
 // figs makes the report's figures.
 type figs struct {
 	l        *locale.Locale
+	w        Words
 	rc       impact.Currency
 	evidence evidenceLinks
 }

@@ -45,9 +45,6 @@ func Years(t *impact.Totals) []string {
 	return out
 }
 
-// YearTitle is the title of a year's report: "Our 2020 impact".
-func YearTitle(year string) string { return "Our " + year + " impact" }
-
 // A Year is the report of one year, for its page.
 type Year struct {
 	Year     string    // "2020"
@@ -202,7 +199,7 @@ func (r *Report) makeYear(i int) *Year {
 			}
 			if ok {
 				bar.Segments = append(bar.Segments, chart.Segment{Series: i, Size: size.Amount, Label: f.l.Money(size)})
-				desc = append(desc, name+": "+f.l.Money(size))
+				desc = append(desc, f.w.item(name, f.l.Money(size)))
 			}
 			y.Donations.Rows = append(y.Donations.Rows, row)
 		}
@@ -212,17 +209,17 @@ func (r *Report) makeYear(i int) *Year {
 				bar.Value = y.Headline.GivenIn.Text
 			}
 			cur, _ := impact.ParseCurrency(unit)
-			c.Title = "Donations in " + ey.Year + ", in " + f.l.Symbol(cur) + " (" + unit + "), by recipient"
-			c.Desc = "One bar, split by recipient. " + strings.Join(desc, "; ") + ". The table below gives every figure."
+			c.Title = f.w("chartYearDonationsTitle", "Year", ey.Year, "Symbol", f.l.Symbol(cur), "Code", unit)
+			c.Desc = f.w("chartYearDonationsDesc", "Figures", f.w.list(desc))
 			c.Bars = []chart.Bar{bar}
 			y.Donations.SVG = c.SVG()
 		} else {
-			y.Donations.Note = "The donations are in several currencies and site.toml declares no reporting currency, so there is no chart: the table gives each currency as given."
+			y.Donations.Note = f.w("chartNoCurrency")
 		}
 	}
 	if providers := yt.Providers(); len(providers) > 0 {
 		y.Tonnes = &ChartWithTable{}
-		c := chart.Chart{ID: "chart-tonnes", Title: "Tonnes of CO₂e offset in " + ey.Year + ", by provider", Series: providers}
+		c := chart.Chart{ID: "chart-tonnes", Title: f.w("chartYearTonnesTitle", "Year", ey.Year), Series: providers}
 		bar := chart.Bar{Label: ey.Year, Value: y.Headline.Tonnes.Text}
 		var desc []string
 		for i, name := range providers {
@@ -237,10 +234,10 @@ func (r *Report) makeYear(i int) *Year {
 			}
 			text := f.l.Tonnes(o.Tonnes) + " t"
 			bar.Segments = append(bar.Segments, chart.Segment{Series: i, Size: o.Tonnes.Decimal, Label: text})
-			desc = append(desc, name+": "+text)
+			desc = append(desc, f.w.item(name, text))
 			y.Tonnes.Rows = append(y.Tonnes.Rows, row)
 		}
-		c.Desc = "One bar, split by provider. " + strings.Join(desc, "; ") + ". The table below gives every figure."
+		c.Desc = f.w("chartYearTonnesDesc", "Figures", f.w.list(desc))
 		c.Bars = []chart.Bar{bar}
 		y.Tonnes.SVG = c.SVG()
 	}

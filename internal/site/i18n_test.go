@@ -204,7 +204,9 @@ func TestWords(t *testing.T) {
 		}
 		for _, id := range ids {
 			if _, err := tr.Text(id, 2, "Tag", "x", "Number", 2, "Link", "x", "Given", "x", "Tonnes", "x", "Amount", "x", "Items", "x",
-				"Home", "/", "Archive", "/", "Impact", "/", "Tags", "/", "Total", 2, "Scope", 3, "Category", 4, "Method", "x"); err != nil {
+				"Home", "/", "Archive", "/", "Impact", "/", "Tags", "/", "Total", 2, "Scope", 3, "Category", 4, "Method", "x",
+				"Year", "2020", "Span", "2019–2020", "Currency", "GBP", "Text", "x", "Share", "60", "Name", "x", "JSON", "/", "CSV", "/",
+				"Registry", "x", "Country", "x", "Vintage", "2020", "Beneficiary", "x", "Reason", "x"); err != nil {
 				t.Errorf("%s: %v", lang, err)
 			}
 		}

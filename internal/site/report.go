@@ -51,7 +51,7 @@ func (s *Site) Report() *report.Report {
 			asOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 		}
 		yearHref := func(y string) string { return s.href(yearURL(y)) }
-		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, RegistryURLs: s.registryURLs(), AsOf: asOf, YearURL: yearHref, Receipt: func(d *impact.Donation) string {
+		s.report = report.New(s.Totals, report.Options{Rates: s.Config.Rates, Locale: s.locale, RegistryURLs: s.registryURLs(), AsOf: asOf, YearURL: yearHref, Words: s.word, Receipt: func(d *impact.Donation) string {
 			if p := byURL[d.Source.Post]; p != nil {
 				return p.EvidenceURL(d.Evidence)
 			}
@@ -78,7 +78,7 @@ func (p *Post) Report() *report.PostReport {
 }
 
 func (p *Post) newReport() *report.PostReport {
-	r := report.ForPost(p.site.Totals, p.Totals(), p.Emissions, p.Slug, p.site.locale)
+	r := report.ForPost(p.site.Totals, p.Totals(), p.Emissions, p.Slug, p.site.locale, p.site.word)
 	for i := range r.Shares {
 		r.Shares[i].Href = p.site.href(yearURL(r.Shares[i].Year))
 	}

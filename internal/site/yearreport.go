@@ -28,7 +28,7 @@ func (s *Site) yearPages() []*Page {
 	each := make([]Page, len(years))
 	pages := make([]*Page, len(years))
 	for i, y := range years {
-		each[i] = Page{Kind: KindImpactYear, URL: yearURL(y), Title: report.YearTitle(y), Template: impactYearKind.Template, Year: y}
+		each[i] = Page{Kind: KindImpactYear, URL: yearURL(y), Title: s.word("yearTitle", "Year", y), Template: impactYearKind.Template, Year: y}
 		pages[i] = &each[i]
 	}
 	return pages
