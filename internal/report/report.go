@@ -155,7 +155,7 @@ type EntryYear struct {
 	Year     string
 	ID       string // "entries-2020"
 	URL      string // its page (Options.YearURL)
-	Title    string // its page's: "Our 2020 impact" (YearTitle)
+	Title    string // its page's: "Our 2020 impact" (the string yearTitle)
 	Headline Headline
 	refs     []*EntryRef
 }
