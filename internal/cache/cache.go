@@ -9,17 +9,26 @@
 // of impactblog is never read, so that a new version, or a local build of
 // changed code, never shows what an older one made.
 //
-// Each value is a file, dir/<first two hex digits>/<the key in hex>,
-// holding a header, the value's length and a checksum (CRC-32C) of it: a
-// value cut short or damaged (a build killed while writing it, two builds
-// writing it at once) does not read, and is made again. A value is
-// written where it goes, never renamed: two builds that make one key make
-// the same bytes.
+// # On disk
 //
-// A value read has its file's time set to now, at most once an hour;
-// Open removes, at most once a day, the values unused for 30 days. The
-// folder is always safe to delete, whole or in part: the next build makes
-// again what it needs.
+// A process that puts values writes them, one after the other, into a
+// pack of its own, <time>-<process>.pack, made when it puts its first
+// one; after each value, it appends to <time>-<process>.idx the value's
+// key, place, length and checksum (CRC-32C). Open reads every index; a
+// record cut short at the end of one (a build killed while writing it) is
+// not read, and a value that does not read whole with its checksum is a
+// miss, made and put again. Values are never rewritten, so a build reads
+// a pack while another writes its own. One file a process, not one a
+// value: a build putting 10,000 values makes two files, not 10,000.
+//
+// A value read has its index's time set to now, at most once an hour a
+// pack; Open removes, at most once a day, the packs whose index is 30 days
+// old, and packs without an index (their build was killed before it put
+// a value whole) a day old. A pack is removed whole, so a pack of which
+// one value is still read is kept; a value made again after an edit goes
+// to a new pack, and the old one's goes when none of its values is read.
+// The folder is always safe to delete, whole or in part: the next build
+// makes again what it needs.
 package cache
 
 import (
@@ -34,7 +43,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,31 +59,85 @@ func (k Key) String() string { return hex.EncodeToString(k[:]) }
 // A Dir is a folder of values. It is safe for concurrent use, by several
 // goroutines and several processes.
 type Dir struct {
-	dir    string
-	shards [256]sync.Once // each made once (put)
+	dir string
+
+	mu      sync.RWMutex
+	index   map[Key]place       // every value, from the indexes read and the values put
+	packs   map[string]*os.File // opened to read, by name
+	touched map[string]bool     // the packs whose index Get has touched
+	w       *packWriter         // this process's pack, once it puts a value
 
 	hits, misses atomic.Int64
 }
 
-// How long a value is kept unused, how often Open looks for such values,
-// and how often a value read has its time set: a build reads thousands.
+// A place is where a value is: its pack, and its bytes there.
+type place struct {
+	pack string // the name of its pack, without .pack
+	off  int64
+	n    int64
+	sum  uint32 // CRC-32C of the value
+}
+
+// A packWriter is the pack and the index a process writes.
+type packWriter struct {
+	name      string
+	pack, idx *os.File
+	size      int64
+}
+
+// recordSize is the size of an index record: the key, the value's place
+// and length (8 bytes each) and checksum (4), big-endian.
+const recordSize = sha256.Size + 8 + 8 + 4
+
+// How long a pack is kept unused, and one without an index; how often
+// Open looks for such packs; and how often a pack's index has its time set
+// when its values are read.
 const (
 	trimAfter    = 30 * 24 * time.Hour
+	trimOrphans  = 24 * time.Hour
 	trimInterval = 24 * time.Hour
 	touchAfter   = time.Hour
 )
 
-// trimFile holds when Open last looked for values to remove.
+// trimFile holds when Open last looked for packs to remove.
 const trimFile = "trim.txt"
 
-// Open makes the folder dir if it is not there, and removes the values
-// unused for 30 days if it has not done so for a day.
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// Open makes the folder dir if it is not there, removes the packs unused
+// for 30 days if it has not done so for a day, and reads every index.
 func Open(dir string) (*Dir, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	d := &Dir{dir: dir}
+	d := &Dir{dir: dir, index: map[Key]place{}, packs: map[string]*os.File{}, touched: map[string]bool{}}
 	d.trim(time.Now())
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	// In the order of their names, which start with their time: of two
+	// values of one key, the later is read.
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".idx"); ok && e.Type().IsRegular() {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(dir, name+".idx"))
+		if err != nil {
+			continue
+		}
+		for ; len(data) >= recordSize; data = data[recordSize:] {
+			var k Key
+			copy(k[:], data)
+			r := data[sha256.Size:]
+			d.index[k] = place{pack: name,
+				off: int64(binary.BigEndian.Uint64(r)), n: int64(binary.BigEndian.Uint64(r[8:])), sum: binary.BigEndian.Uint32(r[16:])}
+		}
+	}
 	return d, nil
 }
 
@@ -83,96 +148,134 @@ func (d *Dir) Path() string { return d.dir }
 func (d *Dir) Hits() int64   { return d.hits.Load() }
 func (d *Dir) Misses() int64 { return d.misses.Load() }
 
-// The header of a value's file, then its length (8 bytes) and checksum
-// (4 bytes), big-endian.
-const (
-	header  = "impactblog cache\n"
-	headLen = len(header) + 8 + 4
-)
-
-var crcTable = crc32.MakeTable(crc32.Castagnoli)
-
-func (d *Dir) file(k Key) string {
-	s := k.String()
-	return filepath.Join(d.dir, s[:2], s)
-}
-
 // Get returns the value of k, and whether there is one that reads whole.
 func (d *Dir) Get(k Key) ([]byte, bool) {
-	name := d.file(k)
-	f, err := os.Open(name)
-	if err != nil {
+	d.mu.RLock()
+	p, ok := d.index[k]
+	f := d.packs[p.pack]
+	touched := d.touched[p.pack]
+	d.mu.RUnlock()
+	if !ok || p.n < 0 || p.n > 1<<30 {
 		d.misses.Add(1)
 		return nil, false
 	}
-	data, err := readValue(f)
-	if err != nil {
-		f.Close()
+	if f == nil {
+		var err error
+		if f, err = d.openPack(p.pack); err != nil {
+			d.misses.Add(1)
+			return nil, false
+		}
+	}
+	data := make([]byte, p.n)
+	if _, err := f.ReadAt(data, p.off); err != nil || crc32.Checksum(data, crcTable) != p.sum {
 		d.misses.Add(1)
 		return nil, false
 	}
-	if fi, err := f.Stat(); err == nil && time.Since(fi.ModTime()) > touchAfter {
-		now := time.Now()
-		os.Chtimes(name, now, now) // used: kept from trim
+	if !touched {
+		d.touch(p.pack)
 	}
-	f.Close()
 	d.hits.Add(1)
 	return data, true
 }
 
-// readValue reads a value's file, checking its length and checksum.
-func readValue(f *os.File) ([]byte, error) {
-	var head [headLen]byte
-	if _, err := io.ReadFull(f, head[:]); err != nil {
+// openPack opens the pack name to read it, once.
+func (d *Dir) openPack(name string) (*os.File, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if f := d.packs[name]; f != nil {
+		return f, nil
+	}
+	f, err := os.Open(filepath.Join(d.dir, name+".pack"))
+	if err != nil {
 		return nil, err
 	}
-	if string(head[:len(header)]) != header {
-		return nil, errors.New("not a value")
-	}
-	n := binary.BigEndian.Uint64(head[len(header):])
-	sum := binary.BigEndian.Uint32(head[len(header)+8:])
-	if n > 1<<30 {
-		return nil, errors.New("too large")
-	}
-	data := make([]byte, n+1)
-	k, err := io.ReadFull(f, data)
-	if err != io.ErrUnexpectedEOF || uint64(k) != n { // one byte more: the file is longer than it says
-		return nil, errors.New("cut short or too long")
-	}
-	data = data[:n]
-	if crc32.Checksum(data, crcTable) != sum {
-		return nil, errors.New("damaged")
-	}
-	return data, nil
+	d.packs[name] = f
+	return f, nil
 }
 
-// Put stores data as the value of k. An error means only that the value
-// was not stored.
+// touch sets the time of the index of the pack name to now, when it is
+// older than touchAfter: its values are used, and the pack is kept.
+func (d *Dir) touch(name string) {
+	d.mu.Lock()
+	d.touched[name] = true
+	d.mu.Unlock()
+	idx := filepath.Join(d.dir, name+".idx")
+	if fi, err := os.Stat(idx); err == nil && time.Since(fi.ModTime()) > touchAfter {
+		now := time.Now()
+		os.Chtimes(idx, now, now)
+	}
+}
+
+// Put stores data as the value of k, in this process's pack. An error
+// means only that the value was not stored.
 func (d *Dir) Put(k Key, data []byte) error {
-	name := d.file(k)
-	once := &d.shards[k[0]]
-	once.Do(func() { os.Mkdir(filepath.Dir(name), 0o755) })
-	var head [headLen]byte
-	copy(head[:], header)
-	binary.BigEndian.PutUint64(head[len(header):], uint64(len(data)))
-	binary.BigEndian.PutUint32(head[len(header)+8:], crc32.Checksum(data, crcTable))
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.w == nil {
+		w, err := d.newPack()
+		if err != nil {
+			return err
+		}
+		d.w = w
+	}
+	w := d.w
+	n, err := w.pack.Write(data)
+	off := w.size
+	w.size += int64(n)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(append(head[:], data...))
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	// The record once the value is written: an index never names a
+	// value that is not whole.
+	var rec [recordSize]byte
+	copy(rec[:], k[:])
+	binary.BigEndian.PutUint64(rec[sha256.Size:], uint64(off))
+	binary.BigEndian.PutUint64(rec[sha256.Size+8:], uint64(len(data)))
+	sum := crc32.Checksum(data, crcTable)
+	binary.BigEndian.PutUint32(rec[sha256.Size+16:], sum)
+	if _, err := w.idx.Write(rec[:]); err != nil {
+		return err
 	}
-	if err != nil {
-		os.Remove(name)
-	}
-	return err
+	d.index[k] = place{pack: w.name, off: off, n: int64(len(data)), sum: sum}
+	return nil
 }
 
-// trim removes the values unused since trimAfter before now, if the
-// folder was not trimmed in the last trimInterval. It reports nothing:
-// a value it cannot remove stays.
+// newPack makes this process's pack and index.
+func (d *Dir) newPack() (*packWriter, error) {
+	name := fmt.Sprintf("%020d-%d", time.Now().UnixNano(), os.Getpid())
+	pack, err := os.OpenFile(filepath.Join(d.dir, name+".pack"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := os.OpenFile(filepath.Join(d.dir, name+".idx"), os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, 0o644)
+	if err != nil {
+		pack.Close()
+		os.Remove(pack.Name())
+		return nil, err
+	}
+	return &packWriter{name: name, pack: pack, idx: idx}, nil
+}
+
+// Close closes the files the Dir holds open. Values put are on disk
+// whether or not it is called; a Dir is not used once closed.
+func (d *Dir) Close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var errs []error
+	for _, f := range d.packs {
+		errs = append(errs, f.Close())
+	}
+	if d.w != nil {
+		errs = append(errs, d.w.pack.Close(), d.w.idx.Close())
+	}
+	d.packs, d.w = map[string]*os.File{}, nil
+	return errors.Join(errs...)
+}
+
+// trim removes the packs unused since trimAfter before now, and those
+// without an index since trimOrphans, if the folder was not trimmed in
+// the last trimInterval. It reports nothing: a pack it cannot remove
+// stays.
 func (d *Dir) trim(now time.Time) {
 	stamp := filepath.Join(d.dir, trimFile)
 	if b, err := os.ReadFile(stamp); err == nil {
@@ -183,16 +286,29 @@ func (d *Dir) trim(now time.Time) {
 	if err := os.WriteFile(stamp, fmt.Appendf(nil, "%d\n", now.Unix()), 0o644); err != nil {
 		return
 	}
-	for i := range 256 {
-		shard := filepath.Join(d.dir, fmt.Sprintf("%02x", i))
-		entries, err := os.ReadDir(shard)
-		if err != nil {
+	entries, err := os.ReadDir(d.dir)
+	if err != nil {
+		return
+	}
+	indexed := map[string]bool{}
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".idx")
+		if !ok {
 			continue
 		}
-		for _, e := range entries {
-			if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > trimAfter {
-				os.Remove(filepath.Join(shard, e.Name()))
-			}
+		indexed[name] = true
+		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > trimAfter {
+			os.Remove(filepath.Join(d.dir, name+".pack"))
+			os.Remove(filepath.Join(d.dir, name+".idx"))
+		}
+	}
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".pack")
+		if !ok || indexed[name] {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > trimOrphans {
+			os.Remove(filepath.Join(d.dir, e.Name()))
 		}
 	}
 }

@@ -22,40 +22,79 @@ func key(t *testing.T, parts ...string) Key {
 	return h.Key()
 }
 
-// TestGetWhatWasPut: a value reads back as it was put; one cut short,
-// made longer or damaged does not read, and is a miss.
-func TestGetWhatWasPut(t *testing.T) {
-	d, err := Open(filepath.Join(t.TempDir(), "cache"))
+func open(t *testing.T, dir string) *Dir {
+	t.Helper()
+	d, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := key(t, "a")
-	if _, ok := d.Get(k); ok {
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// files lists the folder's packs and indexes, by suffix.
+func files(t *testing.T, dir, suffix string) []string {
+	t.Helper()
+	list, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
+	return list
+}
+
+// TestGetWhatWasPut: values read back as they were put, in the process
+// that put them and in the next; one damaged, cut short, or whose index
+// record is cut short does not read, and is a miss; the others still do.
+func TestGetWhatWasPut(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	d := open(t, dir)
+	a, b, c := key(t, "a"), key(t, "b"), key(t, "c")
+	if _, ok := d.Get(a); ok {
 		t.Fatal("a value before any was put")
 	}
-	value := bytes.Repeat([]byte("value "), 1000)
-	if err := d.Put(k, value); err != nil {
-		t.Fatal(err)
-	}
-	if b, ok := d.Get(k); !ok || !bytes.Equal(b, value) {
-		t.Fatalf("have %d bytes, %v want: the value", len(b), ok)
-	}
-	if d.Hits() != 1 || d.Misses() != 1 {
-		t.Errorf("have %d hits and %d misses want: 1 and 1", d.Hits(), d.Misses())
-	}
-	file := d.file(k)
-	whole, _ := os.ReadFile(file)
-	for name, data := range map[string][]byte{
-		"cut short": whole[:len(whole)-1],
-		"longer":    append(bytes.Clone(whole), 'x'),
-		"damaged":   append(bytes.Clone(whole[:len(whole)-1]), whole[len(whole)-1]^1),
-		"empty":     nil,
-		"not ours":  []byte("hello"),
-	} {
-		os.WriteFile(file, data, 0o644)
-		if b, ok := d.Get(k); ok {
-			t.Errorf("%s: read %d bytes", name, len(b))
+	values := map[Key][]byte{a: bytes.Repeat([]byte("value a "), 1000), b: []byte("value b"), c: []byte("value c, the last")}
+	for _, k := range []Key{a, b, c} {
+		if err := d.Put(k, values[k]); err != nil {
+			t.Fatal(err)
 		}
+	}
+	check := func(d *Dir, want map[Key]bool) {
+		t.Helper()
+		for k, ok := range want {
+			if v, found := d.Get(k); found != ok || ok && !bytes.Equal(v, values[k]) {
+				t.Errorf("%.8s: have %d bytes, %v want: %v", k, len(v), found, ok)
+			}
+		}
+	}
+	check(d, map[Key]bool{a: true, b: true, c: true})
+	if d.Hits() != 3 || d.Misses() != 1 {
+		t.Errorf("have %d hits and %d misses want: 3 and 1", d.Hits(), d.Misses())
+	}
+	check(open(t, dir), map[Key]bool{a: true, b: true, c: true})
+	if p, i := files(t, dir, ".pack"), files(t, dir, ".idx"); len(p) != 1 || len(i) != 1 {
+		t.Fatalf("have %d packs and %d indexes want: one of each", len(p), len(i))
+	}
+
+	pack, idx := files(t, dir, ".pack")[0], files(t, dir, ".idx")[0]
+	data, _ := os.ReadFile(pack)
+	data[len(values[a])+2] ^= 1 // in b
+	os.WriteFile(pack, data, 0o644)
+	check(open(t, dir), map[Key]bool{a: true, b: false, c: true})
+	os.WriteFile(pack, data[:len(data)-1], 0o644) // c cut short
+	check(open(t, dir), map[Key]bool{a: true, b: false, c: false})
+	rec, _ := os.ReadFile(idx)
+	os.WriteFile(idx, rec[:len(rec)-recordSize-1], 0o644) // b's record cut short, c's gone
+	check(open(t, dir), map[Key]bool{a: true, b: false, c: false})
+}
+
+// TestLaterValueWins: of two values of one key, in two packs, the later
+// pack's is read; a value put again after a miss is read next time.
+func TestLaterValueWins(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	k := key(t, "k")
+	d1 := open(t, dir)
+	d1.Put(k, []byte("one"))
+	d2 := open(t, dir)
+	d2.Put(k, []byte("two"))
+	if v, ok := open(t, dir).Get(k); !ok || string(v) != "two" {
+		t.Errorf("have %q %v want: two", v, ok)
 	}
 }
 
@@ -70,57 +109,80 @@ func TestHasherDelimits(t *testing.T) {
 	}
 }
 
-// TestTrim: Open removes the values unused for 30 days, at most once a
-// day; a value read is used, and kept.
+// TestTrim: Open removes, at most once a day, the packs whose values were
+// not read for 30 days and packs without an index a day old; a value read
+// keeps its pack.
 func TestTrim(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
-	d, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
+	put := func(name string) (Key, string) {
+		d, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		k := key(t, name)
+		if err := d.Put(k, []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+		return k, filepath.Join(dir, d.w.name)
 	}
-	old, used, recent := key(t, "old"), key(t, "used"), key(t, "recent")
-	for _, k := range []Key{old, used, recent} {
-		d.Put(k, []byte(k.String()))
-	}
+	_, old := put("old")
+	used, usedPack := put("used")
+	_, recent := put("recent")
+	orphan := filepath.Join(dir, "00000000000000000001-1.pack")
+	os.WriteFile(orphan, []byte("x"), 0o644)
 	long := time.Now().Add(-40 * 24 * time.Hour)
-	os.Chtimes(d.file(old), long, long)
-	os.Chtimes(d.file(used), long, long)
+	for _, f := range []string{old + ".idx", old + ".pack", usedPack + ".idx", usedPack + ".pack", orphan} {
+		os.Chtimes(f, long, long)
+	}
+	d := open(t, dir) // trimmed at the first Open: not again today
 	if _, ok := d.Get(used); !ok {
 		t.Fatal("no value")
 	}
-	d.trim(time.Now()) // trimmed at Open: not again today
-	if _, err := os.Stat(d.file(old)); err != nil {
+	if _, err := os.Stat(old + ".pack"); err != nil {
 		t.Fatal("trimmed twice in a day")
 	}
 	d.trim(time.Now().Add(25 * time.Hour))
-	for k, want := range map[Key]bool{old: false, used: true, recent: true} {
-		if _, err := os.Stat(d.file(k)); (err == nil) != want {
-			t.Errorf("%s kept: %v want: %v", k, err == nil, want)
+	for f, want := range map[string]bool{old + ".pack": false, old + ".idx": false, usedPack + ".pack": true, recent + ".pack": true, orphan: false} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s kept: %v want: %v", filepath.Base(f), err == nil, want)
 		}
 	}
 }
 
-// TestConcurrent: builds putting and getting the same keys at once read
-// whole values or nothing.
+// TestConcurrent: processes putting and getting the same keys at once
+// read whole values or nothing.
 func TestConcurrent(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
 	var wg sync.WaitGroup
 	for w := range 4 {
 		wg.Go(func() {
-			d, err := Open(dir)
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			for i := range 50 {
-				k := key(t, fmt.Sprint(i%10))
-				value := bytes.Repeat([]byte{byte(i % 10)}, 100000)
-				if b, ok := d.Get(k); ok && !bytes.Equal(b, value) {
-					t.Errorf("worker %d: a wrong value read", w)
+			for round := range 5 {
+				d, err := Open(dir)
+				if err != nil {
+					t.Error(err)
+					return
 				}
-				d.Put(k, value)
+				for i := range 20 {
+					k := key(t, fmt.Sprint(i%10))
+					value := bytes.Repeat([]byte{byte(i % 10)}, 100000)
+					if b, ok := d.Get(k); ok && !bytes.Equal(b, value) {
+						t.Errorf("worker %d round %d: a wrong value read", w, round)
+					} else if !ok {
+						d.Put(k, value)
+					}
+				}
+				d.Close()
 			}
 		})
 	}
 	wg.Wait()
+	if n := len(files(t, dir, ".pack")); n == 0 || n > 20 {
+		t.Errorf("%d packs", n)
+	}
+	for _, f := range files(t, dir, ".idx") {
+		if fi, _ := os.Stat(f); fi.Size()%recordSize != 0 {
+			t.Errorf("%s: %d bytes, not whole records", f, fi.Size())
+		}
+	}
 }
