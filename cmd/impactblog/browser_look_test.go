@@ -303,7 +303,8 @@ type violation struct {
 // TestLookDarkMode: with prefers-color-scheme: dark every page has another
 // background, and axe-core (every rule it runs by default, colour contrast
 // among them) finds no violation on the home page, the posts, /impact/,
-// a year's impact page, the archive, the tags and the 404 page, in light mode or dark, at desktop
+// a year's impact page, the archive, the tags, the 404 page, a standalone
+// page and the French pages, in light mode or dark, at desktop
 // width and at the narrowest phone's.
 func TestLookDarkMode(t *testing.T) {
 	axeSrc, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
@@ -312,7 +313,8 @@ func TestLookDarkMode(t *testing.T) {
 	}
 	ctx := newBrowser(t)
 	url, pages := lookSite(t)
-	pages = append(pages, "archive/", "tags/", "tags/carbon/", "search/", "404.html") // every kind of page
+	pages = append(pages, "archive/", "tags/", "tags/carbon/", "search/", "404.html", "about/", // every kind of page
+		"fr/", "fr/posts/our-small-victories-of-2020/", "fr/impact/", "fr/"+yearPage) // and in French
 	bg := map[string]string{}
 	for _, scheme := range []string{"light", "dark"} {
 		for _, w := range []int64{1280, 360} {
