@@ -150,32 +150,97 @@ func (d *Dir) Misses() int64 { return d.misses.Load() }
 
 // Get returns the value of k, and whether there is one that reads whole.
 func (d *Dir) Get(k Key) ([]byte, bool) {
-	d.mu.RLock()
-	p, ok := d.index[k]
-	f := d.packs[p.pack]
-	touched := d.touched[p.pack]
-	d.mu.RUnlock()
-	if !ok || p.n < 0 || p.n > 1<<30 {
-		d.misses.Add(1)
+	p, f, ok := d.find(k)
+	if !ok {
 		return nil, false
-	}
-	if f == nil {
-		var err error
-		if f, err = d.openPack(p.pack); err != nil {
-			d.misses.Add(1)
-			return nil, false
-		}
 	}
 	data := make([]byte, p.n)
 	if _, err := f.ReadAt(data, p.off); err != nil || crc32.Checksum(data, crcTable) != p.sum {
 		d.misses.Add(1)
 		return nil, false
 	}
+	d.found(p)
+	return data, true
+}
+
+// A Ref is where a value is in its pack, for its parts to be read when
+// they are needed rather than the value held (GetRef, PutRef): a post's
+// HTML waits there for its page. It reads while the Dir is open.
+type Ref struct {
+	f      *os.File
+	off, n int64
+}
+
+// ReadAt reads len(p) bytes of the value from off, as io.ReaderAt.
+func (r Ref) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 || off+int64(len(p)) > r.n {
+		return 0, io.ErrUnexpectedEOF
+	}
+	return r.f.ReadAt(p, r.off+off)
+}
+
+// Len is the value's length.
+func (r Ref) Len() int64 { return r.n }
+
+// GetRef is Get, but gives where the value is rather than the value: its
+// checksum is checked as Get does, a piece at a time.
+func (d *Dir) GetRef(k Key) (Ref, bool) {
+	p, f, ok := d.find(k)
+	if !ok {
+		return Ref{}, false
+	}
+	buf := readBufs.Get().(*[]byte)
+	defer readBufs.Put(buf)
+	var sum uint32
+	for off := int64(0); off < p.n; {
+		b := (*buf)[:min(int64(len(*buf)), p.n-off)]
+		if _, err := f.ReadAt(b, p.off+off); err != nil {
+			d.misses.Add(1)
+			return Ref{}, false
+		}
+		sum = crc32.Update(sum, crcTable, b)
+		off += int64(len(b))
+	}
+	if sum != p.sum {
+		d.misses.Add(1)
+		return Ref{}, false
+	}
+	d.found(p)
+	return Ref{f: f, off: p.off, n: p.n}, true
+}
+
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// find looks k up, and opens its pack: false, a miss, when there is no
+// value of k, or its pack does not open.
+func (d *Dir) find(k Key) (place, *os.File, bool) {
+	d.mu.RLock()
+	p, ok := d.index[k]
+	f := d.packs[p.pack]
+	d.mu.RUnlock()
+	if !ok || p.n < 0 || p.n > 1<<30 {
+		d.misses.Add(1)
+		return place{}, nil, false
+	}
+	if f == nil {
+		var err error
+		if f, err = d.openPack(p.pack); err != nil {
+			d.misses.Add(1)
+			return place{}, nil, false
+		}
+	}
+	return p, f, true
+}
+
+// found counts a hit on the value at p, and touches its pack.
+func (d *Dir) found(p place) {
+	d.mu.RLock()
+	touched := d.touched[p.pack]
+	d.mu.RUnlock()
 	if !touched {
 		d.touch(p.pack)
 	}
 	d.hits.Add(1)
-	return data, true
 }
 
 // openPack opens the pack name to read it, once.
@@ -211,6 +276,26 @@ func (d *Dir) touch(name string) {
 func (d *Dir) Put(k Key, data []byte) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	return d.put(k, data)
+}
+
+// PutRef is Put, and gives where the value now is, as GetRef does.
+func (d *Dir) PutRef(k Key, data []byte) (Ref, error) {
+	d.mu.Lock()
+	err := d.put(k, data)
+	p := d.index[k]
+	d.mu.Unlock()
+	if err != nil {
+		return Ref{}, err
+	}
+	f, err := d.openPack(p.pack)
+	if err != nil {
+		return Ref{}, err
+	}
+	return Ref{f: f, off: p.off, n: p.n}, nil
+}
+
+func (d *Dir) put(k Key, data []byte) error {
 	if d.w == nil {
 		w, err := d.newPack()
 		if err != nil {

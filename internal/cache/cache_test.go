@@ -50,10 +50,19 @@ func TestGetWhatWasPut(t *testing.T) {
 		t.Fatal("a value before any was put")
 	}
 	values := map[Key][]byte{a: bytes.Repeat([]byte("value a "), 1000), b: []byte("value b"), c: []byte("value c, the last")}
-	for _, k := range []Key{a, b, c} {
+	for _, k := range []Key{a, b} {
 		if err := d.Put(k, values[k]); err != nil {
 			t.Fatal(err)
 		}
+	}
+	ref, err := d.PutRef(c, values[c])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := make([]byte, ref.Len()); ref.Len() != int64(len(values[c])) {
+		t.Errorf("PutRef: %d bytes", len(v))
+	} else if ref.ReadAt(v, 0); !bytes.Equal(v, values[c]) {
+		t.Errorf("PutRef: have %q", v)
 	}
 	check := func(d *Dir, want map[Key]bool) {
 		t.Helper()
@@ -61,11 +70,26 @@ func TestGetWhatWasPut(t *testing.T) {
 			if v, found := d.Get(k); found != ok || ok && !bytes.Equal(v, values[k]) {
 				t.Errorf("%.8s: have %d bytes, %v want: %v", k, len(v), found, ok)
 			}
+			ref, found := d.GetRef(k)
+			if found != ok {
+				t.Errorf("%.8s: GetRef: have %v want: %v", k, found, ok)
+				continue
+			}
+			if !ok {
+				continue
+			}
+			v := make([]byte, ref.Len())
+			if _, err := ref.ReadAt(v, 0); err != nil || !bytes.Equal(v, values[k]) {
+				t.Errorf("%.8s: GetRef: have %q %v", k, v, err)
+			}
+			if _, err := ref.ReadAt(make([]byte, 2), ref.Len()-1); err == nil {
+				t.Errorf("%.8s: read past the value's end", k)
+			}
 		}
 	}
 	check(d, map[Key]bool{a: true, b: true, c: true})
-	if d.Hits() != 3 || d.Misses() != 1 {
-		t.Errorf("have %d hits and %d misses want: 3 and 1", d.Hits(), d.Misses())
+	if d.Hits() != 6 || d.Misses() != 1 {
+		t.Errorf("have %d hits and %d misses want: 6 and 1", d.Hits(), d.Misses())
 	}
 	check(open(t, dir), map[Key]bool{a: true, b: true, c: true})
 	if p, i := files(t, dir, ".pack"), files(t, dir, ".idx"); len(p) != 1 || len(i) != 1 {

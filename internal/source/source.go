@@ -450,10 +450,10 @@ func (r *Reader) readOne(how Parse, file string, old *Entry) *Entry {
 		return e
 	}
 	if p != nil {
-		doc := r.render(e, how, p, src)
+		doc, pk := r.render(e, how, p, src)
 		e.Doc = doc
 		if doc != nil {
-			r.lighten(e, p, doc)
+			r.lighten(e, p, doc, pk)
 		}
 		e.Problems = append(e.Problems, FigureProblems(p, doc)...)
 		e.Unlinked = doc != nil && len(doc.Warnings) == 0 && len(doc.Refs) == 0 && doc.Image == "" &&
@@ -534,15 +534,23 @@ func tooLarge(file string, size int64) *problem.Problem {
 
 // lighten drops from doc what the post does not show (the summary when
 // the front matter has one, the contents unless it asks for them) and
-// moves its HTML and summary into e, in the spill when the Reader has one.
-func (r *Reader) lighten(e *Entry, p *post.Post, doc *markdown.Document) {
+// moves its HTML and summary into e, in the spill when the Reader has one,
+// or where they are in the cache (pk, not nil then: cache.go).
+func (r *Reader) lighten(e *Entry, p *post.Post, doc *markdown.Document, pk *packed) {
 	if p.Summary != "" {
 		doc.Summary = "" // the front matter's is shown (post.Post.Summary)
+		if pk != nil {
+			pk.summary = Mem("")
+		}
 	}
 	if !p.TOC {
 		doc.TOC = nil // only shown when asked for (post.Post.TOC)
 	}
-	e.HTML, e.Summary = r.spill.Store(doc.HTML), r.spill.Store(doc.Summary)
+	if pk != nil {
+		e.HTML, e.Summary = pk.html, pk.summary
+	} else {
+		e.HTML, e.Summary = r.spill.Store(doc.HTML), r.spill.Store(doc.Summary)
+	}
 	doc.HTML, doc.Summary = "", ""
 }
 

@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"unsafe"
@@ -10,8 +11,9 @@ import (
 // A Stored is a string a post shows (its HTML, its summary, its list
 // item): in memory, or in a Spill.
 type Stored struct {
-	mem string // the string, when it is in memory, or
-	at  span   // where it is in the spill
+	mem string      // the string, when it is in memory, or
+	at  span        // where it is in the spill, or in in
+	in  io.ReaderAt // when not nil, what holds it: a value in the cache (cache.go)
 }
 
 // Mem is str, kept in memory.
@@ -23,7 +25,10 @@ func (t Stored) OnDisk() bool { return t.at.n > 0 }
 // Load is the string stored, read back from the spill s when it is there
 // (s may be nil when it is not).
 func (t Stored) Load(s *Spill) (string, error) {
-	if t.OnDisk() {
+	switch {
+	case t.in != nil:
+		return readSpan(t.in, t.at, "the cache")
+	case t.OnDisk():
 		return s.get(t.at)
 	}
 	return t.mem, nil
@@ -97,9 +102,14 @@ func (s *Spill) put(html string) (span, error) {
 
 // get reads back what put wrote.
 func (s *Spill) get(sp span) (string, error) {
+	return readSpan(s.f, sp, "a temporary file")
+}
+
+// readSpan reads the string at sp in r, which is where.
+func readSpan(r io.ReaderAt, sp span, where string) (string, error) {
 	b := make([]byte, sp.n)
-	if _, err := s.f.ReadAt(b, sp.off); err != nil {
-		return "", fmt.Errorf("reading back a post's HTML from a temporary file: %w", err)
+	if _, err := r.ReadAt(b, sp.off); err != nil {
+		return "", fmt.Errorf("reading back a post's HTML from %s: %w", where, err)
 	}
 	// b is never written again: the string can share it rather than
 	// copy it, which would double what a page's render allocates here.
