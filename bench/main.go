@@ -438,12 +438,16 @@ func benchGrowth(work, bin string, small, large int, seed int64, rounds int) err
 	return nil
 }
 
-// timeCmd runs cmd and measures it and what the folder out holds after.
+// timeCmd runs cmd and measures it and what the folder out holds after,
+// once what earlier runs wrote is on the disk (sync(2)).
 // The files and bytes written are build -format json's, when cmd prints
 // its summary.
 func timeCmd(cmd *exec.Cmd, out string) (measure, error) {
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	// The disk writes the last run's files (and the folders removed
+	// before this one) while this one runs, unless they are written now.
+	syscall.Sync()
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
