@@ -5,9 +5,10 @@
 //	go run ./bench -growth 10000,100000 [-rounds 3] [-keep DIR]
 //
 // For each size it generates the blog, builds the impactblog command, and
-// runs the two tools alternately, rounds times each, into fresh output
-// folders: impactblog build, then hugo (when installed) with the minimal
-// templates of bench/hugo, which write the same page set. For every run it
+// runs the tools alternately, rounds times each, into fresh output
+// folders: impactblog build (with an empty cache), the base's (-base), and
+// hugo (when installed) with the minimal templates of bench/hugo, which
+// write the same page set, each round another first. For every run it
 // takes the wall time, the CPU time (user+sys) and the peak RSS of the
 // process (from its rusage), and counts the pages (.html files), files and
 // bytes written. It prints the median of each tool and the ratios.
@@ -231,7 +232,14 @@ func benchSize(ctx context.Context, work, bin, baseBin, hugo string, n int, seed
 			floors = append(floors, f)
 			fmt.Printf("  run %d %-10s wall %6.2fs  (read %d posts, write %d files of the site's sizes)\n", r+1, "I/O floor", f.wall.Seconds(), n, f.files)
 		}
-		for _, t := range tools {
+		// Each round another tool goes first: the first after the I/O
+		// floor runs while the disk is busiest.
+		order := slices.Clone(tools)
+		if r >= 0 && len(order) > 1 {
+			k := r % len(order)
+			order = append(order[k:], order[:k]...)
+		}
+		for _, t := range order {
 			out := filepath.Join(work, "out-"+t.name)
 			os.RemoveAll(out)
 			m, err := timeCmd(t.cmd(out), out)
