@@ -279,10 +279,11 @@ func (d *Dir) Put(k Key, data []byte) error {
 	return d.put(k, data)
 }
 
-// PutRef is Put, and gives where the value now is, as GetRef does.
-func (d *Dir) PutRef(k Key, data []byte) (Ref, error) {
+// PutRef is Put of the value that is the parts one after the other, and
+// gives where the value now is, as GetRef does.
+func (d *Dir) PutRef(k Key, parts ...[]byte) (Ref, error) {
 	d.mu.Lock()
-	err := d.put(k, data)
+	err := d.put(k, parts...)
 	p := d.index[k]
 	d.mu.Unlock()
 	if err != nil {
@@ -295,7 +296,7 @@ func (d *Dir) PutRef(k Key, data []byte) (Ref, error) {
 	return Ref{f: f, off: p.off, n: p.n}, nil
 }
 
-func (d *Dir) put(k Key, data []byte) error {
+func (d *Dir) put(k Key, parts ...[]byte) error {
 	if d.w == nil {
 		w, err := d.newPack()
 		if err != nil {
@@ -304,24 +305,27 @@ func (d *Dir) put(k Key, data []byte) error {
 		d.w = w
 	}
 	w := d.w
-	n, err := w.pack.Write(data)
 	off := w.size
-	w.size += int64(n)
-	if err != nil {
-		return err
+	var sum uint32
+	for _, data := range parts {
+		n, err := w.pack.Write(data)
+		w.size += int64(n)
+		if err != nil {
+			return err
+		}
+		sum = crc32.Update(sum, crcTable, data)
 	}
 	// The record once the value is written: an index never names a
 	// value that is not whole.
 	var rec [recordSize]byte
 	copy(rec[:], k[:])
 	binary.BigEndian.PutUint64(rec[sha256.Size:], uint64(off))
-	binary.BigEndian.PutUint64(rec[sha256.Size+8:], uint64(len(data)))
-	sum := crc32.Checksum(data, crcTable)
+	binary.BigEndian.PutUint64(rec[sha256.Size+8:], uint64(w.size-off))
 	binary.BigEndian.PutUint32(rec[sha256.Size+16:], sum)
 	if _, err := w.idx.Write(rec[:]); err != nil {
 		return err
 	}
-	d.index[k] = place{pack: w.name, off: off, n: int64(len(data)), sum: sum}
+	d.index[k] = place{pack: w.name, off: off, n: w.size - off, sum: sum}
 	return nil
 }
 

@@ -55,7 +55,8 @@ func TestGetWhatWasPut(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ref, err := d.PutRef(c, values[c])
+	half := len(values[c]) / 2
+	ref, err := d.PutRef(c, values[c][:half], nil, values[c][half:]) // in parts
 	if err != nil {
 		t.Fatal(err)
 	}

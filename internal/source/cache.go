@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"reflect"
 	"strconv"
+	"unsafe"
 
 	"github.com/impactblog/impactblog/internal/cache"
 	"github.com/impactblog/impactblog/internal/markdown"
@@ -100,15 +101,14 @@ func (r *Reader) render(e *Entry, how Parse, p *post.Post, src []byte) (*markdow
 	if err != nil {
 		return doc, nil
 	}
-	value := binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64+len(meta)+len(doc.HTML)+len(doc.Summary)), uint64(len(meta)))
-	value = append(value, meta...)
-	body := len(value)
-	value = append(append(value, doc.HTML...), doc.Summary...)
-	ref, err := r.opts.Cache.PutRef(key, value)
+	head := binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64+len(meta)), uint64(len(meta)))
+	head = append(head, meta...)
+	// The HTML and summary as they are, not copied: Put only reads them.
+	ref, err := r.opts.Cache.PutRef(key, head, bytesOf(doc.HTML), bytesOf(doc.Summary))
 	if err != nil || r.spill == nil {
 		return doc, nil // not kept: made again next time
 	}
-	return doc, packedAt(ref, int64(body), len(doc.HTML), len(doc.Summary))
+	return doc, packedAt(ref, int64(len(head)), len(doc.HTML), len(doc.Summary))
 }
 
 // fromCache takes what p renders and reviews to from the value of key,
@@ -154,6 +154,9 @@ func (r *Reader) fromCache(e *Entry, how Parse, p *post.Post, key cache.Key) (*m
 	e.Words = c.Words
 	return doc, pk, true
 }
+
+// bytesOf is s as bytes, not copied: for what only reads them.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // postKey is the key of what p, read from src, renders and reviews to;
 // false when nothing is cached.
