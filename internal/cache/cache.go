@@ -82,7 +82,7 @@ type place struct {
 type packWriter struct {
 	name      string
 	pack, idx *os.File
-	size      int64
+	size      int64 // taken by the values put, written or being written
 }
 
 // recordSize is the size of an index record: the key, the value's place
@@ -274,18 +274,14 @@ func (d *Dir) touch(name string) {
 // Put stores data as the value of k, in this process's pack. An error
 // means only that the value was not stored.
 func (d *Dir) Put(k Key, data []byte) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.put(k, data)
+	_, err := d.put(k, data)
+	return err
 }
 
 // PutRef is Put of the value that is the parts one after the other, and
 // gives where the value now is, as GetRef does.
 func (d *Dir) PutRef(k Key, parts ...[]byte) (Ref, error) {
-	d.mu.Lock()
-	err := d.put(k, parts...)
-	p := d.index[k]
-	d.mu.Unlock()
+	p, err := d.put(k, parts...)
 	if err != nil {
 		return Ref{}, err
 	}
@@ -296,37 +292,50 @@ func (d *Dir) PutRef(k Key, parts ...[]byte) (Ref, error) {
 	return Ref{f: f, off: p.off, n: p.n}, nil
 }
 
-func (d *Dir) put(k Key, parts ...[]byte) error {
+// put writes the value into this process's pack: its place is taken
+// under the lock, and written after, so that the goroutines putting
+// values never wait for one another's writes.
+func (d *Dir) put(k Key, parts ...[]byte) (place, error) {
+	var n int64
+	for _, data := range parts {
+		n += int64(len(data))
+	}
+	d.mu.Lock()
 	if d.w == nil {
 		w, err := d.newPack()
 		if err != nil {
-			return err
+			d.mu.Unlock()
+			return place{}, err
 		}
 		d.w = w
 	}
 	w := d.w
-	off := w.size
-	var sum uint32
+	p := place{pack: w.name, off: w.size, n: n}
+	w.size += n
+	d.mu.Unlock()
+	at := p.off
 	for _, data := range parts {
-		n, err := w.pack.Write(data)
-		w.size += int64(n)
-		if err != nil {
-			return err
+		if _, err := w.pack.WriteAt(data, at); err != nil {
+			return place{}, err // its place stays unused: no record names it
 		}
-		sum = crc32.Update(sum, crcTable, data)
+		at += int64(len(data))
+		p.sum = crc32.Update(p.sum, crcTable, data)
 	}
 	// The record once the value is written: an index never names a
-	// value that is not whole.
+	// value that is not whole. One write of an index opened to append
+	// is one record, whole, whatever else writes it.
 	var rec [recordSize]byte
 	copy(rec[:], k[:])
-	binary.BigEndian.PutUint64(rec[sha256.Size:], uint64(off))
-	binary.BigEndian.PutUint64(rec[sha256.Size+8:], uint64(w.size-off))
-	binary.BigEndian.PutUint32(rec[sha256.Size+16:], sum)
+	binary.BigEndian.PutUint64(rec[sha256.Size:], uint64(p.off))
+	binary.BigEndian.PutUint64(rec[sha256.Size+8:], uint64(p.n))
+	binary.BigEndian.PutUint32(rec[sha256.Size+16:], p.sum)
 	if _, err := w.idx.Write(rec[:]); err != nil {
-		return err
+		return place{}, err
 	}
-	d.index[k] = place{pack: w.name, off: off, n: w.size - off, sum: sum}
-	return nil
+	d.mu.Lock()
+	d.index[k] = p
+	d.mu.Unlock()
+	return p, nil
 }
 
 // newPack makes this process's pack and index.
